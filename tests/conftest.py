@@ -1,0 +1,28 @@
+"""Shared fixtures: the real registry database, built by the real scrapers from the saved sources."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED_SOURCES = ROOT.parent / "shared" / "sources"
+
+
+@pytest.fixture(scope="session")
+def shared_sources() -> Path:
+    """Return the folder of real saved source data (it must exist: tests never download)."""
+    assert SHARED_SOURCES.is_dir(), f"real saved sources expected at {SHARED_SOURCES}"
+    return SHARED_SOURCES
+
+
+@pytest.fixture(scope="session")
+def registry_db(tmp_path_factory, shared_sources) -> Path:
+    """Build the registry from the saved sources once per session and point VERIFIER_DB at it."""
+    from scrapers.runner import run
+    path = tmp_path_factory.mktemp("registry") / "verifier.db"
+    outcomes = run([], shared_sources, path)
+    assert all(o.ok for o in outcomes), [o.error for o in outcomes if not o.ok]
+    os.environ["VERIFIER_DB"] = str(path)
+    return path

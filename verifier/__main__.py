@@ -1,0 +1,160 @@
+"""Command line: `python -m verifier check|compare|backup`."""
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import sys
+
+from .check import QueryError, check, compare
+
+
+def _print_result(r: dict) -> None:
+    """Print a result for a person reading a terminal."""
+    print(f"{r['verdict_label'].upper()} ({r['verdict']}, risk {r['risk']}): {r['summary']}")
+    for reason in r["reasons"]:
+        print(f"  - {reason}")
+    for m in r["matches"]:
+        print(f"  * {m['name']} [{m['source']}] {m['status']} ({m['status_group']}), score {m['score']}, "
+              f"matched on {'+'.join(m['matched_on'])}, data as of {m['data_as_of']}")
+    print(f"  {r['disclaimer']}")
+
+
+def _error(message: str) -> dict:
+    """Return the one error shape."""
+    return {"ok": False, "error": message, "status": 400}
+
+
+def _check_line(line: str, lang: str) -> dict:
+    """Return the result (or error) for one JSON line of the bulk check."""
+    try:
+        obj = json.loads(line)
+    except ValueError as exc:
+        return _error(f"not a JSON object: {exc}")
+    if not isinstance(obj, dict):
+        return _error("each line must be a JSON object with q, name, phone or licence")
+    try:
+        return check(obj.get("q"), name=obj.get("name"), phone=obj.get("phone"),
+                     licence=obj.get("licence"), lang=obj.get("lang") or lang)
+    except QueryError as exc:
+        return _error(str(exc))
+
+
+def cmd_check(args) -> int:
+    """Check one query, JSON lines from stdin, or a CSV of agencies."""
+    if args.jsonl:
+        for line in sys.stdin:
+            if line.strip():
+                print(json.dumps(_check_line(line, args.lang), ensure_ascii=False), flush=True)
+        return 0
+    if args.csv:
+        return _check_csv(args)
+    try:
+        result = check(args.query, name=args.name, phone=args.phone, licence=args.licence, lang=args.lang)
+    except QueryError as exc:
+        print(json.dumps(_error(str(exc))) if args.json else f"error: {exc}", file=sys.stdout if args.json else sys.stderr)
+        return 2
+    if args.json:
+        print(json.dumps(result, ensure_ascii=False, indent=1))
+    else:
+        _print_result(result)
+    return 0
+
+
+def _check_csv(args) -> int:
+    """Read a CSV with columns name/phone/licence (or q) and write it back with verdict columns."""
+    with open(args.csv, newline="", encoding="utf-8-sig") as fh:
+        rows = list(csv.DictReader(fh))
+    out = csv.writer(sys.stdout)
+    extra = ["verdict", "risk", "summary", "top_match", "top_source", "top_status", "top_score", "data_as_of"]
+    header = list(rows[0].keys()) if rows else ["q"]
+    out.writerow(header + extra)
+    for row in rows:
+        try:
+            r = check(row.get("q"), name=row.get("name"), phone=row.get("phone"), licence=row.get("licence"), lang=args.lang)
+            top = r["matches"][0] if r["matches"] else {}
+            values = [r["verdict"], r["risk"], r["summary"], top.get("name", ""), top.get("source", ""),
+                      top.get("status", ""), top.get("score", ""), r["data_as_of"] or ""]
+        except QueryError as exc:
+            values = ["error", "", str(exc), "", "", "", "", ""]
+        out.writerow([row.get(h, "") for h in header] + values)
+    return 0
+
+
+def cmd_compare(args) -> int:
+    """Compare two names, or JSON lines {"a": ..., "b": ...} from stdin."""
+    if args.jsonl:
+        for line in sys.stdin:
+            if not line.strip():
+                continue
+            try:
+                obj = json.loads(line)
+                result = compare(obj["a"], obj["b"])
+            except (ValueError, KeyError, TypeError) as exc:
+                result = _error(f"each line must be a JSON object with a and b: {exc}")
+            print(json.dumps(result, ensure_ascii=False), flush=True)
+        return 0
+    if args.a is None or args.b is None:
+        print("error: compare needs NAME_A and NAME_B (or --jsonl)", file=sys.stderr)
+        return 2
+    try:
+        result = compare(args.a, args.b)
+    except QueryError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 2
+    if args.json:
+        print(json.dumps(result, ensure_ascii=False))
+    else:
+        print(f"score {result['score']}, {'same agency' if result['same'] else 'not the same agency'}")
+        for line in result["explain"]:
+            print(f"  - {line}")
+    return 0
+
+
+def cmd_backup(args) -> int:
+    """Copy the app database (reports, staff, audit) consistently to DEST."""
+    from .appdb import backup
+    try:
+        path = backup(args.dest)
+    except (OSError, ValueError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+    print(f"backup written to {path}")
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Parse arguments and run a command."""
+    parser = argparse.ArgumentParser(prog="python -m verifier", description="Check recruitment agencies.")
+    sub = parser.add_subparsers(dest="command", required=True)
+    p = sub.add_parser("check", help="check a name, phone number or licence number")
+    p.add_argument("query", nargs="?")
+    p.add_argument("--name")
+    p.add_argument("--phone")
+    p.add_argument("--licence", "--license", dest="licence")
+    p.add_argument("--lang", default="en", help="en, ru or kk")
+    p.add_argument("--json", action="store_true", help="print the result dict as JSON")
+    p.add_argument("--jsonl", action="store_true", help="stdin: one JSON object per line; stdout: one result per line")
+    p.add_argument("--csv", metavar="FILE", help="bulk check a CSV (columns name, phone, licence or q)")
+    p.set_defaults(fn=cmd_check)
+    p = sub.add_parser("compare", help="how alike two agency names are")
+    p.add_argument("a", nargs="?")
+    p.add_argument("b", nargs="?")
+    p.add_argument("--json", action="store_true")
+    p.add_argument("--jsonl", action="store_true")
+    p.set_defaults(fn=cmd_compare)
+    p = sub.add_parser("backup", help="consistent copy of the app database")
+    p.add_argument("dest")
+    p.set_defaults(fn=cmd_backup)
+    args = parser.parse_args(argv)
+    if args.command == "check" and not (args.jsonl or args.csv) and not any((args.query, args.name, args.phone, args.licence)):
+        parser.error("check needs QUERY, --name, --phone, --licence, --jsonl or --csv")
+    try:
+        return args.fn(args)
+    except FileNotFoundError as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return 1
+
+
+if __name__ == "__main__":
+    sys.exit(main())

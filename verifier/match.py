@@ -1,0 +1,269 @@
+"""Find and score candidate records for a name, phone or licence number.
+
+Three stages kept apart: `find_candidates` (token blocking: exact and fuzzy token look-ups in an
+inverted index, weighted by how rare each token is), `score_names` (an explainable alignment of
+tokens: which aligned with which, what differed, which normalisation fired), and the search
+functions that join them into `Hit`s. The index is built once per process from the registry.
+"""
+from __future__ import annotations
+
+import heapq
+import json
+import math
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+from rapidfuzz import fuzz, process
+
+from .normalize import NORM_VERSION, NameKey, licence_key, name_key, parse_phones, phone_digits
+
+SAME_THRESHOLD = 88      # a name scoring at least this, with no distinguishing extra token, is "the same"
+SIMILAR_THRESHOLD = 70   # below this a record is not shown as similar
+TOKEN_MATCH = 75         # two tokens (of 4+ letters) at least this alike are aligned
+JOINED_SAME = 92       # names whose letters agree this well once spaces are dropped are alike
+CANDIDATES = 40          # records fully scored per query
+MAX_POSTINGS = 5000      # a token on more entries than this is too common to generate candidates
+GENERIC = frozenset(name_key(w).tokens[0] for w in (
+    "services", "service", "international", "manpower", "agency", "recruitment", "employment",
+    "resources", "human", "global", "overseas", "placement", "consultancy", "consultants",
+    "management", "enterprises", "trading", "development", "general", "philippines", "phils",
+    "asia", "worldwide", "staffing", "kadry", "kadri", "employment agency", "centre", "center",
+))
+
+
+@dataclass(slots=True)
+class Rec:
+    """What the index keeps of one registry record."""
+    id: str
+    source: str
+    list_kind: str
+    name: str
+    status: str
+    status_group: str
+    status_date: str | None
+    expires_on: str | None
+    country: str
+    data_as_of: str | None
+    phones: tuple[str, ...] = ()
+
+
+@dataclass
+class Hit:
+    """One record found for a query, with its score and why."""
+    rec: Rec
+    score: int
+    same: bool
+    matched_on: list[str] = field(default_factory=list)
+    matched_value: str = ""
+    explain: list[str] = field(default_factory=list)
+
+
+def _is_number(token: str) -> bool:
+    """Return True for a token of digits."""
+    return token.isdigit()
+
+
+class Index:
+    """An in-memory index of names, phones and licence numbers of every current record."""
+
+    def __init__(self) -> None:
+        self.recs: list[Rec] = []
+        self.entries: list[tuple[int, tuple[str, ...], str]] = []  # (rec index, tokens, alias or "")
+        self.postings: dict[str, list[int]] = defaultdict(list)
+        self.by_bucket: dict[tuple, list[str]] = defaultdict(list)
+        self.e164: dict[str, list[int]] = defaultdict(list)
+        self.national: dict[str, list[int]] = defaultdict(list)
+        self.suffix: dict[str, list[int]] = defaultdict(list)
+        self.licences: dict[str, list[int]] = defaultdict(list)
+        self.countries: set[str] = set()
+        self.stats: Index = self
+
+    # --- building --------------------------------------------------------------------------
+
+    def add(self, rec: Rec, key: str, alias_keys: list[str], aliases: list[str],
+            licences: list[str], phones: list[tuple[str, str]]) -> None:
+        """Add one record with its name key, alias keys, licence keys and (e164, national) phones."""
+        i = len(self.recs)
+        self.recs.append(rec)
+        self.countries.add(rec.country)
+        for tokens, alias in [(key, ""), *zip(alias_keys, aliases)]:
+            toks = tuple(tokens.split())
+            if not toks:
+                continue
+            e = len(self.entries)
+            self.entries.append((i, toks, alias))
+            for t in set(toks) | ({"".join(toks)} if len(toks) > 1 else set()):
+                self.postings[t].append(e)
+        for lk in licences:
+            if lk:
+                self.licences[lk].append(i)
+        for e164, national in phones:
+            self.e164[e164].append(i)
+            if national:
+                self.national[national].append(i)
+            digits = e164.lstrip("+")
+            if len(digits) >= 7:
+                self.suffix[digits[-7:]].append(i)
+        rec.phones = tuple(e for e, _ in phones)
+
+    def finish(self) -> "Index":
+        """Build the fuzzy-lookup buckets and token weights once all records are in."""
+        self.by_bucket.clear()
+        for tok in self.postings:
+            if len(tok) >= 4 and not _is_number(tok):
+                self.by_bucket[(len(tok), tok[0])].append(tok)
+                self.by_bucket[(len(tok), "$" + tok[-2:])].append(tok)
+        self.n_entries = max(1, len(self.entries))
+        return self
+
+    @classmethod
+    def from_connection(cls, conn) -> "Index":
+        """Build the index from an open registry database."""
+        from .registry import iter_agencies
+        idx = cls()
+        for row, phones in iter_agencies(conn):
+            (rid, source, kind, name, aliases, key, alias_keys, lic, other_ids, status, group,
+             sdate, expires, country, as_of, norm_version) = row
+            aliases_l = json.loads(aliases or "[]")
+            keys = json.loads(alias_keys or "[]")
+            if norm_version != NORM_VERSION:  # stored keys from another normaliser version: recompute
+                key, keys = name_key(name).key, [name_key(a).key for a in aliases_l]
+            idx.add(Rec(rid, source, kind, name, status, group, sdate, expires, country, as_of),
+                    key, keys, aliases_l, [lic, *json.loads(other_ids or "[]")], phones)
+        return idx.finish()
+
+    # --- statistics --------------------------------------------------------------------------
+
+    def weight(self, token: str) -> float:
+        """Return how much a token tells apart (inverse document frequency; numbers weigh more)."""
+        st = self.stats
+        df = len(st.postings.get(token, ())) or 1
+        w = math.log(1 + st.n_entries / df)
+        if _is_number(token):
+            w = max(w, 4.0)
+        if token in GENERIC:
+            w = min(w, 1.5)
+        return max(w, 0.5)
+
+    def similar_tokens(self, token: str) -> list[tuple[str, float]]:
+        """Return index tokens alike to a query token, with their similarity 0-1."""
+        out = [(token, 1.0)] if token in self.postings else []
+        if len(token) < 4 or _is_number(token):
+            return out
+        choices: set[str] = set()
+        spread = 1 if len(token) < 8 else 2
+        for n in range(len(token) - spread, len(token) + spread + 1):
+            choices.update(self.by_bucket.get((n, token[0]), ()))
+            choices.update(self.by_bucket.get((n, "$" + token[-2:]), ()))
+        choices.discard(token)
+        for tok, score, _ in process.extract(token, list(choices), scorer=fuzz.ratio,
+                                             score_cutoff=TOKEN_MATCH, limit=20):
+            out.append((tok, score / 100))
+        return out
+
+    # --- stage 1: candidates ----------------------------------------------------------------
+
+    def find_candidates(self, tokens: tuple[str, ...], limit: int = CANDIDATES) -> list[int]:
+        """Return entry numbers sharing rare exact or fuzzy tokens with the query, best first."""
+        acc: dict[int, float] = defaultdict(float)
+        lookups = [*tokens, "".join(tokens)] if len(tokens) > 1 else list(tokens)
+        expanded = [(t, self.similar_tokens(t)) for t in lookups]
+        any_rare = any(len(self.postings.get(m, ())) <= MAX_POSTINGS for _, ms in expanded for m, _ in ms)
+        for qt, matches in expanded:
+            for tok, sim in matches:
+                posting = self.postings.get(tok, ())
+                if any_rare and len(posting) > MAX_POSTINGS:
+                    continue
+                w = self.weight(tok) * sim
+                for e in posting:
+                    acc[e] += w
+        return heapq.nlargest(limit, acc, key=acc.__getitem__)
+
+    # --- searches ----------------------------------------------------------------------------
+
+    def search_name(self, query: NameKey, limit: int = CANDIDATES) -> list[Hit]:
+        """Return hits for a name, one per record, best score first."""
+        if not query.tokens:
+            return []
+        best: dict[int, Hit] = {}
+        for e in self.find_candidates(query.tokens, limit):
+            ri, toks, alias = self.entries[e]
+            score, same, explain = score_names(query.tokens, toks, self.weight)
+            if alias:
+                explain.insert(0, f"matched the former or other name {alias!r}")
+            if ri not in best or score > best[ri].score:
+                best[ri] = Hit(self.recs[ri], score, same, ["name"], alias or self.recs[ri].name,
+                               [*query.notes, *explain])
+        return sorted((h for h in best.values() if h.score >= SIMILAR_THRESHOLD),
+                      key=lambda h: (-h.same, -h.score))
+
+    def search_phone(self, text: str, default_region: str = "KZ") -> list[Hit]:
+        """Return records publishing the phone number, trying each region the index covers."""
+        found: dict[int, str] = {}
+        regions = [default_region, *sorted(r for r in self.countries if r and r != default_region)]
+        for region in regions:
+            for p in parse_phones(text, region):
+                for i in self.e164.get(p.e164, ()):
+                    found.setdefault(i, p.e164)
+        digits = phone_digits(text)
+        if not found and len(digits) >= 7:
+            for national in {digits, digits.lstrip("0"), digits[1:] if digits[0] == "8" else digits}:
+                for i in self.national.get(national, ()):
+                    found.setdefault(i, national)
+            for i in self.suffix.get(digits[-7:], ()):
+                if any(e.endswith(digits[-min(len(digits), 9):]) for e in self.recs[i].phones):
+                    found.setdefault(i, digits)
+        return [Hit(self.recs[i], 100, True, ["phone"], value,
+                    [f"phone {value} is published for this record"]) for i, value in found.items()]
+
+    def search_licence(self, text: str) -> list[Hit]:
+        """Return records with this licence or registration number (case, space, dash ignored)."""
+        key = licence_key(text)
+        return [Hit(self.recs[i], 100, True, ["licence"], key, [f"licence/registration number {key} matches"])
+                for i in self.licences.get(key, ())] if key else []
+
+
+def score_names(q: tuple[str, ...], c: tuple[str, ...], weight) -> tuple[int, bool, list[str]]:
+    """Return a 0-100 score, whether the names are the same agency, and an explanation."""
+    pairs = []
+    for i, a in enumerate(q):
+        for j, b in enumerate(c):
+            if a == b:
+                sim = 100.0
+            elif _is_number(a) or _is_number(b) or min(len(a), len(b)) < 4:
+                continue
+            else:
+                sim = fuzz.ratio(a, b)
+                if sim < TOKEN_MATCH:
+                    continue
+            pairs.append((sim, i, j))
+    pairs.sort(reverse=True)
+    used_q, used_c, aligned, explain = set(), set(), 0.0, []
+    for sim, i, j in pairs:
+        if i in used_q or j in used_c:
+            continue
+        used_q.add(i)
+        used_c.add(j)
+        aligned += sim / 100 * (weight(q[i]) + weight(c[j]))
+        explain.append(f"{q[i]!r} = {c[j]!r}" if sim == 100 else f"{q[i]!r} ~ {c[j]!r} ({sim:.0f})")
+    total = sum(weight(t) for t in q) + sum(weight(t) for t in c)
+    score = 100 * aligned / total if total else 0.0
+    joined = fuzz.ratio("".join(q), "".join(c))
+    numbers_equal = sorted(filter(_is_number, q)) == sorted(filter(_is_number, c))
+    if len(q) != len(c) and joined > score and joined >= JOINED_SAME and numbers_equal:
+        score = joined
+        explain.append(f"same letters when spaces are ignored ({joined:.0f})")
+        used_q, used_c = set(range(len(q))), set(range(len(c)))
+    extra_q = [q[i] for i in range(len(q)) if i not in used_q]
+    extra_c = [c[j] for j in range(len(c)) if j not in used_c]
+    same = score >= SAME_THRESHOLD
+    if extra_q:
+        same = False
+        explain.append("query has words the record lacks: " + ", ".join(extra_q))
+    if extra_c:
+        distinct = [t for t in extra_c if _is_number(t) or t not in GENERIC]
+        explain.append("record has words the query lacks: " + ", ".join(extra_c))
+        if distinct:
+            same = False
+    return round(min(score, 100)), same, explain
+

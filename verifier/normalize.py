@@ -1,0 +1,343 @@
+"""Normalisation of agency names, phone numbers and licence numbers.
+
+One comparison form for every script the hotline meets: Kazakh and Russian Cyrillic, Latin
+(English, Filipino, Uzbek), and Chinese (Hong Kong). The scrapers store what these functions
+produce and the matcher compares it, so a registry record and a query always meet on the same key.
+"""
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import phonenumbers
+from anyascii import anyascii
+
+NORM_VERSION = 2  # bump when a change here changes stored keys: the index then recomputes them
+
+# --- names -------------------------------------------------------------------------------------
+
+QUOTES = "«»„“”‟\"'`´‘’‚‛‹›「」『』〈〉《》"
+_QUOTE_RE = re.compile("[" + re.escape(QUOTES) + "]")
+# "(FORMERLY X)", "(FOR. X)", "(formerly: X", "(ранее X)": the old name becomes an alias. The PH
+# directory cuts these suffixes at about 75 characters, so the closing bracket may be missing.
+_FORMERLY_RE = re.compile(
+    r"\(\s*(?:formerly|for\.|frmly\.?|f/k/a|fka|ранее|бывш\.?|бывшее)\s*:?\s*([^)]*)\)?\s*$", re.I)
+
+# Legal forms taken out for comparison (kept in the display name). Written as people write them;
+# they are folded with the same rules as names, so "ТОО", "TOO" and "Too" all match.
+LEGAL_FORMS = (
+    "товарищество с ограниченной ответственностью", "жауапкершілігі шектеулі серіктестігі",
+    "общество с ограниченной ответственностью", "индивидуальный предприниматель",
+    "жеке кәсіпкер", "акционерное общество", "акционерлік қоғамы", "акционерлік қоғам",
+    "закрытое акционерное общество", "открытое акционерное общество", "частное предприятие",
+    "масъулияти чекланган жамият", "mas'uliyati cheklangan jamiyat", "limited liability partnership",
+    "limited liability company", "private limited", "company limited", "co ltd",
+    "тоо", "жшс", "ооо", "осоо", "ип", "жк", "ао", "ақ", "зао", "оао", "пао", "чп", "ойл",
+    "mchj", "mchj", "xk", "too", "llp", "llc", "ltd", "limited", "inc", "incorporated", "corp",
+    "corporation", "co", "company", "pte", "pvt", "plc", "gmbh", "jsc", "ojsc", "cjsc", "opc",
+    "有限公司", "有限責任公司", "公司",
+)
+STOPWORDS = ("and", "the", "of", "и", "мен", "&")
+# Abbreviations spelled out before folding, so "INT`L" and "International" compare equal.
+ABBREVIATIONS = {
+    "intl": "international", "int'l": "international", "int": "international", "natl": "national", "mgmt": "management",
+    "svcs": "services", "svc": "services", "mfg": "manufacturing", "dev't": "development",
+    "assn": "association", "ent": "enterprises", "hr": "human resources",
+}
+
+# Cyrillic letters that look like Latin ones (after casefolding), and the reverse.
+_CYR_TO_LAT = str.maketrans({
+    "а": "a", "в": "b", "е": "e", "к": "k", "м": "m", "н": "h", "о": "o", "р": "p", "с": "c",
+    "т": "t", "у": "y", "х": "x", "і": "i", "ј": "j", "ѕ": "s", "ԁ": "d", "ԛ": "q", "ԝ": "w",
+    "ү": "y", "һ": "h", "ӏ": "i",
+})
+_LAT_TO_CYR = str.maketrans({
+    "a": "а", "b": "в", "e": "е", "k": "к", "m": "м", "h": "н", "o": "о", "p": "р", "c": "с",
+    "t": "т", "y": "у", "x": "х", "i": "і",
+})
+_CONFUSABLE_CYR = set("авекмнорстухіјѕԁԛԝүһӏ")
+_CONFUSABLE_LAT = set("abekmhopctyxi")
+
+# Spelling variants folded to one form, applied in order to the ASCII transliteration.
+_FOLDS = (
+    (re.compile(r"shch|sch"), "sh"), (re.compile(r"tch"), "ch"), (re.compile(r"dzh|dj"), "j"),
+    (re.compile(r"zh"), "j"), (re.compile(r"kh"), "h"), (re.compile(r"ts|tz"), "s"),
+    (re.compile(r"ph"), "f"), (re.compile(r"ck"), "k"), (re.compile(r"c(?=[eiy])"), "s"),
+    (re.compile(r"ch"), "\x00"), (re.compile(r"c"), "k"), (re.compile("\x00"), "ch"),
+    (re.compile(r"q"), "k"), (re.compile(r"x"), "ks"), (re.compile(r"w"), "v"),
+    (re.compile(r"y"), "i"), (re.compile(r"ou"), "u"), (re.compile(r"(.)\1+"), r"\1"),
+)
+_CJK_RE = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
+_TOKEN_RE = re.compile(r"[a-z]+|[0-9]+")
+CJK_CHAR = _CJK_RE
+_CONTROL_RE = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]")
+
+
+def _script(ch: str) -> str:
+    """Return 'cyr', 'lat' or '' for one letter."""
+    if "\u0400" <= ch <= "\u052f":
+        return "cyr"
+    if "a" <= ch <= "z" or "\u00e0" <= ch <= "\u024f":
+        return "lat"
+    return ""
+
+
+def clean_text(text: str | None, limit: int = 500) -> str:
+    """Return text with control characters dropped, NFKC-normalised, spaces folded, length capped."""
+    if not text:
+        return ""
+    text = unicodedata.normalize("NFKC", str(text))
+    text = _CONTROL_RE.sub(" ", text)
+    return re.sub(r"\s+", " ", text).strip()[:limit]
+
+
+def fix_homoglyphs(text: str) -> tuple[str, bool]:
+    """Return casefolded text with look-alike letters moved to each word's main script."""
+    words = re.split(r"(\W+)", text)
+    counts = {"cyr": 0, "lat": 0}
+    for ch in text:
+        if s := _script(ch):
+            counts[s] += 1
+    name_script = "cyr" if counts["cyr"] > counts["lat"] else "lat"
+    changed = False
+    out = []
+    for word in words:
+        scripts = [s for ch in word if (s := _script(ch))]
+        n_cyr, n_lat = scripts.count("cyr"), scripts.count("lat")
+        target = None
+        if n_cyr and n_lat:
+            target = "cyr" if n_cyr > n_lat else "lat" if n_lat > n_cyr else name_script
+        elif n_cyr and name_script == "lat" and all(ch in _CONFUSABLE_CYR for ch in word):
+            target = "lat"
+        if target == "lat" and all(ch in _CONFUSABLE_CYR or _script(ch) != "cyr" for ch in word):
+            word, changed = word.translate(_CYR_TO_LAT), True
+        elif target == "cyr" and all(ch in _CONFUSABLE_LAT or _script(ch) != "lat" for ch in word):
+            word, changed = word.translate(_LAT_TO_CYR), True
+        out.append(word)
+    return "".join(out), changed
+
+
+@lru_cache(maxsize=4096)
+def fold_token(token: str) -> str:
+    """Return one ASCII lowercase word with spelling variants folded (kh/h, zh/j, y/i, doubles)."""
+    for pattern, repl in _FOLDS:
+        token = pattern.sub(repl, token)
+    return token
+
+
+def _fold_words(text: str) -> list[str]:
+    """Return the folded tokens of casefolded text in any script; letters and digits split."""
+    tokens: list[str] = []
+    for part in re.split(r"(" + _CJK_RE.pattern + r")", text):
+        if not part:
+            continue
+        if _CJK_RE.fullmatch(part):
+            # Chinese: each character is a token of its own, compared exactly.
+            tokens.extend(part)
+            continue
+        ascii_text = anyascii(part).lower().replace("'", "").replace("`", "")
+        tokens.extend(fold_token(t) for t in _TOKEN_RE.findall(ascii_text))
+    return tokens
+
+
+@lru_cache(maxsize=1)
+def _legal_form_tokens() -> tuple[tuple[str, ...], ...]:
+    """Return the folded token sequences of every legal form, longest first."""
+    seqs = {tuple(_fold_words(form.casefold())) for form in LEGAL_FORMS}
+    return tuple(sorted((s for s in seqs if s), key=len, reverse=True))
+
+
+@lru_cache(maxsize=1)
+def _stopword_tokens() -> frozenset[str]:
+    """Return folded stopwords."""
+    return frozenset(t for w in STOPWORDS for t in _fold_words(w))
+
+
+@dataclass
+class NameKey:
+    """The comparison form of one name, with what was done to reach it."""
+    display: str
+    tokens: tuple[str, ...]
+    legal_forms: tuple[str, ...] = ()
+    aliases: tuple[str, ...] = ()
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def key(self) -> str:
+        """Return the tokens joined by spaces."""
+        return " ".join(self.tokens)
+
+
+def split_aliases(name: str) -> tuple[str, list[str]]:
+    """Return the name without a "(FORMERLY X)" suffix, and X as an alias."""
+    m = _FORMERLY_RE.search(name)
+    if not m:
+        return name, []
+    main = name[: m.start()].strip()
+    alias = m.group(1).strip(" .,;")
+    return (main or name), ([alias] if alias and main else [])
+
+
+def name_key(name: str | None) -> NameKey:
+    """Return the comparison key of a name: legal forms out, one script, variants folded."""
+    display = clean_text(name)
+    main, aliases = split_aliases(display)
+    notes: list[str] = []
+    text = main.casefold()
+    text = _QUOTE_RE.sub(lambda m: "'" if m.group() in "'`´‘’" else " ", text)
+    for abbr, full in ABBREVIATIONS.items():
+        text = re.sub(r"(?<!\w)" + re.escape(abbr) + r"\.?(?!\w)", full, text)
+    text = text.replace("'", "")
+    text, changed = fix_homoglyphs(text)
+    if changed:
+        notes.append("mixed-script look-alike letters unified")
+    if any(_script(ch) == "cyr" for ch in text) or _CJK_RE.search(text):
+        notes.append("transliterated")
+    tokens = _fold_words(text)
+    tokens, forms = strip_legal_forms(tokens)
+    if forms:
+        notes.append("legal form ignored: " + ", ".join(forms))
+    stop = _stopword_tokens()
+    kept = [t for t in tokens if t not in stop]
+    return NameKey(display, tuple(kept or tokens), tuple(forms), tuple(aliases), notes)
+
+
+def strip_legal_forms(tokens: list[str]) -> tuple[list[str], list[str]]:
+    """Return tokens without legal-form sequences (unless nothing would be left), and the forms."""
+    out: list[str] = []
+    forms: list[str] = []
+    i = 0
+    seqs = _legal_form_tokens()
+    while i < len(tokens):
+        for seq in seqs:
+            if tuple(tokens[i: i + len(seq)]) == seq:
+                forms.append(" ".join(seq))
+                i += len(seq)
+                break
+        else:
+            out.append(tokens[i])
+            i += 1
+    if not out:
+        return tokens, []
+    return out, forms
+
+
+# --- phones ------------------------------------------------------------------------------------
+
+_LINK_RE = re.compile(r"(?:https?://)?(?:wa\.me/|api\.whatsapp\.com/send\?phone=|t\.me/\+?|tel:|viber://chat\?number=)", re.I)
+# Kazakhstan moved its area codes from 3xxx to 7xxx (Shymkent (3252) -> (7252), Almaty 3272 -> 727).
+_KZ_OLD_AREA_RE = re.compile(r"^3(\d{9})$")
+
+
+@dataclass(frozen=True)
+class Phone:
+    """One phone number found in a field."""
+    raw: str
+    e164: str
+    country: str
+    national: str
+    valid: bool
+
+
+def _repair(num: phonenumbers.PhoneNumber, region: str) -> phonenumbers.PhoneNumber:
+    """Return the number with known renumberings applied (old KZ area codes, Metro Manila)."""
+    if phonenumbers.is_valid_number(num):
+        return num
+    nsn = str(num.national_number)
+    candidates = []
+    if num.country_code == 7 and (m := _KZ_OLD_AREA_RE.match(nsn)):
+        candidates.append((7, "7" + m.group(1)))
+    if num.country_code == 63:
+        if len(nsn) == 8 and nsn[0] in "2345678":      # Manila 8-digit number without (02)
+            candidates.append((63, "2" + nsn))
+        elif len(nsn) == 8 and nsn.startswith("2"):    # (02) + old 7 digits: 8 was prefixed in 2019
+            candidates.append((63, "28" + nsn[1:]))
+        elif len(nsn) == 7:                            # old 7-digit Manila number
+            candidates.append((63, "28" + nsn))
+    for cc, national in candidates:
+        fixed = phonenumbers.PhoneNumber(country_code=cc, national_number=int(national))
+        if phonenumbers.is_valid_number(fixed):
+            return fixed
+    return num
+
+
+def _to_phone(raw: str, num: phonenumbers.PhoneNumber, region: str) -> Phone:
+    """Return a Phone from a parsed number."""
+    num = _repair(num, region)
+    return Phone(
+        raw=raw.strip(),
+        e164=phonenumbers.format_number(num, phonenumbers.PhoneNumberFormat.E164),
+        country=phonenumbers.region_code_for_number(num) or "",
+        national=str(num.national_number),
+        valid=phonenumbers.is_valid_number(num),
+    )
+
+
+def parse_phones(field_text: str | None, region: str | None = None) -> list[Phone]:
+    """Return every phone number in a field (several may be joined by / , ;), source region first."""
+    text = clean_text(field_text, limit=1000)
+    if not text:
+        return []
+    text = _LINK_RE.sub(" +", text).replace("+ +", "+")
+    region = (region or "ZZ").upper()
+    found: dict[str, Phone] = {}
+    for m in phonenumbers.PhoneNumberMatcher(text, region, leniency=phonenumbers.Leniency.POSSIBLE):
+        phone = _to_phone(m.raw_string, m.number, region)
+        found.setdefault(phone.e164, phone)
+    if not found:
+        # Digits only, no "+": try the number as international, then as national.
+        digits = re.sub(r"\D", "", text)
+        if 7 <= len(digits) <= 15:
+            for attempt, reg in (("+" + digits, None), (digits, region)):
+                try:
+                    num = phonenumbers.parse(attempt, reg)
+                except phonenumbers.NumberParseException:
+                    continue
+                phone = _to_phone(text, num, region)
+                if phone.valid:
+                    found[phone.e164] = phone
+                    break
+    valid = [p for p in found.values() if p.valid]
+    return valid or list(found.values())
+
+
+def phone_digits(text: str | None) -> str:
+    """Return only the digits of a phone-looking string."""
+    return re.sub(r"\D", "", clean_text(text, limit=200))
+
+
+def looks_like_phone(text: str | None) -> bool:
+    """Return True when a query is a phone number rather than a name or licence."""
+    text = clean_text(text, limit=200)
+    if not text:
+        return False
+    if _LINK_RE.search(text):
+        return True
+    digits = phone_digits(text)
+    return len(digits) >= 6 and len(digits) >= 0.7 * len(re.sub(r"[\s()\-./+]", "", text))
+
+
+# --- licence numbers ---------------------------------------------------------------------------
+
+def licence_key(text: str | None) -> str:
+    """Return a licence or registration number without case, spaces, dashes, dots or slashes."""
+    text = clean_text(text, limit=100).upper()
+    text = re.sub(r"[\s\-./_#№:]", "", text)
+    if text in {"NA", "N/A", "NONE", "NULL", "-"}:
+        return ""
+    return text
+
+
+_LICENCE_RE = re.compile(r"^(?=.*\d)[A-Za-zА-Яа-я]{0,6}[\s\-./#№]*[\dA-Za-z\-./ ]{4,30}$")
+
+
+def looks_like_licence(text: str | None) -> bool:
+    """Return True when a query looks like a licence or registration number (mostly digits)."""
+    text = clean_text(text, limit=100)
+    key = licence_key(text)
+    if not key or not _LICENCE_RE.match(text):
+        return False
+    digits = sum(ch.isdigit() for ch in key)
+    return digits >= 4 and digits >= 0.5 * len(key)

@@ -1,0 +1,105 @@
+"""Read-only access to the registry database the scrapers write.
+
+Every connection is opened with `mode=ro`: the web process and the CLI never write here. A
+refresh swaps in a new file; `Registry.changed()` notices by the file's identity, so the process
+reopens it and rebuilds its index.
+"""
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+from datetime import date, datetime
+from pathlib import Path
+
+
+def db_path() -> Path:
+    """Return the registry database path from VERIFIER_DB."""
+    return Path(os.environ.get("VERIFIER_DB", "data/verifier.db"))
+
+
+def connect(path: str | Path) -> sqlite3.Connection:
+    """Open the registry read-only; raise FileNotFoundError when it has not been built."""
+    path = Path(path)
+    if not path.is_file():
+        raise FileNotFoundError(f"registry database {path} not found: run `python -m scrapers run`")
+    conn = sqlite3.connect(f"file:{path.resolve()}?mode=ro", uri=True, check_same_thread=False)
+    conn.row_factory = sqlite3.Row
+    return conn
+
+
+def file_identity(path: str | Path) -> tuple:
+    """Return what changes when a refresh swaps the file in (inode, size, mtime)."""
+    try:
+        st = os.stat(path)
+    except FileNotFoundError:
+        return ()
+    return (st.st_ino, st.st_size, st.st_mtime_ns)
+
+
+def source_health(row: dict, today: date | None = None) -> str:
+    """Return ok|stale|failed|never: failed last run, never succeeded, or data older than allowed."""
+    today = today or date.today()
+    if not row.get("last_success"):
+        return "never"
+    if row.get("last_outcome") == "failed":
+        return "failed"
+    stamp = row.get("data_as_of") or row["last_success"]
+    try:
+        age = (today - datetime.fromisoformat(stamp[:10]).date()).days
+    except ValueError:
+        return "stale"
+    return "stale" if age > (row.get("stale_after_days") or 45) else "ok"
+
+
+def list_sources(path: str | Path, conn: sqlite3.Connection | None = None) -> list[dict]:
+    """Return every source with counts, last success, health and as-of date."""
+    own = conn is None
+    conn = conn or connect(path)
+    try:
+        rows = [dict(r) for r in conn.execute("select * from sources order by kind, id")]
+    finally:
+        if own:
+            conn.close()
+    for r in rows:
+        r["health"] = source_health(r)
+        r["live"] = bool(r.get("live", 1))
+    return rows
+
+
+def _decode(row: sqlite3.Row) -> dict:
+    """Return an agencies row with its JSON columns decoded."""
+    d = dict(row)
+    for key in ("aliases", "alias_keys", "other_ids", "emails", "extra"):
+        try:
+            d[key] = json.loads(d.get(key) or "null") or ([] if key != "extra" else {})
+        except ValueError:
+            d[key] = [] if key != "extra" else {}
+    return d
+
+
+def get_agency(conn: sqlite3.Connection, agency_id: str) -> dict | None:
+    """Return one agency with its phones, status history and source, or None."""
+    row = conn.execute("select * from agencies where id = ?", [agency_id]).fetchone()
+    if row is None:
+        return None
+    d = _decode(row)
+    d["phones"] = [dict(p) for p in conn.execute(
+        "select e164, raw, country, valid from phones where agency_id = ? order by e164", [agency_id])]
+    d["status_history"] = [dict(h) for h in conn.execute(
+        "select status, status_group, status_date, seen_at, change from status_history "
+        "where agency_id = ? order by id", [agency_id])]
+    src = conn.execute("select * from sources where id = ?", [d["source"]]).fetchone()
+    d["source_info"] = dict(src) if src else {}
+    return d
+
+
+def iter_agencies(conn: sqlite3.Connection):
+    """Yield (agency row, its phone rows) for every current record, for building the index."""
+    phones: dict[str, list] = {}
+    for p in conn.execute("select agency_id, e164, national from phones"):
+        phones.setdefault(p[0], []).append((p[1], p[2]))
+    cols = ("id, source, list_kind, name, aliases, name_key, alias_keys, licence_key, other_ids, "
+            "status, status_group, status_date, expires_on, country, data_as_of, norm_version")
+    for row in conn.execute(f"select {cols} from agencies where removed_at is null"):
+        yield row, phones.get(row[0], [])

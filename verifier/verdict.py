@@ -1,0 +1,133 @@
+"""The verdict rules, in order of precedence.
+
+1. warning          a strong match (same name, published phone, or licence number) on a warning list
+2. licence_invalid  a strong match on a registry record whose licence is not valid (cancelled,
+                    revoked, banned, expired — or "valid" but past its expiry date)
+3. phone_mismatch   the name is a licensed agency's, but the phone given is not one it publishes
+                    (or another agency publishes it): a common impersonation
+4. licensed         a strong match on a registry record with a valid licence
+5. similar          resembles listed records but is not the same one: they are shown
+6. not_found        nothing alike on any list; not found does not mean safe
+
+Only the best tier of strong matches decides (within TIER points of the best name score), and
+every strong match is shown, so two records with one name and different statuses both appear.
+Reasons are (message, parameters) pairs; `check` translates them.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from .match import Hit
+
+
+def N_(message: str) -> str:
+    """Mark a message for translation; it is translated where it is shown."""
+    return message
+
+
+TIER = 5
+RISK = {"warning": "high", "licence_invalid": "high", "phone_mismatch": "high",
+        "licensed": "low", "similar": "medium", "not_found": "medium"}
+SUMMARY = {
+    "warning": N_("Warning: {name} is on a warning list ({source})."),
+    "licence_invalid": N_("Not licensed now: {name} is listed as \u201c{status}\u201d by {source}."),
+    "phone_mismatch": N_("Check the phone: {name} is licensed, but this number is not one it publishes."),
+    "licensed": N_("{name} is listed as licensed by {source}."),
+    "similar": N_("Not found as typed; similar names are listed. Check the exact name."),
+    "not_found": N_("Not found on any list we hold. Not found does not mean safe."),
+}
+
+
+@dataclass
+class Decision:
+    """A verdict, its risk, a summary and reasons, each still to be translated."""
+    verdict: str
+    risk: str
+    summary: tuple[str, dict]
+    reasons: list[tuple[str, dict]] = field(default_factory=list)
+
+
+def effective_group(hit: Hit, today: date | None = None) -> str:
+    """Return a record's status group, treating a valid licence past its expiry as invalid."""
+    rec = hit.rec
+    if rec.status_group == "valid" and rec.expires_on and rec.expires_on < (today or date.today()).isoformat():
+        return "invalid"
+    return rec.status_group
+
+
+def is_strong(hit: Hit) -> bool:
+    """Return True when a hit identifies its record (same name, its phone, or its licence)."""
+    return hit.same or "phone" in hit.matched_on or "licence" in hit.matched_on
+
+
+def decide_verdict(hits: list[Hit], asked_phone: bool, asked_name: bool) -> Decision:
+    """Apply the rules above to merged hits (one per record)."""
+    strong = [h for h in hits if is_strong(h)]
+    best_name = max((h.score for h in strong if "name" in h.matched_on and h.same), default=0)
+    tier = [h for h in strong if not (h.same and "name" in h.matched_on and h.score < best_name - TIER)
+            or {"phone", "licence"} & set(h.matched_on)]
+    groups = {id(h): effective_group(h) for h in hits}
+
+    def of(group: str, *, need=None) -> list[Hit]:
+        return [h for h in tier if groups[id(h)] == group and (need is None or need in h.matched_on)]
+
+    reasons: list[tuple[str, dict]] = []
+    for h in tier:
+        reasons.append(_reason_for(h, groups[id(h)]))
+    if warn := of("warning"):
+        return _decision("warning", warn[0], reasons)
+    if invalid := of("invalid"):
+        return _decision("licence_invalid", invalid[0], reasons)
+    valid = of("valid")
+    valid_by_name = [h for h in valid if "name" in h.matched_on or "licence" in h.matched_on]
+    if asked_phone and valid_by_name:
+        own = [h for h in valid_by_name if "phone" in h.matched_on]
+        if not own:
+            target = valid_by_name[0]
+            others = [h for h in hits if "phone" in h.matched_on and h.rec.id != target.rec.id]
+            if others:
+                reasons.append((N_("The phone number is published by another record: {other} ({source})."),
+                                {"other": others[0].rec.name, "source": others[0].rec.source}))
+            if target.rec.phones or others:
+                reasons.append((N_("Numbers published for {name}: {phones}."),
+                                {"name": target.rec.name, "phones": ", ".join(target.rec.phones) or "—"}))
+                return _decision("phone_mismatch", target, reasons)
+            reasons.append((N_("{name} publishes no phone number, so the number could not be checked."),
+                            {"name": target.rec.name}))
+    if valid:
+        return _decision("licensed", valid[0], reasons)
+    if tier or hits:
+        near = [h for h in hits if not is_strong(h)][:3]
+        for h in near:
+            reasons.append((N_("Similar name: {name} ({source}, {status}), {score}% alike."),
+                            {"name": h.rec.name, "source": h.rec.source, "status": h.rec.status or "—",
+                             "score": h.score}))
+        if any(groups[id(h)] == "warning" for h in near):
+            reasons.append((N_("A similar name is on a warning list: ask for the exact registered name and check again."), {}))
+        return _decision("similar", None, reasons)
+    reasons.append((N_("No record on the lists we hold matches this query."), {}))
+    reasons.append((N_("Many illegal recruiters are on no list at all: not found does not mean safe."), {}))
+    return _decision("not_found", None, reasons)
+
+
+def _reason_for(h: Hit, group: str) -> tuple[str, dict]:
+    """Return the reason line a strong hit contributes."""
+    how = ", ".join(h.matched_on)
+    params = {"name": h.rec.name, "source": h.rec.source, "status": h.rec.status or "—",
+              "date": h.rec.status_date or h.rec.data_as_of or "—", "how": how, "expires": h.rec.expires_on or ""}
+    if group == "warning":
+        return N_("{name} is on the warning list {source} ({status}, {date}); matched by {how}."), params
+    if group == "invalid":
+        if h.rec.status_group == "valid":
+            return N_("{name}: licence expired on {expires} ({source}); matched by {how}."), params
+        return N_("{name}: \u201c{status}\u201d ({source}, {date}); matched by {how}."), params
+    if group == "valid":
+        return N_("{name}: \u201c{status}\u201d ({source}); matched by {how}."), params
+    return N_("{name}: status \u201c{status}\u201d is not understood ({source}); matched by {how}."), params
+
+
+def _decision(verdict: str, hit: Hit | None, reasons: list[tuple[str, dict]]) -> Decision:
+    """Return a Decision with its summary filled from the deciding hit."""
+    params = {"name": hit.rec.name, "source": hit.rec.source, "status": hit.rec.status} if hit else {}
+    return Decision(verdict, RISK[verdict], (SUMMARY[verdict], params), reasons)
