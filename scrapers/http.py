@@ -25,7 +25,7 @@ log = logging.getLogger(__name__)
 
 USER_AGENT = ("recruitment-agency-check/0.1 (anti-trafficking NGO lookup; "
               "+https://github.com/recruitment-agency-check/verifier)")
-TIMEOUT = (10, 60)
+TIMEOUT = (float(os.environ.get("VERIFIER_CONNECT_TIMEOUT", 10)), float(os.environ.get("VERIFIER_READ_TIMEOUT", 60)))
 
 
 @dataclass
@@ -45,9 +45,11 @@ class Response:
             raise SourceError(f"{self.url}: expected JSON, got {head!r}: {exc}") from exc
 
 
-def make_session(retries: int = 3, backoff: float = 1.0) -> requests.Session:
+def make_session(retries: int = 3, backoff: float | None = None) -> requests.Session:
     """Return a requests session with retries on 429/5xx that honour Retry-After."""
     session = requests.Session()
+    if backoff is None:
+        backoff = float(os.environ.get("VERIFIER_RETRY_BACKOFF", 1.0))
     retry = Retry(total=retries, backoff_factor=backoff, status_forcelist=(429, 500, 502, 503, 504),
                   allowed_methods=("GET", "HEAD"), respect_retry_after_header=True,
                   raise_on_status=False)
@@ -63,11 +65,11 @@ class Fetcher:
     offline = False
     deadline: float | None = None
 
-    def __init__(self, source_id: str, archive_dir: Path | None, delay: float = 1.0,
+    def __init__(self, source_id: str, archive_dir: Path | None, delay: float | None = None,
                  session: requests.Session | None = None, timeout=TIMEOUT, check_robots: bool = True):
         self.source_id = source_id
         self.archive_dir = archive_dir
-        self.delay = delay
+        self.delay = float(os.environ.get("VERIFIER_FETCH_DELAY", 1.0)) if delay is None else delay
         self.session = session or make_session()
         self.timeout = timeout
         self.check_robots = check_robots

@@ -28,7 +28,7 @@ SOURCE = SourceInfo(
     min_records=1000, max_records=100000, stale_after_days=90,
     note="A tax-authority list of firms found to be sham enterprises; not a recruitment licence list.",
 )
-URL = "http://kgd.gov.kz/mobile_api/services/taxpayers_unreliable_exportexcel/{code}/KZ_ALL/fileName/list_{code}_KZ_ALL.xlsx"
+URL = os.environ.get("KGD_URL_TEMPLATE", "http://kgd.gov.kz/mobile_api/services/taxpayers_unreliable_exportexcel/{code}/KZ_ALL/fileName/list_{code}_KZ_ALL.xlsx")
 LISTS = {
     "PSEUDO_COMPANY": "False enterprise (лжепредприятие)",
     "INACTIVE": "Inactive taxpayer", "WRONG_ADDRESS": "Not at registered address",

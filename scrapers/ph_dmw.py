@@ -22,7 +22,7 @@ SOURCE = SourceInfo(
     url="https://dmw.gov.ph/licensed-recruitment-agencies", min_records=3000, max_records=20000,
     note="DMW publishes no licence numbers. Report illegal recruitment: DMW hotline 1348.",
 )
-API = "https://master-api.dmw.gov.ph/api/v1/public/licensed-agencies"
+API = os.environ.get("DMW_API_URL", "https://master-api.dmw.gov.ph/api/v1/public/licensed-agencies")
 SITE = "https://dmw.gov.ph"
 MAX_PAGES = 400
 
