@@ -14,7 +14,7 @@ from functools import lru_cache
 import phonenumbers
 from anyascii import anyascii
 
-NORM_VERSION = 2  # bump when a change here changes stored keys: the index then recomputes them
+NORM_VERSION = 3  # bump when a change here changes stored keys: the index then recomputes them
 
 # --- names -------------------------------------------------------------------------------------
 
@@ -57,6 +57,7 @@ _LAT_TO_CYR = str.maketrans({
     "a": "а", "b": "в", "e": "е", "k": "к", "m": "м", "h": "н", "o": "о", "p": "р", "c": "с",
     "t": "т", "y": "у", "x": "х", "i": "і",
 })
+_ROMAN_LOOKALIKE = re.compile(r"[хxіivlсcdмm]{2,}")
 _CONFUSABLE_CYR = set("авекмнорстухіјѕԁԛԝүһӏ")
 _CONFUSABLE_LAT = set("abekmhopctyxi")
 
@@ -104,6 +105,10 @@ def fix_homoglyphs(text: str) -> tuple[str, bool]:
     changed = False
     out = []
     for word in words:
+        if _ROMAN_LOOKALIKE.fullmatch(word) and any(_script(ch) == "cyr" for ch in word):
+            out.append(word.translate(_CYR_TO_LAT))  # "ХХІ" typed in Cyrillic is the numeral XXI
+            changed = True
+            continue
         scripts = [s for ch in word if (s := _script(ch))]
         n_cyr, n_lat = scripts.count("cyr"), scripts.count("lat")
         target = None

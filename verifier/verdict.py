@@ -65,39 +65,28 @@ def decide_verdict(hits: list[Hit], asked_phone: bool, asked_name: bool) -> Deci
     """Apply the rules above to merged hits (one per record)."""
     strong = [h for h in hits if is_strong(h)]
     best_name = max((h.score for h in strong if "name" in h.matched_on and h.same), default=0)
-    tier = [h for h in strong if not (h.same and "name" in h.matched_on and h.score < best_name - TIER)
-            or {"phone", "licence"} & set(h.matched_on)]
+    tier = [h for h in strong if {"phone", "licence"} & set(h.matched_on) or h.score >= best_name - TIER]
     groups = {id(h): effective_group(h) for h in hits}
-
-    def of(group: str, *, need=None) -> list[Hit]:
-        return [h for h in tier if groups[id(h)] == group and (need is None or need in h.matched_on)]
-
-    reasons: list[tuple[str, dict]] = []
-    for h in tier:
-        reasons.append(_reason_for(h, groups[id(h)]))
-    if warn := of("warning"):
+    reasons = [_reason_for(h, groups[id(h)]) for h in tier]
+    if warn := [h for h in tier if groups[id(h)] == "warning"]:
         return _decision("warning", warn[0], reasons)
-    if invalid := of("invalid"):
-        return _decision("licence_invalid", invalid[0], reasons)
-    valid = of("valid")
-    valid_by_name = [h for h in valid if "name" in h.matched_on or "licence" in h.matched_on]
-    if asked_phone and valid_by_name:
-        own = [h for h in valid_by_name if "phone" in h.matched_on]
-        if not own:
-            target = valid_by_name[0]
-            others = [h for h in hits if "phone" in h.matched_on and h.rec.id != target.rec.id]
-            if others:
-                reasons.append((N_("The phone number is published by another record: {other} ({source})."),
-                                {"other": others[0].rec.name, "source": others[0].rec.source}))
-            if target.rec.phones or others:
-                reasons.append((N_("Numbers published for {name}: {phones}."),
-                                {"name": target.rec.name, "phones": ", ".join(target.rec.phones) or "—"}))
-                return _decision("phone_mismatch", target, reasons)
-            reasons.append((N_("{name} publishes no phone number, so the number could not be checked."),
-                            {"name": target.rec.name}))
-    if valid:
-        return _decision("licensed", valid[0], reasons)
-    if tier or hits:
+    # Records the query names (by name or licence number) decide; a phone alone only identifies
+    # its record when no name was given.
+    named = [h for h in tier if (h.same and "name" in h.matched_on) or "licence" in h.matched_on]
+    phone_only = [h for h in tier if h not in named]
+    if named:
+        return _decide_named(named, phone_only, groups, asked_phone, reasons)
+    if phone_only and asked_name:
+        other = phone_only[0]
+        reasons.append((N_("The phone number is published by {other} ({source}), not by the name given."),
+                        {"other": other.rec.name, "source": other.rec.source}))
+        return _decision("phone_mismatch", other, reasons, N_(
+            "Check the phone: this number is published by {name} ({source}), not by the agency named."))
+    if phone_only:
+        for group, verdict in (("invalid", "licence_invalid"), ("valid", "licensed")):
+            if found := [h for h in phone_only if groups[id(h)] == group]:
+                return _decision(verdict, found[0], reasons)
+    if hits:
         near = [h for h in hits if not is_strong(h)][:3]
         for h in near:
             reasons.append((N_("Similar name: {name} ({source}, {status}), {score}% alike."),
@@ -109,6 +98,29 @@ def decide_verdict(hits: list[Hit], asked_phone: bool, asked_name: bool) -> Deci
     reasons.append((N_("No record on the lists we hold matches this query."), {}))
     reasons.append((N_("Many illegal recruiters are on no list at all: not found does not mean safe."), {}))
     return _decision("not_found", None, reasons)
+
+
+def _decide_named(named: list[Hit], phone_only: list[Hit], groups: dict, asked_phone: bool,
+                  reasons: list) -> Decision:
+    """Decide for the records the query names: invalid first, then the phone check, then licensed."""
+    if invalid := [h for h in named if groups[id(h)] == "invalid"]:
+        return _decision("licence_invalid", invalid[0], reasons)
+    valid = [h for h in named if groups[id(h)] == "valid"]
+    if not valid:
+        reasons.append((N_("The status of this record is not one we understand: confirm with the source."), {}))
+        return _decision("similar", None, reasons)
+    if asked_phone and not any("phone" in h.matched_on for h in valid):
+        target = valid[0]
+        if phone_only:
+            reasons.append((N_("The phone number is published by another record: {other} ({source})."),
+                            {"other": phone_only[0].rec.name, "source": phone_only[0].rec.source}))
+        if target.rec.phones or phone_only:
+            reasons.append((N_("Numbers published for {name}: {phones}."),
+                            {"name": target.rec.name, "phones": ", ".join(target.rec.phones) or "—"}))
+            return _decision("phone_mismatch", target, reasons)
+        reasons.append((N_("{name} publishes no phone number, so the number could not be checked."),
+                        {"name": target.rec.name}))
+    return _decision("licensed", valid[0], reasons)
 
 
 def _reason_for(h: Hit, group: str) -> tuple[str, dict]:
@@ -127,7 +139,7 @@ def _reason_for(h: Hit, group: str) -> tuple[str, dict]:
     return N_("{name}: status \u201c{status}\u201d is not understood ({source}); matched by {how}."), params
 
 
-def _decision(verdict: str, hit: Hit | None, reasons: list[tuple[str, dict]]) -> Decision:
+def _decision(verdict: str, hit: Hit | None, reasons: list[tuple[str, dict]], summary: str = "") -> Decision:
     """Return a Decision with its summary filled from the deciding hit."""
     params = {"name": hit.rec.name, "source": hit.rec.source, "status": hit.rec.status} if hit else {}
-    return Decision(verdict, RISK[verdict], (SUMMARY[verdict], params), reasons)
+    return Decision(verdict, RISK[verdict], (summary or SUMMARY[verdict], params), reasons)
