@@ -14,7 +14,7 @@ from functools import lru_cache
 import phonenumbers
 from anyascii import anyascii
 
-NORM_VERSION = 3  # bump when a change here changes stored keys: the index then recomputes them
+NORM_VERSION = 4  # bump when a change here changes stored keys: the index then recomputes them
 
 # --- names -------------------------------------------------------------------------------------
 
@@ -45,6 +45,23 @@ ABBREVIATIONS = {
     "intl": "international", "int'l": "international", "int": "international", "natl": "national", "mgmt": "management",
     "svcs": "services", "svc": "services", "mfg": "manufacturing", "dev't": "development",
     "assn": "association", "ent": "enterprises", "hr": "human resources",
+}
+
+# English business words as Russian speakers spell them in Cyrillic, read as the English word.
+SPELLINGS = {
+    "international": ("интернешнл", "интернэшнл", "интернейшнл", "интернешенал", "интернэшенал",
+                      "интернешнал", "интернейшенал", "интернашенал", "интернационал", "интернэшнл"),
+    "agency": ("эйдженси", "эйджинси", "агенси", "эдженси"),
+    "resources": ("ресорсиз", "ресорсез", "ресурсез", "ресурсиз", "рисорсиз", "рисорсез"),
+    "manpower": ("мэнпауэр", "манпауэр", "менпауэр", "мэнпауер", "манпауер", "менпауер"),
+    "management": ("менеджмент", "менеджмэнт", "мэнеджмент"),
+    "overseas": ("оверсиз", "оверсис", "оверсиес", "овэрсиз"),
+    "solutions": ("солюшнс", "солюшенс", "солюшинс", "солюшн"),
+    "services": ("сервисез", "сервисиз", "сервисес", "сёрвисез"),
+    "corporation": ("корпорейшн", "корпорэйшн", "корпорейшен", "корпорация"),
+    "incorporated": ("инкорпорейтед",), "inc": ("инк",), "limited": ("лимитед",),
+    "human": ("хьюман", "хьюмен"), "recruitment": ("рекрутмент", "рекрутмэнт"),
+    "placement": ("плейсмент", "плэйсмент"), "philippines": ("филиппинс", "филипинс"),
 }
 
 # Cyrillic letters that look like Latin ones (after casefolding), and the reverse.
@@ -132,6 +149,17 @@ def fold_token(token: str) -> str:
     return token
 
 
+@lru_cache(maxsize=1)
+def _spelling_map() -> dict[str, str]:
+    """Return folded Cyrillic spellings of English words -> the folded English word."""
+    out = {}
+    for english, spellings in SPELLINGS.items():
+        target = fold_token(anyascii(english).lower())
+        for spelling in spellings:
+            out[fold_token(anyascii(spelling).lower().replace("'", ""))] = target
+    return out
+
+
 def _fold_words(text: str) -> list[str]:
     """Return the folded tokens of casefolded text in any script; letters and digits split."""
     tokens: list[str] = []
@@ -143,7 +171,10 @@ def _fold_words(text: str) -> list[str]:
             tokens.extend(part)
             continue
         ascii_text = anyascii(part).lower().replace("'", "").replace("`", "")
-        tokens.extend(fold_token(t) for t in _TOKEN_RE.findall(ascii_text))
+        spellings = _spelling_map()
+        for t in _TOKEN_RE.findall(ascii_text):
+            folded = fold_token(t)
+            tokens.append(spellings.get(folded, folded))
     return tokens
 
 
@@ -255,11 +286,11 @@ def _repair(num: phonenumbers.PhoneNumber, region: str) -> phonenumbers.PhoneNum
     if num.country_code == 7 and (m := _KZ_OLD_AREA_RE.match(nsn)):
         candidates.append((7, "7" + m.group(1)))
     if num.country_code == 63:
-        if len(nsn) == 8 and nsn[0] in "2345678":      # Manila 8-digit number without (02)
-            candidates.append((63, "2" + nsn))
-        elif len(nsn) == 8 and nsn.startswith("2"):    # (02) + old 7 digits: 8 was prefixed in 2019
+        if len(nsn) == 8 and nsn.startswith("2"):      # (02) + old 7 digits: 8 was prefixed in 2019
             candidates.append((63, "28" + nsn[1:]))
-        elif len(nsn) == 7:                            # old 7-digit Manila number
+        if len(nsn) == 8:                              # Manila 8-digit number without (02)
+            candidates.append((63, "2" + nsn))
+        if len(nsn) == 7:                              # old 7-digit Manila number
             candidates.append((63, "28" + nsn))
     for cc, national in candidates:
         fixed = phonenumbers.PhoneNumber(country_code=cc, national_number=int(national))

@@ -1,0 +1,85 @@
+"""Names, phones and licence numbers reach one comparison form."""
+import pytest
+
+from verifier.normalize import (clean_text, licence_key, looks_like_licence, looks_like_phone,
+                                name_key, parse_phones)
+
+SAME_KEY = [
+    ('Товарищество с ограниченной ответственностью «Сапа Кадры»', "TOO Sapa Kadry"),
+    ('ТОО "Сапа Кадры"', "Sapa Kadry LLP"),
+    ('ЖШС «Сапа Кадры»', "сапа кадры"),
+    ('Жауапкершілігі шектеулі серіктестігі "Қазақ Жол"', "TOO Kazak Jol"),
+    ("101 MOJO INT`L. CORPORATION", "101 Mojo International Corp"),
+    ("ABC Globаl Services", "ABC Global Services"),          # Cyrillic а inside a Latin word
+    ('"Астана-Проект-ХХІ"', "Astana Proekt XXI"),             # Roman numeral typed in Cyrillic
+    ("Экспресс", "Express"),
+    ("思賢人力資源有限公司", "思賢人力資源"),
+    ("Kazakhstan Trade", "Kazahstan Trade"),                  # kh/h
+    ("ZHOL", "Jol"),                                          # zh/j
+]
+
+
+@pytest.mark.parametrize("a,b", SAME_KEY)
+def test_variants_share_a_key(a, b):
+    assert name_key(a).key == name_key(b).key
+
+
+@pytest.mark.parametrize("a,b", [
+    ('ТОО «Сапа Кадры»', 'ТОО «Сапа Кадры 2»'),
+    ("Sapa Kadry", "Sapa Kadry Plus"),
+    ("ABC Manpower", "ABC Manpower Group"),
+])
+def test_distinguishing_tokens_stay(a, b):
+    assert name_key(a).key != name_key(b).key
+
+
+def test_formerly_becomes_alias_and_legal_form_is_noted():
+    k = name_key("ABC GLOBAL EMPLOYMENT & MANPOWER SERVICES INC (FORMERLY SMITH BELL MANPOWER")
+    assert k.aliases == ("SMITH BELL MANPOWER",)
+    assert "smith" not in k.tokens and k.legal_forms
+    assert k.display.startswith("ABC GLOBAL")
+
+
+def test_legal_form_alone_is_kept_as_the_name():
+    assert name_key("ТОО").tokens
+
+
+@pytest.mark.parametrize("text", ["", None, "\x00\x01", "   ", "«»"])
+def test_empty_or_junk_names_do_not_crash(text):
+    name_key(text)
+
+
+@pytest.mark.parametrize("field,region,expected", [
+    ("8 (7252) 30-01-52", "KZ", ["+77252300152"]),
+    ("(3252) 30-01-52", "KZ", ["+77252300152"]),                 # Shymkent's old area code
+    ("8 (3252) 30-01-52", "KZ", ["+77252300152"]),
+    ("wa.me/77012345678", "PH", ["+77012345678"]),
+    ("tel:+77012345678", "PH", ["+77012345678"]),
+    ("t.me/+77012345678", "PH", ["+77012345678"]),
+    ("(02) 86818959/09178870567", "PH", ["+63286818959", "+639178870567"]),
+    ("86470-716 / 7001-9618", "PH", ["+63286470716", "+63270019618"]),   # Manila without (02)
+    ("(02) 2522338 / 2515100", "PH", ["+63282522338", "+63282515100"]),  # old 7-digit Manila
+    ("68818663 / 96689927", "HK", ["+85268818663", "+85296689927"]),
+    ("FOR INSTALLATION", "PH", []),
+])
+def test_phone_fields(field, region, expected):
+    assert [p.e164 for p in parse_phones(field, region) if p.valid] == expected
+
+
+@pytest.mark.parametrize("text,is_phone", [
+    ("+7 701 234 56 78", True), ("8 (7252) 30-01-52", True), ("wa.me/77012345678", True),
+    ("Sapa Kadry", False), ("101 MOJO", False), ("ТОО Горизонт", False),
+])
+def test_phone_detection(text, is_phone):
+    assert looks_like_phone(text) is is_phone
+
+
+def test_licence_numbers_ignore_case_spaces_dashes():
+    assert licence_key("poea-123 lb/2020") == licence_key("POEA123LB2020") == "POEA123LB2020"
+    assert licence_key("N/A") == ""
+    assert looks_like_licence("000140013420") and not looks_like_licence("Sapa Kadry")
+
+
+def test_clean_text_drops_controls_and_caps_length():
+    assert clean_text("a\x00b\u200bc\td", 100) == "a b c d"
+    assert len(clean_text("x" * 10_000, 300)) == 300
