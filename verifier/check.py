@@ -168,7 +168,8 @@ def check(q=None, *, name=None, phone=None, licence=None, lang="en", region=DEFA
     decision = decide_verdict(hits, asked_phone=bool(parts["phone"] or parts["type"] == "phone"),
                               asked_name=bool(parts["name"] or parts["type"] == "name"))
     state = _current()
-    labels = {sid: (_source_label(state, sid).get("name") or sid) for sid in {h.rec.source for h in hits}}
+    labels = {sid: (_source_label(state, sid).get("publisher") or _source_label(state, sid).get("name") or sid)
+              for sid in {h.rec.source for h in hits}}
 
     def tr(message: str, params: dict) -> str:
         params = dict(params)

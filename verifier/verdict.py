@@ -30,7 +30,7 @@ TIER = 5
 RISK = {"warning": "high", "licence_invalid": "high", "phone_mismatch": "high",
         "licensed": "low", "similar": "medium", "not_found": "medium"}
 SUMMARY = {
-    "warning": N_("Warning: {name} is on a warning list ({source})."),
+    "warning": N_("Warning: {name} is on a warning list published by {source}."),
     "licence_invalid": N_("Not licensed now: {name} is listed as \u201c{status}\u201d by {source}."),
     "phone_mismatch": N_("Check the phone: {name} is licensed, but this number is not one it publishes."),
     "licensed": N_("{name} is listed as licensed by {source}."),
@@ -129,7 +129,7 @@ def _reason_for(h: Hit, group: str) -> tuple[str, dict]:
     params = {"name": h.rec.name, "source": h.rec.source, "status": h.rec.status or "—",
               "date": h.rec.status_date or h.rec.data_as_of or "—", "how": how, "expires": h.rec.expires_on or ""}
     if group == "warning":
-        return N_("{name} is on the warning list {source} ({status}, {date}); matched by {how}."), params
+        return N_("{name} is on a warning list published by {source}: {status} ({date}); matched by {how}."), params
     if group == "invalid":
         if h.rec.status_group == "valid":
             return N_("{name}: licence expired on {expires} ({source}); matched by {how}."), params
