@@ -10,7 +10,10 @@ from __future__ import annotations
 import logging
 import os
 import re
+import sys
 from datetime import date
+
+from tqdm import tqdm
 
 from .base import Record, SourceError, SourceInfo, leftover_warning, take
 
@@ -144,13 +147,16 @@ def _crawl_api(fetcher) -> list[Record]:
             raise SourceError("DMW_API_KEY is not set (the key the public site embeds; see README)")
         headers["x-api-key"] = key
     records: list[Record] = []
+    bar = tqdm(desc="ph_dmw pages", unit="page", disable=fetcher.offline or not sys.stderr.isatty())
     for page in range(1, MAX_PAGES + 1):
         resp = fetcher.get(API, f"api/licensed-agencies.page-{page}.json", params={"page": page}, headers=headers)
         batch, next_url = parse_api_page(resp.json())
         if not batch and next_url:
             raise SourceError(f"DMW API page {page} is empty but not the last")
         records.extend(batch)
+        bar.update(1)
         if not next_url:
+            bar.close()
             return records
     raise SourceError(f"DMW API still paging after {MAX_PAGES} pages")
 
