@@ -1,0 +1,59 @@
+"""Hotline mode in a real browser: focus, results while typing, arrows, Enter copies a call note."""
+from __future__ import annotations
+
+from realdata import CANCELLED_NAME, LICENSED_NAME
+from support import shot
+
+
+def test_hotline_keyboard_flow_with_copy(context, page, live_server):
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=live_server["url"])
+    page.goto("/hotline?lang=ru")
+    assert page.evaluate("document.activeElement.id") == "hl-q"  # focus on load
+
+    page.keyboard.type("3D MANPOWER", delay=30)  # results while typing, no submit
+    options = page.locator("#hl-results [role=option]")
+    options.first.wait_for()
+    assert page.locator("#hl-q").get_attribute("aria-expanded") == "true"
+    assert options.first.get_attribute("aria-selected") == "true"
+
+    page.keyboard.press("ArrowDown")
+    page.keyboard.press("ArrowUp")
+    first = options.first.inner_text()
+    assert options.first.get_attribute("aria-selected") == "true"
+    assert page.locator("#hl-q").get_attribute("aria-activedescendant") == "hl-opt-0"
+
+    page.keyboard.press("Enter")  # one key copies the call note
+    page.locator("#hl-copied").filter(has_text="скопирована").wait_for()
+    note = page.locator("#hl-note").inner_text()
+    clipboard = page.evaluate("navigator.clipboard.readText()")
+    assert clipboard == note
+    agency = first.split(" — ")[0]
+    assert agency in note and "Department of Migrant Workers" in note and "данные на 2026-09-14" in note
+    shot(page, "hotline-ru")
+
+    # Recent look-ups live only in this browser's localStorage and survive a reload.
+    page.reload()
+    assert agency in page.locator("#hl-recent").inner_text()
+    stored = page.evaluate("localStorage.getItem('agency-check:recent')")
+    assert agency in stored
+    page.locator("#hl-clear").click()
+    assert page.evaluate("localStorage.getItem('agency-check:recent')") is None
+
+
+def test_hotline_enter_right_after_typing_checks_then_copies(context, page, live_server):
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=live_server["url"])
+    page.goto("/hotline?lang=en")
+    page.locator("#hl-q").fill(LICENSED_NAME)
+    page.keyboard.press("Enter")
+    page.locator("#hl-copied").filter(has_text="copied").wait_for()
+    note = page.evaluate("navigator.clipboard.readText()")
+    assert note.startswith("Licensed · " + LICENSED_NAME)
+
+
+def test_hotline_escape_clears(page):
+    page.goto("/hotline?lang=kk")
+    page.locator("#hl-q").fill(CANCELLED_NAME)
+    page.locator("#hl-results [role=option]").first.wait_for()
+    page.keyboard.press("Escape")
+    assert page.locator("#hl-results [role=option]").count() == 0
+    assert page.locator("#hl-q").input_value() == ""

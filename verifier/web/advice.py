@@ -1,0 +1,95 @@
+"""Words shown around a verdict: labels, colours, next steps, hotlines and reporting lines."""
+from __future__ import annotations
+
+from flask import current_app
+from flask_babel import lazy_gettext as _l
+
+# Verdict -> (CSS class for the colour, label in words). Colour is never the only signal.
+VERDICTS = {
+    "warning": ("danger", _l("Warning: on an official warning list")),
+    "licence_invalid": ("danger", _l("Licence not valid")),
+    "phone_mismatch": ("caution", _l("Phone number does not match the licensed agency")),
+    "licensed": ("ok", _l("Licensed")),
+    "similar": ("caution", _l("Only similar names found")),
+    "not_found": ("unknown", _l("Not found")),
+}
+RISK_LABELS = {"high": _l("High risk"), "medium": _l("Medium risk"), "low": _l("Low risk")}
+STATUS_GROUP_LABELS = {
+    "valid": _l("valid"), "invalid": _l("not valid"),
+    "warning": _l("warning list"), "unknown": _l("unknown"),
+}
+LIST_KIND_LABELS = {"registry": _l("licence registry"), "warning": _l("warning list")}
+MATCHED_ON_LABELS = {"name": _l("name"), "phone": _l("phone"), "licence": _l("licence number")}
+
+NEXT_STEPS = (
+    _l("Do not pay any fee to get the job. Workers should not pay recruitment fees."),
+    _l("Never hand over your passport or ID card to anyone, not even \u201cfor registration\u201d."),
+    _l("Get a written contract in a language you read before you leave, and keep a copy."),
+    _l("Check that the job and the employer exist and that you will travel on a work visa, "
+       "not a tourist visa."),
+    _l("Tell family where you are going, with the agency's name and address."),
+)
+NOT_FOUND_WARNING = _l(
+    "Not found does not mean safe. Many illegal recruiters are on no list at all. "
+    "Ask the agency for its licence and check it with the official source."
+)
+STANDING_LINE = _l(
+    "This is an independent check, not an official registry. Lists can be out of date: "
+    "confirm on the official source before you decide."
+)
+
+
+def verdict_view(verdict: str) -> dict:
+    """Give the colour class and translated label for a verdict code."""
+    css, label = VERDICTS.get(verdict, ("unknown", verdict))
+    return {"code": verdict, "css": css, "label": str(label)}
+
+
+def hotlines() -> list[dict]:
+    """Give the configured NGO hotlines (each with its last-confirmed date or None)."""
+    return list(current_app.config.get("HOTLINES") or [])
+
+
+def reporting_lines(result: dict | None) -> list[dict]:
+    """Give the official reporting lines for the countries of a result's matches (all if none)."""
+    lines = current_app.config.get("REPORTING_LINES") or {}
+    countries = []
+    for match in (result or {}).get("matches", []):
+        country = (match.get("country") or "").upper()
+        if country in lines and country not in countries:
+            countries.append(country)
+    chosen = countries or list(lines)
+    return [dict(lines[c], country=c) for c in chosen]
+
+
+def official_links(result: dict) -> list[dict]:
+    """Give one link per distinct source of a result's matches, for confirming on the source."""
+    seen: dict[str, dict] = {}
+    for match in result.get("matches", []):
+        url = match.get("source_url")
+        if url and match.get("source") not in seen:
+            seen[match.get("source")] = {"name": match.get("source_name") or match.get("source"),
+                                         "url": url, "data_as_of": match.get("data_as_of")}
+    return list(seen.values())
+
+
+def phone_text(phone: str | dict) -> str:
+    """Give a phone as printed: match phones are strings, agency phones dicts with raw/e164."""
+    if isinstance(phone, dict):
+        return phone.get("raw") or phone.get("e164") or ""
+    return str(phone)
+
+
+def init_app(app) -> None:
+    """Expose the labels and helpers to templates."""
+    app.add_template_filter(phone_text)
+
+    @app.context_processor
+    def advice_helpers() -> dict:
+        """Give templates the advice words and lookup tables."""
+        return {"verdict_view": verdict_view, "RISK_LABELS": RISK_LABELS,
+                "STATUS_GROUP_LABELS": STATUS_GROUP_LABELS, "LIST_KIND_LABELS": LIST_KIND_LABELS,
+                "MATCHED_ON_LABELS": MATCHED_ON_LABELS, "NEXT_STEPS": NEXT_STEPS,
+                "NOT_FOUND_WARNING": NOT_FOUND_WARNING, "STANDING_LINE": STANDING_LINE,
+                "hotlines": hotlines, "reporting_lines": reporting_lines,
+                "official_links": official_links}

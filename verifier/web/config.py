@@ -1,0 +1,78 @@
+"""Default configuration for the web app; every value can be overridden from the environment."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+LANGUAGES = ("en", "ru", "kk")
+
+
+def N_(message: str) -> str:
+    """Mark a configured label for extraction; templates translate it when shown."""
+    return message
+
+
+TRANSLATIONS_DIR = str(Path(__file__).resolve().parent.parent / "translations")
+
+# NGO hotlines shown under "what to do next". "confirmed" is the date someone last called the
+# number and reached the organisation; None means unconfirmed and is shown as such.
+DEFAULT_HOTLINES = (
+    {
+        "name": "Sana Sezim (Shymkent)",
+        "phone": "+7 7252 30-01-52",
+        "note": "Printed in 2005 as (3252) 30-01-52; area code since changed to 7252.",
+        "confirmed": None,
+    },
+)
+
+# Official reporting lines per source country, shown with the standing "independent check" line.
+DEFAULT_REPORTING_LINES = {
+    "PH": {"name": N_("DMW hotline (Philippines)"), "phone": "1348", "url": "https://dmw.gov.ph/"},
+    "HK": {"name": N_("Labour Department, Employment Agencies Administration (Hong Kong)"),
+           "phone": None, "url": "https://www.eaa.labour.gov.hk/"},
+    "KZ": {"name": N_("Police (Kazakhstan)"), "phone": "102", "url": None},
+}
+
+
+def _split(value: str | None) -> list[str]:
+    """Give the non-empty comma-separated items of an environment value."""
+    return [item.strip() for item in (value or "").split(",") if item.strip()]
+
+
+def _hotlines_from_env(value: str | None) -> list[dict] | None:
+    """Parse VERIFIER_HOTLINES 'Name|phone|YYYY-MM-DD;Name|phone|' into hotline dicts."""
+    if not value:
+        return None
+    hotlines = []
+    for item in value.split(";"):
+        parts = [p.strip() for p in item.split("|")] + ["", ""]
+        if parts[0] and parts[1]:
+            hotlines.append({"name": parts[0], "phone": parts[1], "note": "",
+                             "confirmed": parts[2] or None})
+    return hotlines or None
+
+
+def default_config() -> dict:
+    """Give the app's default settings, reading the environment once."""
+    env = os.environ
+    return {
+        "SECRET_KEY": env.get("VERIFIER_SECRET_KEY") or os.urandom(24).hex(),
+        "VERIFIER_DB": env.get("VERIFIER_DB", "data/verifier.db"),
+        "LANGUAGES": LANGUAGES,
+        "BABEL_DEFAULT_LOCALE": "en",
+        "BABEL_TRANSLATION_DIRECTORIES": TRANSLATIONS_DIR,
+        "HOTLINES": _hotlines_from_env(env.get("VERIFIER_HOTLINES")) or list(DEFAULT_HOTLINES),
+        "REPORTING_LINES": dict(DEFAULT_REPORTING_LINES),
+        # Origins allowed to frame /embed; empty means any ("*").
+        "EMBED_ALLOWED_ORIGINS": _split(env.get("VERIFIER_EMBED_ORIGINS")),
+        # Partner API keys (never in the repo): comma-separated in VERIFIER_API_KEYS.
+        "API_KEYS": frozenset(_split(env.get("VERIFIER_API_KEYS"))),
+        "API_RATE_LIMIT": env.get("VERIFIER_API_RATE_LIMIT", "60/minute;1000/day"),
+        "API_PARTNER_RATE_LIMIT": env.get("VERIFIER_API_PARTNER_RATE_LIMIT", "600/minute"),
+        "PAGE_RATE_LIMIT": env.get("VERIFIER_PAGE_RATE_LIMIT", "120/minute"),
+        "RATELIMIT_ENABLED": env.get("RATELIMIT_ENABLED", "true").lower() not in ("0", "false", "no"),
+        "RATELIMIT_STORAGE_URI": env.get("RATELIMIT_STORAGE_URI", "memory://"),
+        "RATELIMIT_HEADERS_ENABLED": True,
+        "RATELIMIT_KEY_PREFIX": "verifier",
+        "WARM_INDEX": env.get("VERIFIER_WARM", "1") not in ("0", "false", "no"),
+    }

@@ -1,0 +1,37 @@
+"""Hotline mode: a keyboard-first page for operators; works as a plain form without JavaScript."""
+from __future__ import annotations
+
+from flask import Blueprint, render_template, request
+from flask_babel import gettext as _
+
+from verifier.web import lookup
+from verifier.web.advice import STATUS_GROUP_LABELS, VERDICTS
+from verifier.web.locale import current_lang
+
+bp = Blueprint("hotline", __name__)
+
+
+@bp.get("/hotline")
+def hotline():
+    """Give the hotline page, with server-rendered results when a query was submitted."""
+    result, error = None, None
+    if lookup.has_query(request.args):
+        try:
+            result = lookup.run_check(request.args, current_lang())
+        except lookup.QueryError as exc:
+            error = str(exc)
+    labels = script_labels()
+    status = 400 if error else 200
+    return render_template("hotline.html", result=result, error=error,
+                           form=lookup.query_args(request.args), labels=labels), status
+
+
+def script_labels() -> dict:
+    """Give the translated words hotline.js needs, keyed for lookup in the script."""
+    return {
+        "verdicts": {code: str(label) for code, (_css, label) in VERDICTS.items()},
+        "groups": {code: str(label) for code, label in STATUS_GROUP_LABELS.items()},
+        "dataAsOf": _("data as of"), "checked": _("checked"), "noMatches": _("No records found."),
+        "copied": _("Call note copied."), "copyFailed": _("Copy failed: select the note and copy it."),
+        "failed": _("The check failed. Try again."), "query": _("query"),
+    }

@@ -1,0 +1,141 @@
+"""The OpenAPI 3.1 document for /api/v1; tests validate real responses against its schemas."""
+from __future__ import annotations
+
+from copy import deepcopy
+
+VERDICTS = ["warning", "licence_invalid", "phone_mismatch", "licensed", "similar", "not_found"]
+STR = {"type": "string"}
+OPT_STR = {"type": ["string", "null"]}
+STR_LIST = {"type": "array", "items": STR}
+
+MATCH = {
+    "type": "object",
+    "required": ["agency_id", "name", "source", "source_name", "list_kind", "country", "status",
+                 "status_group", "status_date", "score", "matched_on", "matched_value", "phones",
+                 "source_url", "data_as_of"],
+    "properties": {
+        "agency_id": STR, "name": STR, "source": STR, "source_name": STR,
+        "list_kind": {"enum": ["registry", "warning"]},
+        "country": OPT_STR, "status": OPT_STR,
+        "status_group": {"enum": ["valid", "invalid", "warning", "unknown"]},
+        "status_date": OPT_STR,
+        "score": {"type": "number", "minimum": 0, "maximum": 100},
+        "matched_on": {"type": "array", "items": {"enum": ["name", "phone", "licence"]}},
+        "matched_value": OPT_STR,
+        "phones": STR_LIST, "source_url": OPT_STR, "data_as_of": OPT_STR,
+    },
+}
+CHECK_RESULT = {
+    "type": "object",
+    "required": ["query", "verdict", "risk", "summary", "reasons", "matches", "data_as_of"],
+    "properties": {
+        "query": {"type": ["string", "object", "null"]},
+        "verdict": {"enum": VERDICTS},
+        "risk": {"enum": ["high", "medium", "low"]},
+        "summary": STR, "reasons": STR_LIST,
+        "matches": {"type": "array", "items": {"$ref": "#/components/schemas/Match"}},
+        "data_as_of": OPT_STR,
+        "checked_at": {"type": "string", "format": "date-time"},
+    },
+}
+STATUS_EVENT = {
+    "type": "object", "required": ["status", "status_group"],
+    "properties": {"status": OPT_STR, "status_group": STR, "status_date": OPT_STR,
+                   "seen_at": OPT_STR},
+}
+PHONE = {"oneOf": [STR, {"type": "object", "required": ["e164"], "properties": {
+    "e164": OPT_STR, "raw": OPT_STR, "country": OPT_STR}}]}
+AGENCY = {
+    "type": "object",
+    "required": ["agency_id", "name", "source", "source_name", "list_kind", "country", "status",
+                 "status_group", "status_date", "phones", "source_url", "data_as_of",
+                 "address", "city", "representative", "aliases", "licence_number",
+                 "status_history", "first_seen", "last_seen", "removed_at"],
+    "properties": {
+        **{k: MATCH["properties"][k] for k in (
+            "agency_id", "name", "source", "source_name", "list_kind", "country", "status",
+            "status_group", "status_date", "source_url", "data_as_of")},
+        "phones": {"type": "array", "items": PHONE},
+        "address": OPT_STR, "city": OPT_STR, "representative": OPT_STR,
+        "aliases": STR_LIST, "licence_number": OPT_STR,
+        "status_history": {"type": "array", "items": {"$ref": "#/components/schemas/StatusEvent"}},
+        "first_seen": OPT_STR, "last_seen": OPT_STR, "removed_at": OPT_STR,
+    },
+}
+SOURCE = {
+    "type": "object",
+    "required": ["id", "name", "publisher", "country", "kind", "url", "records", "last_success",
+                 "last_attempt", "health", "data_as_of", "note"],
+    "properties": {
+        "id": STR, "name": STR, "publisher": OPT_STR, "country": OPT_STR, "kind": STR,
+        "url": OPT_STR, "records": {"type": "integer", "minimum": 0},
+        "last_success": OPT_STR, "last_attempt": OPT_STR,
+        "health": {"enum": ["ok", "stale", "failed", "never"]},
+        "data_as_of": OPT_STR, "note": OPT_STR,
+    },
+}
+ERROR = {
+    "type": "object", "required": ["ok", "error", "status"],
+    "properties": {"ok": {"const": False}, "error": STR, "status": {"type": "integer"}},
+}
+
+
+def _param(name: str, description: str, where: str = "query", required: bool = False) -> dict:
+    """Give one parameter object."""
+    return {"name": name, "in": where, "required": required, "description": description,
+            "schema": {"type": "string"}}
+
+
+def _responses(schema: str, *errors: int) -> dict:
+    """Give a responses object: 200 with the schema, the listed errors with the error shape."""
+    ref = {"$ref": f"#/components/schemas/{schema}"}
+    out = {"200": {"description": "OK", "content": {"application/json": {"schema": ref}}}}
+    for code in (*errors, 429, 500):
+        out[str(code)] = {"$ref": "#/components/responses/Error"}
+    return out
+
+
+LANG = _param("lang", "Language of summary and reasons: en, ru or kk.")
+PATHS = {
+    "/check": {"get": {
+        "summary": "Check an agency by name, phone or licence number",
+        "parameters": [_param("q", "Free text: a name, phone or licence number (type detected)."),
+                       _param("name", "Agency name."), _param("phone", "Phone number."),
+                       _param("licence", "Licence number."), LANG],
+        "responses": _responses("CheckResult", 400)}},
+    "/agencies/{agency_id}": {"get": {
+        "summary": "One agency record with its status history",
+        "parameters": [_param("agency_id", "Agency id from a match.", "path", True), LANG],
+        "responses": _responses("Agency", 404)}},
+    "/sources": {"get": {"summary": "Sources with record counts and freshness",
+                         "responses": _responses("SourceList")}},
+    "/health": {"get": {"summary": "Liveness probe", "responses": _responses("Health")}},
+}
+DOCUMENT = {
+    "openapi": "3.1.0",
+    "info": {"title": "Recruitment agency check API", "version": "1.0.0",
+             "description": "An independent check of recruitment agencies against public "
+                            "licence registries and warning lists. Not an official registry. "
+                            "Partners may send an X-API-Key header for higher rate limits."},
+    "paths": PATHS,
+    "components": {
+        "schemas": {"CheckResult": CHECK_RESULT, "Match": MATCH, "Agency": AGENCY,
+                    "StatusEvent": STATUS_EVENT, "Source": SOURCE, "Error": ERROR,
+                    "SourceList": {"type": "object", "required": ["sources"], "properties": {
+                        "sources": {"type": "array",
+                                    "items": {"$ref": "#/components/schemas/Source"}}}},
+                    "Health": {"type": "object", "required": ["ok"],
+                               "properties": {"ok": {"const": True}}}},
+        "responses": {"Error": {"description": "Error", "content": {"application/json": {
+            "schema": {"$ref": "#/components/schemas/Error"}}}}},
+        "securitySchemes": {"partnerKey": {"type": "apiKey", "in": "header",
+                                           "name": "X-API-Key"}},
+    },
+}
+
+
+def openapi_document(server_url: str) -> dict:
+    """Give the OpenAPI document with this server's API base URL."""
+    document = deepcopy(DOCUMENT)
+    document["servers"] = [{"url": f"{server_url}/api/v1"}]
+    return document

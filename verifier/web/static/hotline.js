@@ -1,0 +1,172 @@
+// Hotline mode: results while typing, arrow keys + Enter, one key to copy a call note,
+// recent look-ups kept only in this browser's localStorage (never sent to the server).
+(function () {
+  var input = document.getElementById("hl-q");
+  var form = document.getElementById("hl-form");
+  var list = document.getElementById("hl-results");
+  var verdictBox = document.getElementById("hl-verdict");
+  var note = document.getElementById("hl-note");
+  var copyButton = document.getElementById("hl-copy");
+  var copied = document.getElementById("hl-copied");
+  var openLink = document.getElementById("hl-open");
+  var recentBox = document.getElementById("hl-recent-box");
+  var recentList = document.getElementById("hl-recent");
+  var words = JSON.parse(document.getElementById("hl-i18n").textContent);
+  var lang = document.documentElement.lang || "en";
+  var STORE = "agency-check:recent";
+  var state = { result: null, selected: -1, timer: null, controller: null, pending: null };
+
+  function el(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text !== undefined) node.textContent = text;
+    return node;
+  }
+
+  function renderVerdict(result) {
+    verdictBox.textContent = "";
+    var css = { warning: "danger", licence_invalid: "danger", phone_mismatch: "caution",
+                licensed: "ok", similar: "caution", not_found: "unknown" }[result.verdict] || "unknown";
+    var box = el("section", "verdict " + css);
+    var label = el("p", "verdict-label", words.verdicts[result.verdict] || result.verdict);
+    label.id = "verdict-title";
+    box.appendChild(label);
+    box.appendChild(el("p", "summary", result.summary));
+    verdictBox.appendChild(box);
+  }
+
+  function renderMatches(result) {
+    list.textContent = "";
+    result.matches.forEach(function (m, i) {
+      var item = el("li");
+      item.id = "hl-opt-" + i;
+      item.setAttribute("role", "option");
+      item.setAttribute("aria-selected", "false");
+      item.appendChild(el("strong", "", m.name));
+      item.appendChild(document.createTextNode(" — "));
+      item.appendChild(el("span", "tag " + m.status_group, words.groups[m.status_group] || m.status_group));
+      item.appendChild(document.createTextNode(" " + (m.status || "") + " · " + m.source_name +
+        " · " + words.dataAsOf + " " + (m.data_as_of || "?")));
+      item.addEventListener("mousedown", function (e) { e.preventDefault(); select(i); copyNote(); });
+      list.appendChild(item);
+    });
+    if (!result.matches.length) verdictBox.appendChild(el("p", "", words.noMatches));
+    input.setAttribute("aria-expanded", result.matches.length ? "true" : "false");
+  }
+
+  function select(index) {
+    var items = list.querySelectorAll("[role=option]");
+    if (!items.length) return;
+    state.selected = (index + items.length) % items.length;
+    items.forEach(function (item, i) { item.setAttribute("aria-selected", String(i === state.selected)); });
+    input.setAttribute("aria-activedescendant", items[state.selected].id);
+    items[state.selected].scrollIntoView({ block: "nearest" });
+    showNote();
+  }
+
+  function callNote() {
+    var r = state.result;
+    if (!r) return "";
+    var m = r.matches[Math.max(state.selected, 0)];
+    var parts = [words.verdicts[r.verdict] || r.verdict];
+    if (m) parts.push(m.name + (m.status ? " (" + m.status + ")" : ""), m.source_name,
+                      words.dataAsOf + " " + (m.data_as_of || "?"));
+    else if (r.data_as_of) parts.push(words.dataAsOf + " " + r.data_as_of);
+    parts.push(words.query + ": " + state.query, words.checked + " " + (r.checked_at || new Date().toISOString()));
+    return parts.join(" · ");
+  }
+
+  function showNote() {
+    note.textContent = callNote();
+    copyButton.hidden = !note.textContent;
+    var m = state.result && state.result.matches[Math.max(state.selected, 0)];
+    openLink.hidden = !m;
+    if (m) openLink.href = "/agency/" + encodeURIComponent(m.agency_id) + "?lang=" + lang;
+  }
+
+  function copyNote() {
+    var text = callNote();
+    if (!text) return;
+    note.textContent = text;
+    remember(text);
+    var done = function () { copied.textContent = words.copied; };
+    var fail = function () { copied.textContent = words.copyFailed; };
+    if (navigator.clipboard && window.isSecureContext) navigator.clipboard.writeText(text).then(done, fail);
+    else fail();
+  }
+
+  function search(query) {
+    if (state.controller) state.controller.abort();
+    state.controller = new AbortController();
+    var url = "/api/v1/check?q=" + encodeURIComponent(query) + "&lang=" + encodeURIComponent(lang);
+    state.pending = fetch(url, { signal: state.controller.signal, credentials: "omit" })
+      .then(function (response) { return response.json(); })
+      .then(function (data) {
+        if (data.ok === false) { verdictBox.textContent = data.error; return; }
+        state.result = data; state.query = query; state.selected = -1;
+        renderVerdict(data); renderMatches(data);
+        if (data.matches.length) select(0); else showNote();
+      })
+      .catch(function (error) { if (error.name !== "AbortError") verdictBox.textContent = words.failed; });
+    return state.pending;
+  }
+
+  function scheduleSearch() {
+    clearTimeout(state.timer);
+    var query = input.value.trim();
+    if (query.length < 2) return;
+    state.timer = setTimeout(function () { search(query); }, 250);
+  }
+
+  function remember(text) {
+    var recent = loadRecent().filter(function (t) { return t !== text; });
+    recent.unshift(text);
+    try { localStorage.setItem(STORE, JSON.stringify(recent.slice(0, 10))); } catch (e) { /* private mode */ }
+    renderRecent();
+  }
+
+  function loadRecent() {
+    try { return JSON.parse(localStorage.getItem(STORE) || "[]"); } catch (e) { return []; }
+  }
+
+  function renderRecent() {
+    var recent = loadRecent();
+    recentList.textContent = "";
+    recent.forEach(function (text) { recentList.appendChild(el("li", "", text)); });
+    recentBox.hidden = !recent.length;
+  }
+
+  input.setAttribute("role", "combobox");
+  input.setAttribute("aria-controls", "hl-results");
+  input.setAttribute("aria-expanded", "false");
+  input.setAttribute("aria-autocomplete", "list");
+  list.setAttribute("role", "listbox");
+  list.textContent = "";
+  input.addEventListener("input", scheduleSearch);
+  input.addEventListener("keydown", function (e) {
+    if (e.key === "ArrowDown" || e.key === "ArrowUp") {
+      e.preventDefault();
+      select(state.selected + (e.key === "ArrowDown" ? 1 : -1));
+    } else if (e.key === "Enter") {
+      e.preventDefault();
+      var query = input.value.trim();
+      if (!query) return;
+      if (state.result && state.query === query) copyNote();
+      else { clearTimeout(state.timer); search(query).then(copyNote); }
+    } else if (e.key === "Escape") {
+      input.value = ""; list.textContent = ""; verdictBox.textContent = ""; state.result = null;
+      input.setAttribute("aria-expanded", "false"); input.removeAttribute("aria-activedescendant"); showNote();
+    }
+  });
+  form.addEventListener("submit", function (e) {
+    e.preventDefault();
+    if (input.value.trim()) search(input.value.trim());
+  });
+  copyButton.addEventListener("click", copyNote);
+  document.getElementById("hl-clear").addEventListener("click", function () {
+    try { localStorage.removeItem(STORE); } catch (e) { /* ignore */ }
+    renderRecent();
+  });
+  renderRecent();
+  if (input.value.trim()) search(input.value.trim());
+})();
