@@ -18,10 +18,9 @@ ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
 
 @pytest.fixture(scope="session")
 def browser():
-    """Give a headless chromium (skipped when Playwright or chromium is missing)."""
-    playwright = pytest.importorskip("playwright.sync_api")
-    if not Path(CHROMIUM).exists():
-        pytest.skip("chromium is not installed at /usr/bin/chromium")
+    """Give a headless chromium; a missing browser is a failure, never a skip (scripts/test installs it)."""
+    from playwright import sync_api as playwright
+    assert Path(CHROMIUM).exists(), "chromium is not installed at /usr/bin/chromium: run scripts/test"
     with playwright.sync_playwright() as p:
         browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
         yield browser
