@@ -19,7 +19,8 @@ from .normalize import NORM_VERSION, NameKey, licence_key, name_key, parse_phone
 
 SAME_THRESHOLD = 88      # a name scoring at least this, with no distinguishing extra token, is "the same"
 SIMILAR_THRESHOLD = 70   # below this a record is not shown as similar
-TOKEN_MATCH = 75         # two tokens (of 4+ letters) at least this alike are aligned
+TOKEN_MATCH = 75         # two words (of 3+ letters) at least this alike are aligned
+TOKEN_MATCH_LONG = 70    # the same for words of 7+ letters, where one typo may change two folded letters
 JOINED_SAME = 92       # names whose letters agree this well once spaces are dropped are alike
 CANDIDATES = 40          # records fully scored per query
 MAX_POSTINGS = 5000      # a token on more entries than this is too common to generate candidates
@@ -63,6 +64,14 @@ def _is_number(token: str) -> bool:
     return token.isdigit()
 
 
+def token_cutoff(a: str, b: str = "") -> float:
+    """Return how alike two words must be to align (exact only for numbers and 1-2 letters)."""
+    n = min(len(a), len(b)) if b else len(a)
+    if n < 3 or _is_number(a) or (b and _is_number(b)):
+        return 101.0
+    return TOKEN_MATCH_LONG if n >= 7 else TOKEN_MATCH
+
+
 class Index:
     """An in-memory index of names, phones and licence numbers of every current record."""
 
@@ -71,6 +80,7 @@ class Index:
         self.entries: list[tuple[int, tuple[str, ...], str]] = []  # (rec index, tokens, alias or "")
         self.postings: dict[str, list[int]] = defaultdict(list)
         self.by_bucket: dict[tuple, list[str]] = defaultdict(list)
+        self.by_key: dict[str, list[int]] = defaultdict(list)
         self.e164: dict[str, list[int]] = defaultdict(list)
         self.national: dict[str, list[int]] = defaultdict(list)
         self.suffix: dict[str, list[int]] = defaultdict(list)
@@ -92,6 +102,7 @@ class Index:
                 continue
             e = len(self.entries)
             self.entries.append((i, toks, alias))
+            self.by_key["".join(toks)].append(e)
             for t in set(toks) | ({"".join(toks)} if len(toks) > 1 else set()):
                 self.postings[t].append(e)
         for lk in licences:
@@ -110,7 +121,7 @@ class Index:
         """Build the fuzzy-lookup buckets and token weights once all records are in."""
         self.by_bucket.clear()
         for tok in self.postings:
-            if len(tok) >= 4 and not _is_number(tok):
+            if len(tok) >= 3 and not _is_number(tok):
                 self.by_bucket[(len(tok), tok[0])].append(tok)
                 self.by_bucket[(len(tok), "$" + tok[-2:])].append(tok)
         self.n_entries = max(1, len(self.entries))
@@ -148,7 +159,8 @@ class Index:
     def similar_tokens(self, token: str) -> list[tuple[str, float]]:
         """Return index tokens alike to a query token, with their similarity 0-1."""
         out = [(token, 1.0)] if token in self.postings else []
-        if len(token) < 4 or _is_number(token):
+        cutoff = token_cutoff(token)
+        if cutoff > 100:
             return out
         choices: set[str] = set()
         spread = 1 if len(token) < 8 else 2
@@ -157,7 +169,7 @@ class Index:
             choices.update(self.by_bucket.get((n, "$" + token[-2:]), ()))
         choices.discard(token)
         for tok, score, _ in process.extract(token, list(choices), scorer=fuzz.ratio,
-                                             score_cutoff=TOKEN_MATCH, limit=20):
+                                             score_cutoff=cutoff, limit=20):
             out.append((tok, score / 100))
         return out
 
@@ -177,7 +189,8 @@ class Index:
                 w = self.weight(tok) * sim
                 for e in posting:
                     acc[e] += w
-        return heapq.nlargest(limit, acc, key=acc.__getitem__)
+        exact = self.by_key.get("".join(tokens), [])  # the whole name as typed is always a candidate
+        return [*exact, *(e for e in heapq.nlargest(limit, acc, key=acc.__getitem__) if e not in exact)]
 
     # --- searches ----------------------------------------------------------------------------
 
@@ -229,14 +242,9 @@ def score_names(q: tuple[str, ...], c: tuple[str, ...], weight) -> tuple[int, bo
     for i, a in enumerate(q):
         for j, b in enumerate(c):
             if a == b:
-                sim = 100.0
-            elif _is_number(a) or _is_number(b) or min(len(a), len(b)) < 4:
-                continue
-            else:
-                sim = fuzz.ratio(a, b)
-                if sim < TOKEN_MATCH:
-                    continue
-            pairs.append((sim, i, j))
+                pairs.append((100.0, i, j))
+            elif (sim := fuzz.ratio(a, b)) >= token_cutoff(a, b):
+                pairs.append((sim, i, j))
     pairs.sort(reverse=True)
     used_q, used_c, aligned, explain = set(), set(), 0.0, []
     for sim, i, j in pairs:
@@ -246,24 +254,23 @@ def score_names(q: tuple[str, ...], c: tuple[str, ...], weight) -> tuple[int, bo
         used_c.add(j)
         aligned += sim / 100 * (weight(q[i]) + weight(c[j]))
         explain.append(f"{q[i]!r} = {c[j]!r}" if sim == 100 else f"{q[i]!r} ~ {c[j]!r} ({sim:.0f})")
-    total = sum(weight(t) for t in q) + sum(weight(t) for t in c)
-    score = 100 * aligned / total if total else 0.0
-    joined = fuzz.ratio("".join(q), "".join(c))
-    numbers_equal = sorted(filter(_is_number, q)) == sorted(filter(_is_number, c))
-    if len(q) != len(c) and joined > score and joined >= JOINED_SAME and numbers_equal:
-        score = joined
-        explain.append(f"same letters when spaces are ignored ({joined:.0f})")
-        used_q, used_c = set(range(len(q))), set(range(len(c)))
     extra_q = [q[i] for i in range(len(q)) if i not in used_q]
     extra_c = [c[j] for j in range(len(c)) if j not in used_c]
+    if extra_q and extra_c and not any(map(_is_number, extra_q + extra_c)):
+        # Words split or joined differently ("sapakadri" / "sapa kadri"): compare what is left over.
+        joined = fuzz.ratio("".join(extra_q), "".join(extra_c))
+        if joined >= JOINED_SAME:
+            aligned += joined / 100 * (sum(map(weight, extra_q)) + sum(map(weight, extra_c)))
+            explain.append(f"{' '.join(extra_q)!r} ~ {' '.join(extra_c)!r} with spaces ignored ({joined:.0f})")
+            extra_q, extra_c = [], []
+    total = sum(weight(t) for t in q) + sum(weight(t) for t in c)
+    score = 100 * aligned / total if total else 0.0
     same = score >= SAME_THRESHOLD
     if extra_q:
         same = False
         explain.append("query has words the record lacks: " + ", ".join(extra_q))
     if extra_c:
-        distinct = [t for t in extra_c if _is_number(t) or t not in GENERIC]
         explain.append("record has words the query lacks: " + ", ".join(extra_c))
-        if distinct:
+        if any(_is_number(t) or t not in GENERIC for t in extra_c):
             same = False
     return round(min(score, 100)), same, explain
-

@@ -13,20 +13,24 @@ from functools import lru_cache
 
 import phonenumbers
 from anyascii import anyascii
+from rapidfuzz import fuzz, process
 
-NORM_VERSION = 4  # bump when a change here changes stored keys: the index then recomputes them
+NORM_VERSION = 8  # bump when a change here changes stored keys: the index then recomputes them
 
 # --- names -------------------------------------------------------------------------------------
 
 QUOTES = "«»„“”‟\"'`´‘’‚‛‹›「」『』〈〉《》"
 _QUOTE_RE = re.compile("[" + re.escape(QUOTES) + "]")
-# "(FORMERLY X)", "(FOR. X)", "(formerly: X", "(ранее X)": the old name becomes an alias. The PH
-# directory cuts these suffixes at about 75 characters, so the closing bracket may be missing.
+# "(FORMERLY X)", "(FOR. X", "(FOR:X", "(FORMER X", "… FORMERLY X", "(ранее X)": the old name
+# becomes an alias. The PH directory cuts these suffixes at about 75 characters, so the closing
+# bracket may be missing, and the old name may hold brackets of its own.
 _FORMERLY_RE = re.compile(
-    r"\(\s*(?:formerly|for\.|frmly\.?|f/k/a|fka|ранее|бывш\.?|бывшее)\s*:?\s*([^)]*)\)?\s*$", re.I)
+    r"(?:\(\s*(?:formerly|former|for\.|for[:;]|for\s|frmly\.?|f/k/a|fka|ранее|бывш\.?|бывшее)"
+    r"|\s(?:formerly|f/k/a)\s)\s*:?\s*(.*?)\)?\s*$", re.I)
+_TRAILING_PAREN_RE = re.compile(r"\s*\(([^()]*)\)\s*$")
 
-# Legal forms taken out for comparison (kept in the display name). Written as people write them;
-# they are folded with the same rules as names, so "ТОО", "TOO" and "Too" all match.
+# Legal forms taken out for comparison (kept in the display name), compared on the transliterated
+# words before spelling variants are folded, so "ТОО" and "TOO" match but "LK" is not "LLC".
 LEGAL_FORMS = (
     "товарищество с ограниченной ответственностью", "жауапкершілігі шектеулі серіктестігі",
     "общество с ограниченной ответственностью", "индивидуальный предприниматель",
@@ -34,36 +38,52 @@ LEGAL_FORMS = (
     "закрытое акционерное общество", "открытое акционерное общество", "частное предприятие",
     "масъулияти чекланган жамият", "mas'uliyati cheklangan jamiyat", "limited liability partnership",
     "limited liability company", "private limited", "company limited", "co ltd",
-    "тоо", "жшс", "ооо", "осоо", "ип", "жк", "ао", "ақ", "зао", "оао", "пао", "чп", "ойл",
-    "mchj", "mchj", "xk", "too", "llp", "llc", "ltd", "limited", "inc", "incorporated", "corp",
+    "тоо", "жшс", "ооо", "осоо", "ип", "жк", "ао", "зао", "оао", "пао", "чп", "мчж",
+    "mchj", "xk", "too", "jshs", "llp", "llc", "ltd", "limited", "inc", "incorporated", "corp",
     "corporation", "co", "company", "pte", "pvt", "plc", "gmbh", "jsc", "ojsc", "cjsc", "opc",
     "有限公司", "有限責任公司", "公司",
 )
-STOPWORDS = ("and", "the", "of", "и", "мен", "&")
-# Abbreviations spelled out before folding, so "INT`L" and "International" compare equal.
+STOPWORDS = ("and", "the", "of", "i")  # "i" is Russian "и"; "&" is not a word at all
+# Abbreviations read as the full word, so "INT`L", "Int" and "International" compare equal.
 ABBREVIATIONS = {
-    "intl": "international", "int'l": "international", "int": "international", "natl": "national", "mgmt": "management",
-    "svcs": "services", "svc": "services", "mfg": "manufacturing", "dev't": "development",
+    "intl": "international", "int": "international", "natl": "national", "mgmt": "management",
+    "svcs": "services", "svc": "services", "mfg": "manufacturing", "devt": "development",
     "assn": "association", "ent": "enterprises", "hr": "human resources",
 }
-
 # English business words as Russian speakers spell them in Cyrillic, read as the English word.
 SPELLINGS = {
     "international": ("интернешнл", "интернэшнл", "интернейшнл", "интернешенал", "интернэшенал",
-                      "интернешнал", "интернейшенал", "интернашенал", "интернационал", "интернэшнл"),
+                      "интернешнал", "интернейшенал", "интернашенал", "интернационал"),
     "agency": ("эйдженси", "эйджинси", "агенси", "эдженси"),
     "resources": ("ресорсиз", "ресорсез", "ресурсез", "ресурсиз", "рисорсиз", "рисорсез"),
     "manpower": ("мэнпауэр", "манпауэр", "менпауэр", "мэнпауер", "манпауер", "менпауер"),
     "management": ("менеджмент", "менеджмэнт", "мэнеджмент"),
     "overseas": ("оверсиз", "оверсис", "оверсиес", "овэрсиз"),
     "solutions": ("солюшнс", "солюшенс", "солюшинс", "солюшн"),
-    "services": ("сервисез", "сервисиз", "сервисес", "сёрвисез"),
+    "services": ("сервисез", "сервисиз", "сервисес", "сёрвисез", "свкс"),
     "corporation": ("корпорейшн", "корпорэйшн", "корпорейшен", "корпорация"),
-    "incorporated": ("инкорпорейтед",), "inc": ("инк",), "limited": ("лимитед",),
+    "incorporated": ("инкорпорейтед", "инкорпорэйтед"), "inc": ("инк", "инкорп"),
+    "limited": ("лимитед", "лимитэд"), "ltd": ("лтд",), "corp": ("корп",),
+    "company": ("компани", "кампани", "компэни"), "co": ("ко",), "llc": ("ллк", "элэлси"),
     "human": ("хьюман", "хьюмен"), "recruitment": ("рекрутмент", "рекрутмэнт"),
     "placement": ("плейсмент", "плэйсмент"), "philippines": ("филиппинс", "филипинс"),
+    "new": ("нью",), "wave": ("вейв", "уэйв"), "world": ("ворлд", "уорлд"),
+    "star": ("стар",), "best": ("бест",), "first": ("ферст", "фёрст"),
+    "education": ("эдукейшн", "эдьюкейшн", "эдукашн"), "consultants": ("консалтантс", "консультантс"),
+    "executive": ("экзекьютив", "экзекутив"), "executives": ("экзекьютивс", "экзекутивес"),
+    "integrated": ("интегрейтед", "интегратед"), "care": ("кэр", "кеар"), "home": ("хоум",),
+    "power": ("пауэр", "пауер"), "ocean": ("оушен", "оушн"), "link": ("линк",), "gate": ("гейт",),
+    "job": ("джоб",), "jobs": ("джобс",), "talents": ("талантс", "талентс"),
+    "promotion": ("промоушн", "промоушен"), "construction": ("констракшн", "конструкшн", "конструкшен"),
+    "maritime": ("маритайм",), "shipping": ("шиппинг",), "trading": ("трейдинг",),
+    "pacific": ("пасифик", "пэсифик"), "hong kong": ("гонконг",), "macau": ("макао",),
+    "the": ("зе", "зэ", "дзе"), "and": ("энд",), "of": ("оф",), "you": ("ю",),
 }
 
+SPELLING_TYPO = 85  # a Cyrillic word this close to a known spelling of an English word is read as it
+
+# Kazakh letters read as their Russian neighbours, so Kazakh typed with a Russian keyboard matches.
+_KAZAKH_TO_RUSSIAN = str.maketrans("әғқңөұүһі", "агкноуухи")
 # Cyrillic letters that look like Latin ones (after casefolding), and the reverse.
 _CYR_TO_LAT = str.maketrans({
     "а": "a", "в": "b", "е": "e", "к": "k", "м": "m", "н": "h", "о": "o", "р": "p", "с": "c",
@@ -89,7 +109,6 @@ _FOLDS = (
 )
 _CJK_RE = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
 _TOKEN_RE = re.compile(r"[a-z]+|[0-9]+")
-CJK_CHAR = _CJK_RE
 _CONTROL_RE = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]")
 
 
@@ -102,6 +121,14 @@ def _script(ch: str) -> str:
     return ""
 
 
+def _unambiguous(ch: str) -> str:
+    """Return the script of a letter that has no look-alike in the other script, else ''."""
+    s = _script(ch)
+    if (s == "cyr" and ch in _CONFUSABLE_CYR) or (s == "lat" and ch in _CONFUSABLE_LAT):
+        return ""
+    return s
+
+
 def clean_text(text: str | None, limit: int = 500) -> str:
     """Return text with control characters dropped, NFKC-normalised, spaces folded, length capped."""
     if not text:
@@ -111,37 +138,43 @@ def clean_text(text: str | None, limit: int = 500) -> str:
     return re.sub(r"\s+", " ", text).strip()[:limit]
 
 
+def _majority(letters: list[str]) -> str | None:
+    """Return the script most letters belong to, or None on a tie."""
+    n_cyr, n_lat = letters.count("cyr"), letters.count("lat")
+    return "cyr" if n_cyr > n_lat else "lat" if n_lat > n_cyr else None
+
+
 def fix_homoglyphs(text: str) -> tuple[str, bool]:
-    """Return casefolded text with look-alike letters moved to each word's main script."""
-    words = re.split(r"(\W+)", text)
-    counts = {"cyr": 0, "lat": 0}
-    for ch in text:
-        if s := _script(ch):
-            counts[s] += 1
-    name_script = "cyr" if counts["cyr"] > counts["lat"] else "lat"
+    """Return casefolded text with look-alike letters moved to each word's script.
+
+    A word's script is told by its letters that have no look-alike (й, э, n, w, …); a word made only
+    of look-alikes takes the script of the whole name.
+    """
+    name_script = _majority([_unambiguous(ch) for ch in text]) or _majority([_script(ch) for ch in text])
     changed = False
     out = []
-    for word in words:
+    for word in re.split(r"(\W+)", text):
         if _ROMAN_LOOKALIKE.fullmatch(word) and any(_script(ch) == "cyr" for ch in word):
             out.append(word.translate(_CYR_TO_LAT))  # "ХХІ" typed in Cyrillic is the numeral XXI
             changed = True
             continue
-        scripts = [s for ch in word if (s := _script(ch))]
-        n_cyr, n_lat = scripts.count("cyr"), scripts.count("lat")
-        target = None
-        if n_cyr and n_lat:
-            target = "cyr" if n_cyr > n_lat else "lat" if n_lat > n_cyr else name_script
-        elif n_cyr and name_script == "lat" and all(ch in _CONFUSABLE_CYR for ch in word):
-            target = "lat"
-        if target == "lat" and all(ch in _CONFUSABLE_CYR or _script(ch) != "cyr" for ch in word):
-            word, changed = word.translate(_CYR_TO_LAT), True
-        elif target == "cyr" and all(ch in _CONFUSABLE_LAT or _script(ch) != "lat" for ch in word):
-            word, changed = word.translate(_LAT_TO_CYR), True
-        out.append(word)
+        scripts = {s for ch in word if (s := _script(ch))}
+        if not scripts or (len(scripts) == 1 and any(_unambiguous(ch) for ch in word)):
+            out.append(word)  # one script, told apart by its own letters: nothing to unify
+            continue
+        target = _majority([_unambiguous(ch) for ch in word]) or name_script
+        if target == "lat" and "cyr" in scripts:
+            new = word.translate(_CYR_TO_LAT)
+        elif target == "cyr" and "lat" in scripts:
+            new = word.translate(_LAT_TO_CYR)
+        else:
+            new = word
+        changed |= new != word
+        out.append(new)
     return "".join(out), changed
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=8192)
 def fold_token(token: str) -> str:
     """Return one ASCII lowercase word with spelling variants folded (kh/h, zh/j, y/i, doubles)."""
     for pattern, repl in _FOLDS:
@@ -150,45 +183,74 @@ def fold_token(token: str) -> str:
 
 
 @lru_cache(maxsize=1)
-def _spelling_map() -> dict[str, str]:
-    """Return folded Cyrillic spellings of English words -> the folded English word."""
-    out = {}
+def _word_map() -> dict[str, tuple[str, ...]]:
+    """Return folded abbreviation or Cyrillic spelling -> the English word(s) it stands for."""
+    out: dict[str, tuple[str, ...]] = {}
+    for abbr, full in ABBREVIATIONS.items():
+        out[fold_token(abbr)] = tuple(full.split())
     for english, spellings in SPELLINGS.items():
-        target = fold_token(anyascii(english).lower())
         for spelling in spellings:
-            out[fold_token(anyascii(spelling).lower().replace("'", ""))] = target
+            ascii_word = anyascii(spelling.translate(_KAZAKH_TO_RUSSIAN)).lower().replace("'", "")
+            out[fold_token(ascii_word)] = tuple(english.split())
     return out
 
 
-def _fold_words(text: str) -> list[str]:
-    """Return the folded tokens of casefolded text in any script; letters and digits split."""
-    tokens: list[str] = []
-    for part in re.split(r"(" + _CJK_RE.pattern + r")", text):
-        if not part:
+@lru_cache(maxsize=4096)
+def _nearest_spelling(folded: str) -> tuple[str, ...] | None:
+    """Return the English word a Cyrillic spelling with a typo most likely stands for, if any."""
+    if len(folded) < 5:
+        return None
+    words = _word_map()
+    best = process.extractOne(folded, list(words), scorer=fuzz.ratio, score_cutoff=SPELLING_TYPO)
+    return words[best[0]] if best else None
+
+
+def _merge_initials(tokens: list[str]) -> list[str]:
+    """Return tokens with runs of single letters joined: "A.D.M." is one word, "adm"."""
+    out: list[str] = []
+    run = ""
+    for t in tokens:
+        if len(t) == 1 and t.isalpha():
+            run += t
             continue
-        if _CJK_RE.fullmatch(part):
-            # Chinese: each character is a token of its own, compared exactly.
-            tokens.extend(part)
-            continue
-        ascii_text = anyascii(part).lower().replace("'", "").replace("`", "")
-        spellings = _spelling_map()
-        for t in _TOKEN_RE.findall(ascii_text):
-            folded = fold_token(t)
-            tokens.append(spellings.get(folded, folded))
-    return tokens
+        if run:
+            out.append(run)
+            run = ""
+        out.append(t)
+    if run:
+        out.append(run)
+    return out
+
+
+def _ascii_words(text: str) -> list[str]:
+    """Return the ASCII words of casefolded text in any script, abbreviations spelled out."""
+    ascii_text = anyascii(text.translate(_KAZAKH_TO_RUSSIAN)).lower().replace("'", "").replace("`", "")
+    tokens = _merge_initials([t for t in _TOKEN_RE.findall(ascii_text) if t not in STOPWORDS])
+    words = _word_map()
+    out: list[str] = []
+    for t in tokens:
+        folded = fold_token(t)
+        out.extend(w for w in (words.get(folded) or _nearest_spelling(folded) or (t,)) if w not in STOPWORDS)
+    return out
+
+
+def _words(text: str) -> list[str]:
+    """Return ASCII words and, for Chinese, one token per character, in reading order."""
+    out: list[str] = []
+    pos = 0
+    for m in _CJK_RE.finditer(text):
+        out.extend(_ascii_words(text[pos:m.start()]))
+        out.extend(m.group())  # Chinese: each character is a token of its own, compared exactly
+        pos = m.end()
+    out.extend(_ascii_words(text[pos:]))
+    return out
 
 
 @lru_cache(maxsize=1)
-def _legal_form_tokens() -> tuple[tuple[str, ...], ...]:
-    """Return the folded token sequences of every legal form, longest first."""
-    seqs = {tuple(_fold_words(form.casefold())) for form in LEGAL_FORMS}
+def _legal_form_words() -> tuple[tuple[str, ...], ...]:
+    """Return the word sequences of every legal form, longest first."""
+    seqs = {tuple(_words(form.casefold())) for form in LEGAL_FORMS}
     return tuple(sorted((s for s in seqs if s), key=len, reverse=True))
-
-
-@lru_cache(maxsize=1)
-def _stopword_tokens() -> frozenset[str]:
-    """Return folded stopwords."""
-    return frozenset(t for w in STOPWORDS for t in _fold_words(w))
 
 
 @dataclass
@@ -207,13 +269,22 @@ class NameKey:
 
 
 def split_aliases(name: str) -> tuple[str, list[str]]:
-    """Return the name without a "(FORMERLY X)" suffix, and X as an alias."""
-    m = _FORMERLY_RE.search(name)
-    if not m:
-        return name, []
-    main = name[: m.start()].strip()
-    alias = m.group(1).strip(" .,;")
-    return (main or name), ([alias] if alias and main else [])
+    """Return the name without a former-name or bracketed suffix, and the other names it gives."""
+    if m := _FORMERLY_RE.search(name):
+        main = name[: m.start()].strip(" ,;-")
+        alias = m.group(1).strip(" .,;:)(")
+        if main:
+            return main, [alias] if alias else []
+    if (m := _TRAILING_PAREN_RE.search(name)) and (main := name[: m.start()].strip(" ,;-")):
+        # "Ivy's Agency (H.K.)", '"Garanti" (Гаранти)': the name also goes without the brackets;
+        # the bracketed part is a name of its own only when it is more than an initial or a word.
+        inner = m.group(1).strip()
+        aliases = [name]
+        if len(_words(inner.casefold())) >= 2 or (
+                inner and _majority([_script(c) for c in inner.casefold()]) != _majority([_script(c) for c in main.casefold()])):
+            aliases.append(inner)
+        return main, aliases
+    return name, []
 
 
 def name_key(name: str | None) -> NameKey:
@@ -221,42 +292,36 @@ def name_key(name: str | None) -> NameKey:
     display = clean_text(name)
     main, aliases = split_aliases(display)
     notes: list[str] = []
-    text = main.casefold()
-    text = _QUOTE_RE.sub(lambda m: "'" if m.group() in "'`´‘’" else " ", text)
-    for abbr, full in ABBREVIATIONS.items():
-        text = re.sub(r"(?<!\w)" + re.escape(abbr) + r"\.?(?!\w)", full, text)
-    text = text.replace("'", "")
+    text = _QUOTE_RE.sub(lambda m: "'" if m.group() in "'`´‘’" else " ", main.casefold())
     text, changed = fix_homoglyphs(text)
     if changed:
         notes.append("mixed-script look-alike letters unified")
     if any(_script(ch) == "cyr" for ch in text) or _CJK_RE.search(text):
         notes.append("transliterated")
-    tokens = _fold_words(text)
-    tokens, forms = strip_legal_forms(tokens)
+    words, forms = strip_legal_forms(_words(text))
     if forms:
         notes.append("legal form ignored: " + ", ".join(forms))
-    stop = _stopword_tokens()
-    kept = [t for t in tokens if t not in stop]
-    return NameKey(display, tuple(kept or tokens), tuple(forms), tuple(aliases), notes)
+    tokens = tuple(fold_token(w) if w.isascii() else w for w in words)
+    return NameKey(display, tokens, tuple(forms), tuple(aliases), notes)
 
 
-def strip_legal_forms(tokens: list[str]) -> tuple[list[str], list[str]]:
-    """Return tokens without legal-form sequences (unless nothing would be left), and the forms."""
+def strip_legal_forms(words: list[str]) -> tuple[list[str], list[str]]:
+    """Return words without legal-form sequences (unless nothing would be left), and the forms."""
     out: list[str] = []
     forms: list[str] = []
     i = 0
-    seqs = _legal_form_tokens()
-    while i < len(tokens):
+    seqs = _legal_form_words()
+    while i < len(words):
         for seq in seqs:
-            if tuple(tokens[i: i + len(seq)]) == seq:
+            if tuple(words[i: i + len(seq)]) == seq:
                 forms.append(" ".join(seq))
                 i += len(seq)
                 break
         else:
-            out.append(tokens[i])
+            out.append(words[i])
             i += 1
     if not out:
-        return tokens, []
+        return words, []
     return out, forms
 
 
@@ -265,6 +330,7 @@ def strip_legal_forms(tokens: list[str]) -> tuple[list[str], list[str]]:
 _LINK_RE = re.compile(r"(?:https?://)?(?:wa\.me/|api\.whatsapp\.com/send\?phone=|t\.me/\+?|tel:|viber://chat\?number=)", re.I)
 # Kazakhstan moved its area codes from 3xxx to 7xxx (Shymkent (3252) -> (7252), Almaty 3272 -> 727).
 _KZ_OLD_AREA_RE = re.compile(r"^3(\d{9})$")
+_SPLIT_RE = re.compile(r"[/;,|]")  # separators between numbers in one field
 
 
 @dataclass(frozen=True)
@@ -321,6 +387,13 @@ def parse_phones(field_text: str | None, region: str | None = None) -> list[Phon
     found: dict[str, Phone] = {}
     for m in phonenumbers.PhoneNumberMatcher(text, region, leniency=phonenumbers.Leniency.POSSIBLE):
         phone = _to_phone(m.raw_string, m.number, region)
+        if not phone.valid and _SPLIT_RE.search(m.raw_string):
+            # The matcher may join numbers split by "/" ("6310865/3843052"): read each part alone.
+            parts = [p for part in _SPLIT_RE.split(m.raw_string) for p in parse_phones(part, region) if p.valid]
+            if parts:
+                for p in parts:
+                    found.setdefault(p.e164, p)
+                continue
         found.setdefault(phone.e164, phone)
     if not found:
         # Digits only, no "+": try the number as international, then as national.
