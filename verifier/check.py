@@ -19,7 +19,14 @@ DEFAULT_REGION = "KZ"  # the hotline's own country, for phone numbers typed with
 
 
 class QueryError(ValueError):
-    """The query cannot be checked (empty, too long); the message says why."""
+    """The query cannot be checked (empty, too long); the message says why, in the query's language."""
+
+    def __init__(self, message: str, params: dict | None = None, lang: str = "en"):
+        super().__init__(message)
+        self.message, self.params, self.lang = message, params or {}, lang
+
+    def __str__(self) -> str:
+        return translate(self.lang, self.message, self.params)
 
 
 class ExtraSource(Protocol):
@@ -79,22 +86,22 @@ def warm() -> None:
     _current()
 
 
-def _field(value, label: str) -> str:
+def _field(value, label: str, lang: str = "en") -> str:
     """Return a cleaned query field, or raise QueryError when it is too long."""
     if value is None:
         return ""
     if not isinstance(value, str):
-        raise QueryError(f"{label} must be text")
+        raise QueryError(N_("{label} must be text"), {"label": label}, lang)
     if len(value) > MAX_QUERY:
-        raise QueryError(f"{label} is too long: at most {MAX_QUERY} characters")
+        raise QueryError(N_("{label} is too long: at most {max} characters"), {"label": label, "max": MAX_QUERY}, lang)
     return clean_text(value, MAX_QUERY)
 
 
-def parse_query(q=None, name=None, phone=None, licence=None) -> dict:
+def parse_query(q=None, name=None, phone=None, licence=None, lang: str = "en") -> dict:
     """Return the cleaned fields of a query, with the kind of `q` detected."""
-    fields = {k: _field(v, k) for k, v in (("q", q), ("name", name), ("phone", phone), ("licence", licence))}
+    fields = {k: _field(v, k, lang) for k, v in (("q", q), ("name", name), ("phone", phone), ("licence", licence))}
     if not any(fields.values()):
-        raise QueryError("empty query: give a name, phone number or licence number")
+        raise QueryError(N_("empty query: give a name, phone number or licence number"), {}, lang)
     kind = ""
     if fields["q"]:
         kind = "phone" if looks_like_phone(fields["q"]) else "licence" if looks_like_licence(fields["q"]) else "name"
@@ -116,9 +123,9 @@ def _merge(hits: list[Hit]) -> list[Hit]:
     return sorted(merged.values(), key=lambda h: (-(h.same or len(h.matched_on) > 1 or h.matched_on != ["name"]), -h.score))
 
 
-def find_hits(parts: dict, region: str = DEFAULT_REGION) -> list[Hit]:
+def find_hits(parts: dict, region: str = DEFAULT_REGION, state: _State | None = None) -> list[Hit]:
     """Return merged hits for a parsed query from the registry and any extra lists."""
-    state = _current()
+    state = state or _current()
     hits: list[Hit] = []
     name_text = parts["name"] or (parts["q"] if parts["type"] == "name" else "")
     phone_text = parts["phone"] or (parts["q"] if parts["type"] == "phone" else "")
@@ -163,11 +170,11 @@ def _match_dict(state: _State, h: Hit) -> dict:
 def check(q=None, *, name=None, phone=None, licence=None, lang="en", region=DEFAULT_REGION) -> dict:
     """Return the result dict for a query: verdict, risk, summary, reasons, matches, data_as_of."""
     lang = pick_language(lang)
-    parts = parse_query(q, name, phone, licence)
-    hits = find_hits(parts, region)
+    parts = parse_query(q, name, phone, licence, lang)
+    state = _current()
+    hits = find_hits(parts, region, state)
     decision = decide_verdict(hits, asked_phone=bool(parts["phone"] or parts["type"] == "phone"),
                               asked_name=bool(parts["name"] or parts["type"] == "name"))
-    state = _current()
     labels = {sid: (_source_label(state, sid).get("publisher") or _source_label(state, sid).get("name") or sid)
               for sid in {h.rec.source for h in hits}}
 
@@ -175,6 +182,8 @@ def check(q=None, *, name=None, phone=None, licence=None, lang="en", region=DEFA
         params = dict(params)
         if "source" in params:
             params["source"] = labels.get(params["source"], params["source"])
+        if "how" in params:
+            params["how"] = ", ".join(translate(lang, MATCHED_ON.get(w, w)) for w in params["how"].split(", "))
         return translate(lang, message, params)
 
     matches = [_match_dict(state, h) for h in hits[:MAX_MATCHES]]
@@ -203,6 +212,7 @@ VERDICT_LABELS = {
     "phone_mismatch": N_("Phone does not match"), "licensed": N_("Licensed"),
     "similar": N_("Similar names only"), "not_found": N_("Not found"),
 }
+MATCHED_ON = {"name": N_("name"), "phone": N_("phone"), "licence": N_("licence number")}
 DISCLAIMER = N_("An independent check, not an official registry. Confirm with the official source before you act.")
 
 

@@ -12,6 +12,7 @@ import json
 import math
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
@@ -23,6 +24,8 @@ TOKEN_MATCH = 75         # two words (of 3+ letters) at least this alike are ali
 TOKEN_MATCH_LONG = 70    # the same for words of 7+ letters, where one typo may change two folded letters
 JOINED_SAME = 92       # names whose letters agree this well once spaces are dropped are alike
 CANDIDATES = 40          # records fully scored per query
+PRUNE = 0.35             # a candidate needs this share of the best candidate's token weight
+COMMON_MIN, COMMON_SHARE = 200, 0.005  # a token on more entries than this is "common"
 MAX_POSTINGS = 5000      # a token on more entries than this is too common to generate candidates
 GENERIC = frozenset(name_key(w).tokens[0] for w in (
     "services", "service", "international", "manpower", "agency", "recruitment", "employment",
@@ -87,6 +90,8 @@ class Index:
         self.licences: dict[str, list[int]] = defaultdict(list)
         self.countries: set[str] = set()
         self.stats: Index = self
+        self._weights: dict[str, float] = {}
+        self._sets: dict[str, frozenset] = {}
 
     # --- building --------------------------------------------------------------------------
 
@@ -147,6 +152,13 @@ class Index:
 
     def weight(self, token: str) -> float:
         """Return how much a token tells apart (inverse document frequency; numbers weigh more)."""
+        cache = self.stats._weights
+        if (w := cache.get(token)) is None:
+            w = cache[token] = self._weight(token)
+        return w
+
+    def _weight(self, token: str) -> float:
+        """Compute a token's weight from the statistics index."""
         st = self.stats
         df = len(st.postings.get(token, ())) or 1
         w = math.log(1 + st.n_entries / df)
@@ -179,18 +191,32 @@ class Index:
         """Return entry numbers sharing rare exact or fuzzy tokens with the query, best first."""
         acc: dict[int, float] = defaultdict(float)
         lookups = [*tokens, "".join(tokens)] if len(tokens) > 1 else list(tokens)
-        expanded = [(t, self.similar_tokens(t)) for t in lookups]
-        any_rare = any(len(self.postings.get(m, ())) <= MAX_POSTINGS for _, ms in expanded for m, _ in ms)
-        for qt, matches in expanded:
-            for tok, sim in matches:
-                posting = self.postings.get(tok, ())
-                if any_rare and len(posting) > MAX_POSTINGS:
-                    continue
-                w = self.weight(tok) * sim
+        matches = [(tok, sim) for t in lookups for tok, sim in self.similar_tokens(t)]
+        # Rarest first: rare tokens open candidates; a common token ("services") only adds weight to
+        # candidates already open, through a cached set, so its long posting list is never walked.
+        matches.sort(key=lambda m: len(self.postings.get(m[0], ())))
+        common = max(COMMON_MIN, int(self.n_entries * COMMON_SHARE))
+        for n, (tok, sim) in enumerate(matches):
+            posting = self.postings.get(tok, ())
+            w = self.weight(tok) * sim
+            if len(posting) <= common or (n == 0 and len(posting) <= MAX_POSTINGS):
                 for e in posting:
                     acc[e] += w
+            elif acc:
+                members = self._member_set(tok)
+                for e in acc:
+                    if e in members:
+                        acc[e] += w
         exact = self.by_key.get("".join(tokens), [])  # the whole name as typed is always a candidate
-        return [*exact, *(e for e in heapq.nlargest(limit, acc, key=acc.__getitem__) if e not in exact)]
+        best = heapq.nlargest(limit, acc, key=acc.__getitem__)
+        floor = acc[best[0]] * PRUNE if best else 0.0  # candidates sharing little of the query are not scored
+        return [*exact, *(e for e in best if acc[e] >= floor and e not in exact)]
+
+    def _member_set(self, token: str) -> frozenset:
+        """Return a common token's posting list as a set (built once, on first use)."""
+        if (members := self._sets.get(token)) is None:
+            members = self._sets[token] = frozenset(self.postings[token])
+        return members
 
     # --- searches ----------------------------------------------------------------------------
 
@@ -215,9 +241,11 @@ class Index:
         found: dict[int, str] = {}
         regions = [default_region, *sorted(r for r in self.countries if r and r != default_region)]
         for region in regions:
-            for p in parse_phones(text, region):
+            for p in parsed_phones(text, region):
                 for i in self.e164.get(p.e164, ()):
                     found.setdefault(i, p.e164)
+            if found or text.lstrip().startswith("+"):
+                break  # an international number, or one found as the hotline's region reads it
         digits = phone_digits(text)
         if not found and len(digits) >= 7:
             for national in {digits, digits.lstrip("0"), digits[1:] if digits[0] == "8" else digits}:
@@ -234,6 +262,12 @@ class Index:
         key = licence_key(text)
         return [Hit(self.recs[i], 100, True, ["licence"], key, [f"licence/registration number {key} matches"])
                 for i in self.licences.get(key, ())] if key else []
+
+
+@lru_cache(maxsize=2048)
+def parsed_phones(text: str, region: str) -> tuple:
+    """Return the phones in a query as a region reads them (cached: one query searches several indexes)."""
+    return tuple(parse_phones(text, region))
 
 
 def score_names(q: tuple[str, ...], c: tuple[str, ...], weight) -> tuple[int, bool, list[str]]:
