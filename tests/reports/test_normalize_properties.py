@@ -1,0 +1,71 @@
+"""Property tests (hypothesis) on normalisation: arbitrary input never crashes it."""
+from __future__ import annotations
+
+import pytest
+from hypothesis import example, given, settings
+from hypothesis import strategies as st
+
+from verifier.normalize import (clean_text, licence_key, looks_like_licence, looks_like_phone, name_key,
+                                parse_phones, phone_digits)
+
+REGIONS = st.sampled_from(["KZ", "PH", "HK", "RU", "UZ", None, "", "ZZ", "kz", "\x00"])
+# Text as callers type it: every script we meet, digits, punctuation, controls and odd Unicode.
+ANY_TEXT = st.text(max_size=120)
+PHONEISH = st.text(alphabet="0123456789+()-. /#x", min_size=1, max_size=40)
+SETTINGS = settings(max_examples=400, deadline=None)
+
+
+@SETTINGS
+@given(ANY_TEXT)
+@example("ТОО «ДЫМКА»\x00\u202e")
+@example(" " * 500)
+@example("𠀀" * 50)
+def test_name_key_never_raises_and_gives_plain_tokens(text):
+    key = name_key(text)
+    assert key.key == " ".join(key.tokens)
+    assert all(t and not any(c.isspace() for c in t) for t in key.tokens)
+
+
+@SETTINGS
+@given(st.one_of(ANY_TEXT, PHONEISH), REGIONS)
+@example("8 (7252) 30-01-52", "KZ")
+@example("+" * 40, "KZ")
+@example("(02) 86818959 / 8681-8960", "PH")
+def test_phone_parsing_never_raises(text, region):
+    phones = parse_phones(text, region)
+    assert all(p.e164.startswith("+") and p.e164[1:].isdigit() for p in phones)
+    phone_digits(text)
+    looks_like_phone(text)
+
+
+@SETTINGS
+@given(PHONEISH, st.sampled_from(["KZ", "PH", "HK"]))
+def test_a_parsed_number_parses_to_itself(text, region):
+    for phone in parse_phones(text, region):
+        assert [p.e164 for p in parse_phones(phone.e164, region)] == [phone.e164]
+
+
+@SETTINGS
+@given(ANY_TEXT)
+def test_clean_text_is_idempotent_and_bounded(text):
+    once = clean_text(text, 300)
+    assert clean_text(once, 300) == once and len(once) <= 300
+
+
+@SETTINGS
+@given(st.text(alphabet=st.characters(codec="ascii"), max_size=60))
+def test_licence_key_is_idempotent_on_typed_input(text):
+    key = licence_key(text)
+    assert licence_key(key) == key
+    looks_like_licence(text)
+
+
+@pytest.mark.xfail(strict=True, reason="known: the spelling folds run once, so 'Kooumba' -> 'koumba' -> "
+                   "'kumba'; keys still match because both sides are folded from raw text. Remove this "
+                   "marker when folds run to a fixed point.")
+@SETTINGS
+@given(st.text(alphabet="abcdefghijklmnopqrstuvwxyz ", max_size=40))
+@example("Kooumba Services")
+def test_name_key_is_idempotent_on_its_own_output(text):
+    key = name_key(text).key
+    assert name_key(key).key == key

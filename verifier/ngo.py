@@ -1,0 +1,228 @@
+"""The NGO's own warning list: reports approved by staff, served to `check` as a source like any other.
+
+Entries live in the app database, never in the registry, so a registry rebuild cannot touch them.
+Every change to the list changes a token in the app database; `check` reads it on each request
+(`version()`), so every web worker rebuilds its small warning index after an approval.
+"""
+from __future__ import annotations
+
+import csv
+import hashlib
+import json
+import os
+from datetime import date
+from typing import IO
+
+from . import appdb
+from .match import Index, Rec
+from .normalize import licence_key, name_key, parse_phones
+
+SOURCE_ID = "ngo_warnings"
+DEFAULT_REGION = "KZ"  # phone numbers typed without + are read as the hotline's own country's
+# The import template's columns (scrapers/importer.py), so the export loads anywhere as a list.
+EXPORT_COLUMNS = ("name", "aliases", "phones", "licence_number", "country", "status", "reason",
+                  "listed_on", "source_url")
+
+
+def entry_id(name: str, licence: str = "") -> str:
+    """Return the stable id of an entry: a hash of the source and its name and licence."""
+    return hashlib.sha1(f"{SOURCE_ID}\x1f{name.upper()}|{licence.upper()}".encode()).hexdigest()[:16]
+
+
+def split_list(text: str | None) -> list[str]:
+    """Return the items of a ';'-separated field."""
+    return [x.strip() for x in (text or "").split(";") if x.strip()]
+
+
+# --- moderation: every action lands with its audit row in one transaction ----------------------
+
+def _pending(db, report_id: int, kind: str) -> dict:
+    """Return a pending report of the given kind, or raise ValueError."""
+    row = db.execute("select * from reports where id = ? and status = 'pending'", [report_id]).fetchone()
+    if row is None:
+        raise ValueError(f"report {report_id} is not pending")
+    report = dict(row)
+    if report["kind"] != kind:
+        raise ValueError(f"report {report_id} is a {report['kind']}, not a {kind}")
+    return report
+
+
+def approve(report_id: int, actor: str, reason: str) -> str:
+    """List the reported agency on the warning list with a reason and today's date; return the entry id."""
+    if not reason.strip():
+        raise ValueError("a reason is required: it is shown with the warning")
+    with appdb.session() as db:
+        report = _pending(db, report_id, "report")
+        eid = entry_id(report["name"], report["licence_number"])
+        old = db.execute("select removed_at from ngo_entries where id = ?", [eid]).fetchone()
+        if old is not None and old[0] is None:
+            raise ValueError("this agency is already listed: merge the report into its entry")
+        stamp = appdb.now()
+        db["ngo_entries"].upsert({
+            "id": eid, "name": report["name"], "aliases": "[]", "phones": report["phone"],
+            "licence_number": report["licence_number"], "country": report["country"].upper(),
+            "status": "listed", "reason": reason.strip(), "listed_on": date.today().isoformat(),
+            "source_url": os.environ.get("VERIFIER_NGO_URL", ""), "created_at": stamp,
+            "updated_at": stamp, "removed_at": None,
+        }, pk="id")
+        appdb.decide_report(db, report_id, "approved", actor, reason.strip(), eid)
+        appdb.audit(db, actor, "report.approved", f"report:{report_id}", entry=eid)
+        appdb.audit(db, actor, "entry.listed", f"entry:{eid}", report=report_id, reason=reason.strip())
+    return eid
+
+
+def merge(report_id: int, actor: str, target_id: str, note: str = "") -> str:
+    """Add a report's name (as an alias), phone and licence to an existing entry; return its id."""
+    with appdb.session() as db:
+        report = _pending(db, report_id, "report")
+        row = db.execute("select name, aliases, phones, licence_number from ngo_entries "
+                         "where id = ? and removed_at is null", [target_id]).fetchone()
+        if row is None:
+            raise ValueError(f"no listed entry {target_id}")
+        name, aliases, phones, licence = row[0], json.loads(row[1] or "[]"), split_list(row[2]), row[3]
+        known = {name_key(n).key for n in [name, *aliases]}
+        if name_key(report["name"]).key not in known:
+            aliases.append(report["name"])
+        phones += [p for p in split_list(report["phone"]) if p not in phones]
+        db["ngo_entries"].update(target_id, {
+            "aliases": json.dumps(aliases, ensure_ascii=False), "phones": "; ".join(phones),
+            "licence_number": licence or report["licence_number"], "updated_at": appdb.now()})
+        appdb.decide_report(db, report_id, "merged", actor, note.strip(), target_id)
+        appdb.audit(db, actor, "report.merged", f"report:{report_id}", entry=target_id)
+        appdb.audit(db, actor, "entry.merged", f"entry:{target_id}", report=report_id, note=note.strip())
+    return target_id
+
+
+def reject(report_id: int, actor: str, note: str = "") -> None:
+    """Close a report or correction without changing the list."""
+    with appdb.session() as db:
+        kind = db.execute("select kind from reports where id = ?", [report_id]).fetchone()
+        _pending(db, report_id, kind[0] if kind else "report")
+        appdb.decide_report(db, report_id, "rejected", actor, note.strip())
+        appdb.audit(db, actor, "report.rejected", f"report:{report_id}", note=note.strip())
+
+
+def accept_correction(report_id: int, actor: str, note: str) -> str | None:
+    """Accept an agency's correction: delist the NGO entry it names; return that id (None if not ours)."""
+    if not note.strip():
+        raise ValueError("a note is required: say what was corrected")
+    with appdb.session() as db:
+        report = _pending(db, report_id, "correction")
+        eid = report["agency_id"] or None
+        if eid and db.execute("select 1 from ngo_entries where id = ? and removed_at is null", [eid]).fetchone():
+            _remove(db, eid, actor, note.strip(), report=report_id)
+        else:
+            eid = None  # a registry record: the correction goes to its publisher, not to our list
+        appdb.decide_report(db, report_id, "accepted", actor, note.strip(), eid)
+        appdb.audit(db, actor, "correction.accepted", f"report:{report_id}", entry=eid)
+    return eid
+
+
+def _remove(db, eid: str, actor: str, reason: str, **detail) -> None:
+    """Mark an entry removed (kept, with its history) inside the caller's transaction."""
+    db["ngo_entries"].update(eid, {"status": "removed", "removed_at": appdb.now(), "updated_at": appdb.now()})
+    appdb.audit(db, actor, "entry.removed", f"entry:{eid}", reason=reason, **detail)
+
+
+def remove_entry(eid: str, actor: str, reason: str) -> None:
+    """Take an entry off the list (staff action); raise ValueError when it is not listed."""
+    if not reason.strip():
+        raise ValueError("a reason is required")
+    with appdb.session() as db:
+        if not db.execute("select 1 from ngo_entries where id = ? and removed_at is null", [eid]).fetchone():
+            raise ValueError(f"no listed entry {eid}")
+        _remove(db, eid, actor, reason.strip())
+
+
+def list_entries(include_removed: bool = False) -> list[dict]:
+    """Return the entries, listed ones first, by name."""
+    where = "" if include_removed else "where removed_at is null"
+    return appdb.query(f"select * from ngo_entries {where} order by removed_at is not null, name")
+
+
+def export_csv(out: IO[str]) -> int:
+    """Write the listed entries as CSV in the import template; return the number of rows."""
+    writer = csv.writer(out)
+    writer.writerow(EXPORT_COLUMNS)
+    rows = list_entries()
+    for e in rows:
+        writer.writerow([e["name"], "; ".join(json.loads(e["aliases"] or "[]")), e["phones"] or "",
+                         e["licence_number"] or "", e["country"] or "", e["status"], e["reason"] or "",
+                         e["listed_on"] or "", e["source_url"] or ""])
+    return len(rows)
+
+
+# --- the list as a source for `check` ----------------------------------------------------------
+
+class NgoWarningList:
+    """The ExtraSource `verifier.check` consults next to the registry."""
+
+    def version(self) -> object:
+        """Return what changes when the list changes: the database path and its list token."""
+        return (str(appdb.db_path()), appdb.list_token())
+
+    def build_index(self) -> Index | None:
+        """Return a match index of the listed entries (None when there are none)."""
+        rows = list_entries()
+        if not rows:
+            return None
+        idx = Index()
+        for e in rows:
+            key = name_key(e["name"])
+            aliases = list(dict.fromkeys([*key.aliases, *json.loads(e["aliases"] or "[]")]))
+            region = e["country"] or DEFAULT_REGION
+            phones = parse_phones(" / ".join(split_list(e["phones"])), region)
+            idx.add(Rec(e["id"], SOURCE_ID, "warning", key.display or e["name"], "listed", "warning",
+                        e["listed_on"], None, e["country"] or "", e["updated_at"][:10]),
+                    key.key, [name_key(a).key for a in aliases], aliases,
+                    [licence_key(e["licence_number"])], [(p.e164, p.national) for p in phones])
+        return idx.finish()
+
+    def get_agency(self, agency_id: str) -> dict | None:
+        """Return one entry in the shape of `verifier.registry.get_agency`, or None."""
+        rows = appdb.query("select * from ngo_entries where id = ?", [agency_id])
+        return _agency_dict(rows[0], self.sources()[0]) if rows else None
+
+    def sources(self) -> list[dict]:
+        """Return this list's line on the sources page."""
+        row = appdb.query("select count(*) n, max(updated_at) at from ngo_entries where removed_at is null")
+        n, at = (row[0]["n"], row[0]["at"]) if row else (0, None)
+        return [{
+            "id": SOURCE_ID, "name": "NGO warning list",
+            "publisher": os.environ.get("VERIFIER_NGO_NAME", "The NGO running this check"),
+            "country": DEFAULT_REGION, "kind": "warning", "url": os.environ.get("VERIFIER_NGO_URL", ""),
+            "records": n, "last_success": at, "last_attempt": at, "health": "ok",
+            "data_as_of": at[:10] if at else None, "live": True,
+            "note": "Agencies reported to the NGO's hotline and checked by its staff.",
+        }]
+
+
+def _agency_dict(e: dict, source: dict) -> dict:
+    """Return an entry with the keys a registry record has, plus its history and source."""
+    listed = e["removed_at"] is None
+    region = e["country"] or DEFAULT_REGION
+    history = [{"status": "removed" if a["action"] == "entry.removed" else "listed",
+                "status_group": "unknown" if a["action"] == "entry.removed" else "warning",
+                "status_date": a["at"][:10], "seen_at": a["at"],
+                "change": {"entry.listed": "listed", "entry.merged": "updated"}.get(a["action"], "removed from source")}
+               for a in reversed(appdb.audit_rows(target=f"entry:{e['id']}"))]
+    return {
+        "id": e["id"], "source": SOURCE_ID, "source_key": f"{e['name'].upper()}|{(e['licence_number'] or '').upper()}",
+        "list_kind": "warning", "name": e["name"], "aliases": json.loads(e["aliases"] or "[]"),
+        "licence_number": e["licence_number"] or "", "other_ids": [],
+        "status": "listed" if listed else "removed", "status_group": "warning" if listed else "unknown",
+        "status_date": e["listed_on"], "expires_on": None, "reason": e["reason"] or "", "address": "",
+        "city": "", "country": e["country"] or "", "representative": "", "emails": [], "website": "",
+        "source_url": e["source_url"] or "", "data_as_of": e["updated_at"][:10], "extra": {},
+        "first_seen": e["created_at"], "last_seen": e["updated_at"], "removed_at": e["removed_at"],
+        "phones": [{"e164": p.e164, "raw": p.raw, "country": p.country, "valid": int(p.valid)}
+                   for p in parse_phones(" / ".join(split_list(e["phones"])), region)],
+        "status_history": history, "source_info": source,
+    }
+
+
+def register() -> None:
+    """Add the NGO list to `verifier.check.EXTRA_SOURCES` once (idempotent)."""
+    from .check import EXTRA_SOURCES
+    if not any(isinstance(s, NgoWarningList) for s in EXTRA_SOURCES):
+        EXTRA_SOURCES.append(NgoWarningList())
