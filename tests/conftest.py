@@ -26,3 +26,11 @@ def registry_db(tmp_path_factory, shared_sources) -> Path:
     assert all(o.ok for o in outcomes), [o.error for o in outcomes if not o.ok]
     os.environ["VERIFIER_DB"] = str(path)
     return path
+
+
+@pytest.fixture(scope="session", autouse=True)
+def app_db(tmp_path_factory) -> Path:
+    """Point VERIFIER_APP_DB at a temporary file, so no test writes the work tree's data/app.db."""
+    path = tmp_path_factory.mktemp("appdb") / "app.db"
+    os.environ.setdefault("VERIFIER_APP_DB", str(path))
+    return Path(os.environ["VERIFIER_APP_DB"])

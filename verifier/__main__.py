@@ -125,6 +125,8 @@ def cmd_backup(args) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     """Parse arguments and run a command."""
+    from .ngo import register
+    register()  # the NGO's own warning list (approved reports) feeds CLI checks too
     parser = argparse.ArgumentParser(prog="python -m verifier", description="Check recruitment agencies.")
     sub = parser.add_subparsers(dest="command", required=True)
     p = sub.add_parser("check", help="check a name, phone number or licence number")

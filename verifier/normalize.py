@@ -15,7 +15,7 @@ import phonenumbers
 from anyascii import anyascii
 from rapidfuzz import fuzz, process
 
-NORM_VERSION = 8  # bump when a change here changes stored keys: the index then recomputes them
+NORM_VERSION = 9  # bump when a change here changes stored keys: the index then recomputes them
 
 # --- names -------------------------------------------------------------------------------------
 
@@ -177,8 +177,12 @@ def fix_homoglyphs(text: str) -> tuple[str, bool]:
 @lru_cache(maxsize=8192)
 def fold_token(token: str) -> str:
     """Return one ASCII lowercase word with spelling variants folded (kh/h, zh/j, y/i, doubles)."""
-    for pattern, repl in _FOLDS:
-        token = pattern.sub(repl, token)
+    for _ in range(4):  # until stable: folding "oou" leaves an "ou" to fold again
+        before = token
+        for pattern, repl in _FOLDS:
+            token = pattern.sub(repl, token)
+        if token == before:
+            break
     return token
 
 
@@ -210,7 +214,7 @@ def _merge_initials(tokens: list[str]) -> list[str]:
     out: list[str] = []
     run = ""
     for t in tokens:
-        if len(t) == 1 and t.isalpha():
+        if len(t) == 1 and t.isascii() and t.isalpha():
             run += t
             continue
         if run:
@@ -225,12 +229,12 @@ def _merge_initials(tokens: list[str]) -> list[str]:
 def _ascii_words(text: str) -> list[str]:
     """Return the ASCII words of casefolded text in any script, abbreviations spelled out."""
     ascii_text = anyascii(text.translate(_KAZAKH_TO_RUSSIAN)).lower().replace("'", "").replace("`", "")
-    tokens = _merge_initials([t for t in _TOKEN_RE.findall(ascii_text) if t not in STOPWORDS])
+    tokens = _merge_initials([t for t in _TOKEN_RE.findall(ascii_text) if fold_token(t) not in STOPWORDS])
     words = _word_map()
     out: list[str] = []
     for t in tokens:
         folded = fold_token(t)
-        out.extend(w for w in (words.get(folded) or _nearest_spelling(folded) or (t,)) if w not in STOPWORDS)
+        out.extend(w for w in (words.get(folded) or _nearest_spelling(folded) or (t,)) if fold_token(w) not in STOPWORDS)
     return out
 
 
@@ -301,7 +305,10 @@ def name_key(name: str | None) -> NameKey:
     words, forms = strip_legal_forms(_words(text))
     if forms:
         notes.append("legal form ignored: " + ", ".join(forms))
-    tokens = tuple(fold_token(w) if w.isascii() else w for w in words)
+    folded = [fold_token(w) if w.isascii() else w for w in words]
+    # Folding can leave single letters ("aa" -> "a") that join like initials: join them too, so a
+    # key normalises to itself.
+    tokens = tuple(fold_token(t) if t.isascii() else t for t in _merge_initials(folded))
     return NameKey(display, tokens, tuple(forms), tuple(aliases), notes)
 
 

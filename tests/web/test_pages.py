@@ -22,7 +22,7 @@ def page_weight(client, html: bytes) -> int:
 @pytest.mark.parametrize("query, css, label", [
     (LICENSED_NAME, "ok", "Licensed"),
     (CANCELLED_NAME, "danger", "Licence not valid"),
-    (WARNING_NAME, "danger", "Warning: on an official warning list"),
+    (WARNING_NAME, "danger", "Warning: on a warning list"),
     (LICENSED_PHONE, "ok", "Licensed"),
     ("Qwxz Zyxw Nonexistent Recruiters", "unknown", "Not found"),
 ])

@@ -6,7 +6,7 @@ from flask_babel import lazy_gettext as _l
 
 # Verdict -> (CSS class for the colour, label in words). Colour is never the only signal.
 VERDICTS = {
-    "warning": ("danger", _l("Warning: on an official warning list")),
+    "warning": ("danger", _l("Warning: on a warning list")),
     "licence_invalid": ("danger", _l("Licence not valid")),
     "phone_mismatch": ("caution", _l("Phone number does not match the licensed agency")),
     "licensed": ("ok", _l("Licensed")),

@@ -4,6 +4,7 @@ from __future__ import annotations
 from datetime import datetime, timezone
 from typing import Mapping
 
+from verifier import appdb
 from verifier import check as checker
 
 QueryError = checker.QueryError
@@ -27,6 +28,7 @@ def run_check(args: Mapping[str, str], lang: str) -> dict:
     """Give the checker's result for the request's fields, stamped with the time of the check."""
     fields = query_args(args)
     result = checker.check(fields.pop("q", None), lang=lang, **fields)
+    appdb.count_search(result["verdict"])  # the day and the verdict only, never the text
     result = dict(result)
     result.setdefault("checked_at", datetime.now(timezone.utc).replace(microsecond=0).isoformat())
     return result

@@ -83,7 +83,7 @@ ERROR = {
 def _param(name: str, description: str, where: str = "query", required: bool = False) -> dict:
     """Give one parameter object."""
     return {"name": name, "in": where, "required": required, "description": description,
-            "schema": {"type": "string"}}
+            "schema": {"type": "string", "minLength": 1}}
 
 
 def _responses(schema: str, *errors: int) -> dict:
