@@ -66,12 +66,12 @@ class Fetcher:
     deadline: float | None = None
 
     def __init__(self, source_id: str, archive_dir: Path | None, delay: float | None = None,
-                 session: requests.Session | None = None, timeout=TIMEOUT, check_robots: bool = True):
+                 session: requests.Session | None = None, timeout=None, check_robots: bool = True):
         self.source_id = source_id
         self.archive_dir = archive_dir
         self.delay = float(os.environ.get("VERIFIER_FETCH_DELAY", 1.0)) if delay is None else delay
         self.session = session or make_session()
-        self.timeout = timeout
+        self.timeout = TIMEOUT if timeout is None else timeout  # read now, so tests and config can set it
         self.check_robots = check_robots
         self._robots: dict[str, urllib.robotparser.RobotFileParser | None] = {}
         self._last: dict[str, float] = {}

@@ -41,8 +41,16 @@ def read_rows(path: Path) -> list[dict]:
                 continue
         else:
             raise SourceError(f"{path.name}: neither UTF-8 nor Windows-1251 text")
-        dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t") if text.strip() else csv.excel
-        rows = list(csv.reader(io.StringIO(text), dialect))
+        if "\x00" in text:
+            raise SourceError(f"{path.name}: holds NUL bytes (UTF-16?); save it as CSV in UTF-8")
+        try:
+            dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t") if text.strip() else csv.excel
+        except csv.Error:  # a single column (only `name`) has no delimiter to find: the template's comma
+            dialect = csv.excel
+        try:
+            rows = list(csv.reader(io.StringIO(text), dialect))
+        except csv.Error as exc:
+            raise SourceError(f"{path.name}: not a readable CSV: {exc}") from exc
     if not rows:
         raise SourceError(f"{path.name}: empty file")
     header = [h.strip().lower() for h in rows[0]]

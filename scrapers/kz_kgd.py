@@ -99,8 +99,10 @@ def parse_xlsx(content: bytes, code: str = "PSEUDO_COMPANY") -> list[Record]:
             break
         if i > 10:
             break
-    if not fields or "name" not in fields.values() or not {"bin", "rnn"} & set(fields.values()):
-        raise SourceError(f"kz_kgd {code}: header not recognised (need name and BIN/RNN columns)")
+    if not fields or not {"name", "bin", "rnn"} <= set(fields.values()):
+        # A renamed BIN column would silently re-key every record on its RNN: refuse instead.
+        raise SourceError(f"kz_kgd {code}: header not recognised (need name, BIN and RNN columns); "
+                          f"got {[f for f in (fields or {}).values()]}")
     records = []
     for row in rows:
         rec = _record(dict(zip(fields.values(), row)), code, as_of)

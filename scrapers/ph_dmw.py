@@ -69,6 +69,12 @@ def source_key(name: str, address: str) -> str:
     return f"{' '.join(name.upper().split())}|{' '.join(address.upper().split())}"
 
 
+def _require(raw: dict, keys: tuple[str, ...]) -> None:
+    """Raise SourceError when a record lacks a field the key or the status is made of (renamed?)."""
+    if missing := [k for k in keys if k not in raw]:
+        raise SourceError(f"DMW record without field(s) {missing}: renamed? got {sorted(raw)}")
+
+
 def parse_api_page(payload: dict, today: date | None = None) -> tuple[list[Record], str | None]:
     """Return the records of one API page and the next page's URL (None on the last page)."""
     if not isinstance(payload, dict) or not isinstance(payload.get("data"), list) or "meta" not in payload:
@@ -76,6 +82,7 @@ def parse_api_page(payload: dict, today: date | None = None) -> tuple[list[Recor
     records = []
     for raw in payload["data"]:
         raw = dict(raw)
+        _require(raw, ("name", "address", "license_status"))
         name, address = take(raw, "name"), take(raw, "address")
         if not name:
             raise SourceError("DMW API record without a name")
@@ -105,6 +112,7 @@ def parse_directory(items: list, as_of: str | None, today: date | None = None) -
     records = []
     for raw in items:
         raw = dict(raw)
+        _require(raw, ("name", "address", "status"))
         name, address = take(raw, "name"), take(raw, "address")
         if not name:
             raise SourceError("DMW directory row without a name")

@@ -66,9 +66,11 @@ def check_bounds(info: SourceInfo, records: list[Record]) -> None:
     """Raise SourceError when a source yields no records or a count outside its bounds."""
     if not records:
         raise SourceError(f"{info.id}: parsed zero records")
-    if not info.min_records <= len(records) <= info.max_records:
-        raise SourceError(f"{info.id}: {len(records)} records, outside its bounds "
-                          f"{info.min_records}-{info.max_records}")
+    # Count distinct records: a source repeating one page must not pass for a full one.
+    distinct = len({r.source_key for r in records})
+    if not info.min_records <= distinct <= info.max_records:
+        raise SourceError(f"{info.id}: {distinct} distinct records ({len(records)} rows), outside its "
+                          f"bounds {info.min_records}-{info.max_records}")
 
 
 def refresh(jobs: list[Job], path: Path | None = None) -> list[Outcome]:

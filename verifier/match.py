@@ -7,13 +7,16 @@ functions that join them into `Hit`s. The index is built once per process from t
 """
 from __future__ import annotations
 
+import gc
 import heapq
 import json
 import math
+import sys
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+import phonenumbers
 from rapidfuzz import fuzz, process
 
 from .normalize import NORM_VERSION, NameKey, licence_key, name_key, parse_phones, phone_digits
@@ -62,6 +65,11 @@ class Hit:
     explain: list[str] = field(default_factory=list)
 
 
+def _json_list(text: str | None) -> list:
+    """Return a JSON list column (most are empty: skip the parser for those)."""
+    return json.loads(text) if text and text != "[]" else []
+
+
 def _is_number(token: str) -> bool:
     """Return True for a token of digits."""
     return token.isdigit()
@@ -85,7 +93,6 @@ class Index:
         self.by_bucket: dict[tuple, list[str]] = defaultdict(list)
         self.by_key: dict[str, list[int]] = defaultdict(list)
         self.e164: dict[str, list[int]] = defaultdict(list)
-        self.national: dict[str, list[int]] = defaultdict(list)
         self.suffix: dict[str, list[int]] = defaultdict(list)
         self.licences: dict[str, list[int]] = defaultdict(list)
         self.countries: set[str] = set()
@@ -99,10 +106,14 @@ class Index:
             licences: list[str], phones: list[tuple[str, str]]) -> None:
         """Add one record with its name key, alias keys, licence keys and (e164, national) phones."""
         i = len(self.recs)
+        for slot in ("source", "list_kind", "status", "status_group", "status_date", "expires_on",
+                     "country", "data_as_of"):  # a few distinct values shared by many records
+            if isinstance(value := getattr(rec, slot), str):
+                setattr(rec, slot, sys.intern(value))
         self.recs.append(rec)
         self.countries.add(rec.country)
         for tokens, alias in [(key, ""), *zip(alias_keys, aliases)]:
-            toks = tuple(tokens.split())
+            toks = tuple(sys.intern(t) for t in tokens.split())
             if not toks:
                 continue
             e = len(self.entries)
@@ -113,10 +124,8 @@ class Index:
         for lk in licences:
             if lk:
                 self.licences[lk].append(i)
-        for e164, national in phones:
+        for e164, _national in phones:
             self.e164[e164].append(i)
-            if national:
-                self.national[national].append(i)
             digits = e164.lstrip("+")
             if len(digits) >= 7:
                 self.suffix[digits[-7:]].append(i)
@@ -130,6 +139,9 @@ class Index:
                 self.by_bucket[(len(tok), tok[0])].append(tok)
                 self.by_bucket[(len(tok), "$" + tok[-2:])].append(tok)
         self.n_entries = max(1, len(self.entries))
+        self.calling_codes = sorted({phonenumbers.country_code_for_region(r) for r in self.countries if r} - {0})
+        for name in ("postings", "by_key", "e164", "suffix", "licences"):  # tuples: smaller than lists
+            setattr(self, name, {k: tuple(v) for k, v in getattr(self, name).items()})
         return self
 
     @classmethod
@@ -137,16 +149,22 @@ class Index:
         """Build the index from an open registry database."""
         from .registry import iter_agencies
         idx = cls()
-        for row, phones in iter_agencies(conn):
-            (rid, source, kind, name, aliases, key, alias_keys, lic, other_ids, status, group,
-             sdate, expires, country, as_of, norm_version) = row
-            aliases_l = json.loads(aliases or "[]")
-            keys = json.loads(alias_keys or "[]")
-            if norm_version != NORM_VERSION:  # stored keys from another normaliser version: recompute
-                key, keys = name_key(name).key, [name_key(a).key for a in aliases_l]
-            idx.add(Rec(rid, source, kind, name, status, group, sdate, expires, country, as_of),
-                    key, keys, aliases_l, [lic, *json.loads(other_ids or "[]")], phones)
-        return idx.finish()
+        gc_was_on = gc.isenabled()
+        gc.disable()  # hundreds of thousands of small objects, no cycles: collection only slows the build
+        try:
+            for row, phones in iter_agencies(conn):
+                (rid, source, kind, name, aliases, key, alias_keys, lic, other_ids, status, group,
+                 sdate, expires, country, as_of, norm_version) = row
+                aliases_l = _json_list(aliases)
+                keys = _json_list(alias_keys)
+                if norm_version != NORM_VERSION:  # stored keys from another normaliser version: recompute
+                    key, keys = name_key(name).key, [name_key(a).key for a in aliases_l]
+                idx.add(Rec(rid, source, kind, name, status, group, sdate, expires, country, as_of),
+                        key, keys, aliases_l, [lic, *_json_list(other_ids)], phones)
+            return idx.finish()
+        finally:
+            if gc_was_on:
+                gc.enable()
 
     # --- statistics --------------------------------------------------------------------------
 
@@ -249,8 +267,9 @@ class Index:
         digits = phone_digits(text)
         if not found and len(digits) >= 7:
             for national in {digits, digits.lstrip("0"), digits[1:] if digits[0] == "8" else digits}:
-                for i in self.national.get(national, ()):
-                    found.setdefault(i, national)
+                for cc in self.calling_codes:  # a bare national number: try each country's code
+                    for i in self.e164.get(f"+{cc}{national}", ()):
+                        found.setdefault(i, f"+{cc}{national}")
             for i in self.suffix.get(digits[-7:], ()):
                 if any(e.endswith(digits[-min(len(digits), 9):]) for e in self.recs[i].phones):
                     found.setdefault(i, digits)
