@@ -14,12 +14,7 @@ bp = Blueprint("hotline", __name__)
 @bp.get("/hotline")
 def hotline():
     """Give the hotline page, with server-rendered results when a query was submitted."""
-    result, error = None, None
-    if lookup.has_query(request.args):
-        try:
-            result = lookup.run_check(request.args, current_lang())
-        except lookup.QueryError as exc:
-            error = str(exc)
+    result, error = lookup.try_check(request.args, current_lang())
     labels = script_labels()
     status = 400 if error else 200
     return render_template("hotline.html", result=result, error=error,

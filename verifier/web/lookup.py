@@ -34,6 +34,16 @@ def run_check(args: Mapping[str, str], lang: str) -> dict:
     return result
 
 
+def try_check(args: Mapping[str, str], lang: str) -> tuple[dict | None, str | None]:
+    """Give (result, None), (None, error message) for a bad query, or (None, None) for no query."""
+    if not has_query(args):
+        return None, None
+    try:
+        return run_check(args, lang), None
+    except QueryError as exc:
+        return None, str(exc)
+
+
 def agency(agency_id: str, lang: str) -> dict | None:
     """Give one agency record, or None when the id is unknown."""
     return checker.get_agency(agency_id, lang=lang)

@@ -25,12 +25,7 @@ def parent_origin() -> str | None:
 @bp.get("/embed")
 def embed():
     """Give the compact check form and result for use inside a partner's iframe."""
-    result, error = None, None
-    if lookup.has_query(request.args):
-        try:
-            result = lookup.run_check(request.args, current_lang())
-        except lookup.QueryError as exc:
-            error = str(exc)
+    result, error = lookup.try_check(request.args, current_lang())
     return render_template("embed.html", result=result, error=error, origin=parent_origin(),
                            form=lookup.query_args(request.args)), 400 if error else 200
 
