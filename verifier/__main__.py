@@ -134,7 +134,7 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--name")
     p.add_argument("--phone")
     p.add_argument("--licence", "--license", dest="licence")
-    p.add_argument("--lang", default="en", help="en, ru or kk")
+    p.add_argument("--lang", default="en", help="en, ru, kk or uz")
     p.add_argument("--json", action="store_true", help="print the result dict as JSON")
     p.add_argument("--jsonl", action="store_true", help="stdin: one JSON object per line; stdout: one result per line")
     p.add_argument("--csv", metavar="FILE", help="bulk check a CSV (columns name, phone, licence or q)")

@@ -26,7 +26,10 @@ class QueryError(ValueError):
         self.message, self.params, self.lang = message, params or {}, lang
 
     def __str__(self) -> str:
-        return translate(self.lang, self.message, self.params)
+        params = dict(self.params)
+        if "label" in params:
+            params["label"] = translate(self.lang, FIELD_LABELS.get(params["label"], params["label"]))
+        return translate(self.lang, self.message, params)
 
 
 class ExtraSource(Protocol):
@@ -212,6 +215,8 @@ VERDICT_LABELS = {
     "phone_mismatch": N_("Phone does not match"), "licensed": N_("Licensed"),
     "similar": N_("Similar names only"), "not_found": N_("Not found"),
 }
+FIELD_LABELS = {"q": N_("query"), "name": N_("name"), "phone": N_("phone"), "licence": N_("licence number"),
+                "a": "a", "b": "b"}
 MATCHED_ON = {"name": N_("name"), "phone": N_("phone"), "licence": N_("licence number")}
 DISCLAIMER = N_("An independent check, not an official registry. Confirm with the official source before you act.")
 

@@ -7,7 +7,7 @@ from string import Formatter
 
 from babel.support import NullTranslations, Translations
 
-LANGUAGES = ("en", "ru", "kk")
+LANGUAGES = ("en", "ru", "kk", "uz")
 TRANSLATIONS_DIR = Path(__file__).parent / "translations"
 
 

@@ -1,4 +1,4 @@
-"""Languages: ?lang=, cookie and Accept-Language pick kk/ru/en; verdicts and advice translated."""
+"""Languages: ?lang=, cookie and Accept-Language pick kk/ru/uz/en; verdicts and advice translated."""
 from __future__ import annotations
 
 from urllib.parse import quote
@@ -11,6 +11,7 @@ from realdata import CANCELLED_NAME
 @pytest.mark.parametrize("lang, words", [
     ("ru", "Лицензия недействительна"),
     ("kk", "Лицензия жарамсыз"),
+    ("uz", "Litsenziya haqiqiy emas"),
     ("en", "Licence not valid"),
 ])
 def test_verdict_and_advice_in_each_language(client, lang, words):
@@ -19,7 +20,7 @@ def test_verdict_and_advice_in_each_language(client, lang, words):
     assert words in html
 
 
-@pytest.mark.parametrize("lang", ["ru", "kk"])
+@pytest.mark.parametrize("lang", ["ru", "kk", "uz"])
 def test_checker_summary_and_advice_are_translated(client, lang):
     en = client.get("/api/v1/check?lang=en&q=" + quote(CANCELLED_NAME)).get_json()
     other = client.get(f"/api/v1/check?lang={lang}&q=" + quote(CANCELLED_NAME)).get_json()
@@ -42,7 +43,7 @@ def test_accept_language_is_used_without_parameter_or_cookie(client):
 def test_switcher_on_every_page_keeps_the_query(client):
     for path in ("/", "/sources", "/hotline", "/widget", "/check?q=manpower"):
         html = client.get(path).get_data(as_text=True)
-        for lang in ("kk", "ru", "en"):
+        for lang in ("kk", "ru", "uz", "en"):
             assert f'hreflang="{lang}"' in html
     html = client.get("/check?q=manpower").get_data(as_text=True)
     assert "/check?q=manpower&amp;lang=ru" in html

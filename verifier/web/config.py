@@ -4,7 +4,7 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-LANGUAGES = ("en", "ru", "kk")
+LANGUAGES = ("en", "ru", "kk", "uz")
 
 
 def N_(message: str) -> str:

@@ -5,7 +5,7 @@ from flask import Flask, Response, current_app, request, url_for
 from flask_babel import Babel, get_locale
 
 COOKIE = "lang"
-LANGUAGE_NAMES = {"kk": "Қазақша", "ru": "Русский", "en": "English"}
+LANGUAGE_NAMES = {"kk": "Қазақша", "ru": "Русский", "uz": "Oʻzbekcha", "en": "English"}
 
 
 def supported() -> tuple[str, ...]:

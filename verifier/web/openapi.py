@@ -95,7 +95,7 @@ def _responses(schema: str, *errors: int) -> dict:
     return out
 
 
-LANG = _param("lang", "Language of summary and reasons: en, ru or kk.")
+LANG = _param("lang", "Language of summary and reasons: en, ru, kk or uz.")
 PATHS = {
     "/check": {"get": {
         "summary": "Check an agency by name, phone or licence number",

@@ -6,7 +6,7 @@
   var base = new URL(script.src, document.baseURI);
   var lang = (script.getAttribute("data-lang") || "").toLowerCase();
   var src = new URL("/embed", base.origin);
-  if (/^(en|ru|kk)$/.test(lang)) src.searchParams.set("lang", lang);
+  if (/^(en|ru|kk|uz)$/.test(lang)) src.searchParams.set("lang", lang);
   src.searchParams.set("origin", window.location.origin);
   var frame = document.createElement("iframe");
   frame.src = src.toString();
