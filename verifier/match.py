@@ -65,6 +65,12 @@ class Hit:
     explain: list[str] = field(default_factory=list)
 
 
+def ids(table: dict, key: str) -> tuple:
+    """Return the ids a finished index keeps under a key (an int for one id, a tuple for several)."""
+    value = table.get(key, ())
+    return (value,) if isinstance(value, int) else value
+
+
 def _json_list(text: str | None) -> list:
     """Return a JSON list column (most are empty: skip the parser for those)."""
     return json.loads(text) if text and text != "[]" else []
@@ -118,8 +124,9 @@ class Index:
                 continue
             e = len(self.entries)
             self.entries.append((i, toks, alias))
-            self.by_key["".join(toks)].append(e)
-            for t in set(toks) | ({"".join(toks)} if len(toks) > 1 else set()):
+            joined = sys.intern("".join(toks))
+            self.by_key[joined].append(e)
+            for t in set(toks) | ({joined} if len(toks) > 1 else set()):
                 self.postings[t].append(e)
         for lk in licences:
             if lk:
@@ -140,8 +147,9 @@ class Index:
                 self.by_bucket[(len(tok), "$" + tok[-2:])].append(tok)
         self.n_entries = max(1, len(self.entries))
         self.calling_codes = sorted({phonenumbers.country_code_for_region(r) for r in self.countries if r} - {0})
-        for name in ("postings", "by_key", "e164", "suffix", "licences"):  # tuples: smaller than lists
-            setattr(self, name, {k: tuple(v) for k, v in getattr(self, name).items()})
+        for name in ("postings", "by_key", "e164", "suffix", "licences"):
+            # Most keys hold one id: keep a bare int for those, a tuple for the rest (less memory).
+            setattr(self, name, {k: v[0] if len(v) == 1 else tuple(v) for k, v in getattr(self, name).items()})
         return self
 
     @classmethod
@@ -178,7 +186,7 @@ class Index:
     def _weight(self, token: str) -> float:
         """Compute a token's weight from the statistics index."""
         st = self.stats
-        df = len(st.postings.get(token, ())) or 1
+        df = len(ids(st.postings, token)) or 1
         w = math.log(1 + st.n_entries / df)
         if _is_number(token):
             w = max(w, 4.0)
@@ -212,10 +220,10 @@ class Index:
         matches = [(tok, sim) for t in lookups for tok, sim in self.similar_tokens(t)]
         # Rarest first: rare tokens open candidates; a common token ("services") only adds weight to
         # candidates already open, through a cached set, so its long posting list is never walked.
-        matches.sort(key=lambda m: len(self.postings.get(m[0], ())))
+        matches.sort(key=lambda m: len(ids(self.postings, m[0])))
         common = max(COMMON_MIN, int(self.n_entries * COMMON_SHARE))
         for n, (tok, sim) in enumerate(matches):
-            posting = self.postings.get(tok, ())
+            posting = ids(self.postings, tok)
             w = self.weight(tok) * sim
             if len(posting) <= common or (n == 0 and len(posting) <= MAX_POSTINGS):
                 for e in posting:
@@ -225,7 +233,7 @@ class Index:
                 for e in acc:
                     if e in members:
                         acc[e] += w
-        exact = self.by_key.get("".join(tokens), [])  # the whole name as typed is always a candidate
+        exact = ids(self.by_key, "".join(tokens))  # the whole name as typed is always a candidate
         best = heapq.nlargest(limit, acc, key=acc.__getitem__)
         floor = acc[best[0]] * PRUNE if best else 0.0  # candidates sharing little of the query are not scored
         return [*exact, *(e for e in best if acc[e] >= floor and e not in exact)]
@@ -233,7 +241,7 @@ class Index:
     def _member_set(self, token: str) -> frozenset:
         """Return a common token's posting list as a set (built once, on first use)."""
         if (members := self._sets.get(token)) is None:
-            members = self._sets[token] = frozenset(self.postings[token])
+            members = self._sets[token] = frozenset(ids(self.postings, token))
         return members
 
     # --- searches ----------------------------------------------------------------------------
@@ -260,7 +268,7 @@ class Index:
         regions = [default_region, *sorted(r for r in self.countries if r and r != default_region)]
         for region in regions:
             for p in parsed_phones(text, region):
-                for i in self.e164.get(p.e164, ()):
+                for i in ids(self.e164, p.e164):
                     found.setdefault(i, p.e164)
             if found or text.lstrip().startswith("+"):
                 break  # an international number, or one found as the hotline's region reads it
@@ -268,9 +276,9 @@ class Index:
         if not found and len(digits) >= 7:
             for national in {digits, digits.lstrip("0"), digits[1:] if digits[0] == "8" else digits}:
                 for cc in self.calling_codes:  # a bare national number: try each country's code
-                    for i in self.e164.get(f"+{cc}{national}", ()):
+                    for i in ids(self.e164, f"+{cc}{national}"):
                         found.setdefault(i, f"+{cc}{national}")
-            for i in self.suffix.get(digits[-7:], ()):
+            for i in ids(self.suffix, digits[-7:]):
                 if any(e.endswith(digits[-min(len(digits), 9):]) for e in self.recs[i].phones):
                     found.setdefault(i, digits)
         return [Hit(self.recs[i], 100, True, ["phone"], value,
@@ -280,7 +288,7 @@ class Index:
         """Return records with this licence or registration number (case, space, dash ignored)."""
         key = licence_key(text)
         return [Hit(self.recs[i], 100, True, ["licence"], key, [f"licence/registration number {key} matches"])
-                for i in self.licences.get(key, ())] if key else []
+                for i in ids(self.licences, key)] if key else []
 
 
 @lru_cache(maxsize=2048)
