@@ -338,6 +338,13 @@ _LINK_RE = re.compile(r"(?:https?://)?(?:wa\.me/|api\.whatsapp\.com/send\?phone=
 # Kazakhstan moved its area codes from 3xxx to 7xxx (Shymkent (3252) -> (7252), Almaty 3272 -> 727).
 _KZ_OLD_AREA_RE = re.compile(r"^3(\d{9})$")
 _SPLIT_RE = re.compile(r"[/;,|]")  # separators between numbers in one field
+# "4050164-65", "(632) 8864047 - 49": a run of numbers written as the first and its last digits.
+_RANGE_RE = re.compile(r"(\d{7,})\s*-\s*(\d{1,2})(?!\d)")
+
+
+def _expand_range(m: re.Match) -> str:
+    first, tail = m.group(1), m.group(2)
+    return f"{first} / {first[:-len(tail)]}{tail}"
 
 
 @dataclass(frozen=True)
@@ -359,6 +366,12 @@ def _repair(num: phonenumbers.PhoneNumber, region: str) -> phonenumbers.PhoneNum
     if num.country_code == 7 and (m := _KZ_OLD_AREA_RE.match(nsn)):
         candidates.append((7, "7" + m.group(1)))
     if num.country_code == 63:
+        if nsn.startswith("63") and len(nsn) >= 9:     # "(632) 812-0083": country code written again
+            nsn = nsn[2:]
+            candidates.append((63, nsn))
+        if len(nsn) == 10 and nsn.startswith("288"):   # "02-8-86589619": the new 8 written twice
+            nsn = "2" + nsn[2:]
+            candidates.append((63, nsn))
         if len(nsn) == 8 and nsn.startswith("2"):      # (02) + old 7 digits: 8 was prefixed in 2019
             candidates.append((63, "28" + nsn[1:]))
         if len(nsn) == 8:                              # Manila 8-digit number without (02)
@@ -390,6 +403,7 @@ def parse_phones(field_text: str | None, region: str | None = None) -> list[Phon
     if not text:
         return []
     text = _LINK_RE.sub(" +", text).replace("+ +", "+")
+    text = _RANGE_RE.sub(_expand_range, text)
     region = (region or "ZZ").upper()
     found: dict[str, Phone] = {}
     for m in phonenumbers.PhoneNumberMatcher(text, region, leniency=phonenumbers.Leniency.POSSIBLE):
