@@ -736,7 +736,7 @@ def measure(db: Path, qfile: Path, out: Path, brute_budget: float, profile: bool
         pass
     from rapidfuzz import fuzz, process, utils
 
-    from verifier.match import Index
+    from verifier.match import Index, ids
     from verifier.registry import connect
     from verifier.normalize import NORM_VERSION
     qs = json.loads(qfile.read_text("utf-8"))
@@ -756,7 +756,7 @@ def measure(db: Path, qfile: Path, out: Path, brute_budget: float, profile: bool
     res["records"] = len(idx.recs)
     res["entries"] = len(idx.entries)
     res["distinct_tokens"] = len(idx.postings)
-    res["max_posting"] = max(len(v) for v in idx.postings.values())
+    res["max_posting"] = max(len(ids(idx.postings, k)) for k in idx.postings)
 
     names = qs["names"]
     for q in names[:20]:  # warm-up (caches, lazy imports)

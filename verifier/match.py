@@ -19,7 +19,7 @@ from functools import lru_cache
 import phonenumbers
 from rapidfuzz import fuzz, process
 
-from .normalize import NORM_VERSION, NameKey, licence_key, name_key, parse_phones, phone_digits
+from .normalize import NORM_VERSION, NameKey, licence_key, name_key, parse_phones, parse_typed_phone, phone_digits
 
 SAME_THRESHOLD = 88      # a name scoring at least this, with no distinguishing extra token, is "the same"
 SIMILAR_THRESHOLD = 70   # below this a record is not shown as similar
@@ -266,7 +266,13 @@ class Index:
         """Return records publishing the phone number, trying each region the index covers."""
         found: dict[int, str] = {}
         regions = [default_region, *sorted(r for r in self.countries if r and r != default_region)]
-        for region in regions:
+        for region in regions:  # first try: the query is one number, parsed directly (fast)
+            for p in typed_phone(text, region) or ():
+                for i in ids(self.e164, p.e164):
+                    found.setdefault(i, p.e164)
+            if found or text.lstrip().startswith("+"):
+                break
+        for region in regions if not found else ():  # then scan it the way source fields are read
             for p in parsed_phones(text, region):
                 for i in ids(self.e164, p.e164):
                     found.setdefault(i, p.e164)
@@ -289,6 +295,12 @@ class Index:
         key = licence_key(text)
         return [Hit(self.recs[i], 100, True, ["licence"], key, [f"licence/registration number {key} matches"])
                 for i in ids(self.licences, key)] if key else []
+
+
+@lru_cache(maxsize=2048)
+def typed_phone(text: str, region: str) -> list | None:
+    """Return the number a query holds alone as a region reads it (cached), or None."""
+    return parse_typed_phone(text, region)
 
 
 @lru_cache(maxsize=2048)

@@ -433,6 +433,27 @@ def parse_phones(field_text: str | None, region: str | None = None) -> list[Phon
     return valid or list(found.values())
 
 
+_TYPED_PHONE_RE = re.compile(r"\+?[\d\s().\-]{7,30}")
+
+
+def parse_typed_phone(text: str | None, region: str | None = None) -> list[Phone] | None:
+    """Return the valid number a query holds when it is one number alone ("8 (7252) 30-01-52").
+
+    Parses the text directly as a number of the region, several times faster than scanning it
+    with parse_phones; meant as a first try before parse_phones. Returns None when the text is not
+    one number alone (letters, links, several numbers, ranges), [] when it is not valid so read.
+    """
+    text = clean_text(text, limit=100)
+    if not _TYPED_PHONE_RE.fullmatch(text) or _RANGE_RE.search(text) or len(re.sub(r"\D", "", text)) > 15:
+        return None
+    try:
+        num = phonenumbers.parse(text, (region or "ZZ").upper())
+    except phonenumbers.NumberParseException:
+        return []
+    phone = _to_phone(text, num, (region or "ZZ").upper())
+    return [phone] if phone.valid else []
+
+
 def phone_digits(text: str | None) -> str:
     """Return only the digits of a phone-looking string."""
     return re.sub(r"\D", "", clean_text(text, limit=200))
