@@ -150,6 +150,8 @@ def fix_homoglyphs(text: str) -> tuple[str, bool]:
     A word's script is told by its letters that have no look-alike (й, э, n, w, …); a word made only
     of look-alikes takes the script of the whole name.
     """
+    if text.isascii():
+        return text, False  # one script only: nothing to unify
     name_script = _majority([_unambiguous(ch) for ch in text]) or _majority([_script(ch) for ch in text])
     changed = False
     out = []
@@ -174,7 +176,7 @@ def fix_homoglyphs(text: str) -> tuple[str, bool]:
     return "".join(out), changed
 
 
-@lru_cache(maxsize=8192)
+@lru_cache(maxsize=1 << 17)
 def fold_token(token: str) -> str:
     """Return one ASCII lowercase word with spelling variants folded (kh/h, zh/j, y/i, doubles)."""
     for _ in range(4):  # until stable: folding "oou" leaves an "ou" to fold again
@@ -199,7 +201,7 @@ def _word_map() -> dict[str, tuple[str, ...]]:
     return out
 
 
-@lru_cache(maxsize=4096)
+@lru_cache(maxsize=1 << 16)
 def _nearest_spelling(folded: str) -> tuple[str, ...] | None:
     """Return the English word a Cyrillic spelling with a typo most likely stands for, if any."""
     if len(folded) < 5:
@@ -257,6 +259,15 @@ def _legal_form_words() -> tuple[tuple[str, ...], ...]:
     return tuple(sorted((s for s in seqs if s), key=len, reverse=True))
 
 
+@lru_cache(maxsize=1)
+def _legal_forms_by_first_word() -> dict[str, tuple[tuple[str, ...], ...]]:
+    """Return the legal-form sequences grouped by their first word, longest first."""
+    groups: dict[str, list[tuple[str, ...]]] = {}
+    for seq in _legal_form_words():
+        groups.setdefault(seq[0], []).append(seq)
+    return {first: tuple(seqs) for first, seqs in groups.items()}
+
+
 @dataclass
 class NameKey:
     """The comparison form of one name, with what was done to reach it."""
@@ -300,7 +311,7 @@ def name_key(name: str | None) -> NameKey:
     text, changed = fix_homoglyphs(text)
     if changed:
         notes.append("mixed-script look-alike letters unified")
-    if any(_script(ch) == "cyr" for ch in text) or _CJK_RE.search(text):
+    if not text.isascii() and (any(_script(ch) == "cyr" for ch in text) or _CJK_RE.search(text)):
         notes.append("transliterated")
     words, forms = strip_legal_forms(_words(text))
     if forms:
@@ -317,9 +328,9 @@ def strip_legal_forms(words: list[str]) -> tuple[list[str], list[str]]:
     out: list[str] = []
     forms: list[str] = []
     i = 0
-    seqs = _legal_form_words()
+    by_first = _legal_forms_by_first_word()
     while i < len(words):
-        for seq in seqs:
+        for seq in by_first.get(words[i], ()):
             if tuple(words[i: i + len(seq)]) == seq:
                 forms.append(" ".join(seq))
                 i += len(seq)
