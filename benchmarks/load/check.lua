@@ -5,7 +5,7 @@ local queries = {
   "q=%2802%29%2086818959",
   "q=%D0%A2%D0%9E%D0%9E%20%22%D0%94%D0%AB%D0%9C%D0%9A%D0%90%22",
   "name=3D%20MANPOWER%20%26%20PLACEMENT%20SERVICES%20CORP.&phone=%2B63%202%208123%204567",
-  "q=Golden%20Bridge%20Overseas%20Employment",
+  "q=Invented%20Fixture%20Bridge%20Overseas%20Employment",
   "q=%2B7%20701%20555%2001%2099",
   "q=Silk%20Road%20Kadry%20Agency",
 }

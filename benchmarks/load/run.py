@@ -33,7 +33,7 @@ sys.path.insert(0, str(ROOT))  # the rebuild run changes the served app database
 SOURCES = ROOT.parent / "shared" / "sources"
 PY = str(ROOT / ".venv" / "bin" / "python")
 API_KEY = "load-test-key"
-NGO_NAME = "Golden Bridge Overseas Employment"  # on no registry list; the rebuild run lists it
+NGO_NAME = "Invented Fixture Bridge Overseas Employment"  # on no registry list; the rebuild run lists it
 
 
 def free_port() -> int:

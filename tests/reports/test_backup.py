@@ -15,7 +15,7 @@ from .conftest import ROOT_ENV
 
 def fill(n: int) -> list[int]:
     """Store and approve n reports; give their ids."""
-    ids = [appdb.submit_report({"kind": "report", "name": f"Agency number {i}", "details": "fees"}) for i in range(n)]
+    ids = [appdb.submit_report({"kind": "report", "name": f"Invented fixture agency {i}", "details": "fees"}) for i in range(n)]
     for i in ids[: n // 2]:
         ngo.approve(i, "alice", "fees asked")
     return ids
@@ -43,7 +43,7 @@ def test_backup_during_writes_is_consistent(app_db, tmp_path):
 
     def write():
         while not stop.is_set():
-            appdb.submit_report({"kind": "report", "name": "Busy Agency", "details": "x" * 500})
+            appdb.submit_report({"kind": "report", "name": "Invented Fixture Busy Agency", "details": "x" * 500})
 
     writer = threading.Thread(target=write)
     writer.start()

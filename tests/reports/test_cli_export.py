@@ -33,16 +33,16 @@ def test_staff_account_from_cli_can_log_in(client, app_db):
 def test_export_is_the_import_template_and_loads_back(client, app_db, tmp_path):
     assert ngo.EXPORT_COLUMNS == importer.COLUMNS
     appdb.create_staff("alice", "correct horse battery", "test")
-    a = appdb.submit_report({"kind": "report", "name": "ТОО «Алтын Жол Kadry»", "phone": "+7 701 555 01 99; 8 727 300 11 22",
+    a = appdb.submit_report({"kind": "report", "name": "ТОО «Ойдан Шығарылған Kadry»", "phone": "+7 701 555 01 99; 8 727 300 11 22",
                              "country": "KZ", "details": "x"})
-    b = appdb.submit_report({"kind": "report", "name": "Golden Road Kadry", "phone": "+7 701 555 03 03", "details": "y"})
+    b = appdb.submit_report({"kind": "report", "name": "Invented Fixture Road Kadry", "phone": "+7 701 555 03 03", "details": "y"})
     entry = ngo.approve(a, "alice", "Took passports; asked $300")
     ngo.merge(b, "alice", entry, "same firm")
     login(client, "alice", "correct horse battery")
     response = client.get("/staff/entries.csv")
     assert response.status_code == 200 and response.mimetype == "text/csv"
     rows = list(csv.DictReader(io.StringIO(response.text)))
-    assert rows == [{"name": "ТОО «Алтын Жол Kadry»", "aliases": "Golden Road Kadry",
+    assert rows == [{"name": "ТОО «Ойдан Шығарылған Kadry»", "aliases": "Invented Fixture Road Kadry",
                      "phones": "+7 701 555 01 99; 8 727 300 11 22; +7 701 555 03 03", "licence_number": "",
                      "country": "KZ", "status": "listed", "reason": "Took passports; asked $300",
                      "listed_on": rows[0]["listed_on"], "source_url": ""}]
@@ -50,5 +50,5 @@ def test_export_is_the_import_template_and_loads_back(client, app_db, tmp_path):
     assert staff_cli(app_db, "export-ngo", str(path)).returncode == 0
     records = importer.to_records(importer.read_rows(path), "warning", "KZ")
     assert [(r.name, r.aliases, r.status_group, r.reason) for r in records] == [
-        ("ТОО «Алтын Жол Kadry»", ["Golden Road Kadry"], "warning", "Took passports; asked $300")]
+        ("ТОО «Ойдан Шығарылған Kadry»", ["Invented Fixture Road Kadry"], "warning", "Took passports; asked $300")]
     assert [a["action"] for a in appdb.audit_rows(2)] == ["list.exported", "list.exported"]

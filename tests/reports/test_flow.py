@@ -9,7 +9,7 @@ from verifier import appdb, check, registry
 
 from .conftest import csrf_from, login, submit_report
 
-NAME = "Golden Bridge Overseas Employment"  # on no registry list
+NAME = "Invented Fixture Bridge Overseas Employment"  # on no registry list
 PHONE = "+7 701 555 01 99"
 
 
@@ -69,7 +69,7 @@ def test_reject_leaves_verdict_and_is_audited(client, staff):
 
 def test_merge_adds_alias_and_phone_to_entry(client, staff):
     submit_report(client, name=NAME)
-    submit_report(client, name="Golden Bridge Employment Agency", phone="+7 701 555 02 02")
+    submit_report(client, name="Invented Fixture Bridge Employment Agency", phone="+7 701 555 02 02")
     login(client)
     first, second = (r["id"] for r in appdb.list_reports())
     token = csrf_from(client.get(f"/staff/reports/{first}").text)
@@ -79,7 +79,7 @@ def test_merge_adds_alias_and_phone_to_entry(client, staff):
     assert merged.status_code == 303
     assert appdb.get_report(second)["status"] == "merged"
     assert check.check(phone="+7 701 555 02 02")["verdict"] == "warning"
-    assert check.check("Golden Bridge Employment Agency")["verdict"] == "warning"
+    assert check.check("Invented Fixture Bridge Employment Agency")["verdict"] == "warning"
     unknown = client.post(f"/staff/reports/{first}/merge", data={"csrf_token": token, "entry_id": "nope"})
     assert unknown.status_code == 400
 

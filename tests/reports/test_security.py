@@ -10,7 +10,7 @@ from verifier import appdb
 
 from .conftest import STAFF_NAME, csrf_from, login, submit_report
 
-REPORT = {"kind": "report", "name": "Silk Road Jobs", "details": "asked 300 dollars"}
+REPORT = {"kind": "report", "name": "Invented Fixture Silk Road Jobs", "details": "asked 300 dollars"}
 
 
 @pytest.mark.parametrize("token", [None, "", "forged-token"])

@@ -99,6 +99,8 @@ LANG = _param("lang", "Language of summary and reasons: en, ru, kk or uz.")
 PATHS = {
     "/check": {"get": {
         "summary": "Check an agency by name, phone or licence number",
+        "description": "Give at least one of q, name, phone, licence; a request with none is answered "
+                       "400 (OpenAPI cannot require one of several query parameters).",
         "parameters": [_param("q", "Free text: a name, phone or licence number (type detected)."),
                        _param("name", "Agency name."), _param("phone", "Phone number."),
                        _param("licence", "Licence number."), LANG],
