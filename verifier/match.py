@@ -266,18 +266,16 @@ class Index:
         """Return records publishing the phone number, trying each region the index covers."""
         found: dict[int, str] = {}
         regions = [default_region, *sorted(r for r in self.countries if r and r != default_region)]
-        for region in regions:  # first try: the query is one number, parsed directly (fast)
-            for p in typed_phone(text, region) or ():
-                for i in ids(self.e164, p.e164):
-                    found.setdefault(i, p.e164)
-            if found or text.lstrip().startswith("+"):
+        # First the query read as one number alone (fast), then scanned the way source fields are.
+        for read in (typed_phone, parsed_phones):
+            for region in regions:
+                for p in read(text, region) or ():
+                    for i in ids(self.e164, p.e164):
+                        found.setdefault(i, p.e164)
+                if found or text.lstrip().startswith("+"):
+                    break  # an international number, or one found as the hotline's region reads it
+            if found:
                 break
-        for region in regions if not found else ():  # then scan it the way source fields are read
-            for p in parsed_phones(text, region):
-                for i in ids(self.e164, p.e164):
-                    found.setdefault(i, p.e164)
-            if found or text.lstrip().startswith("+"):
-                break  # an international number, or one found as the hotline's region reads it
         digits = phone_digits(text)
         if not found and len(digits) >= 7:
             for national in {digits, digits.lstrip("0"), digits[1:] if digits[0] == "8" else digits}:
@@ -298,9 +296,10 @@ class Index:
 
 
 @lru_cache(maxsize=2048)
-def typed_phone(text: str, region: str) -> list | None:
+def typed_phone(text: str, region: str) -> tuple | None:
     """Return the number a query holds alone as a region reads it (cached), or None."""
-    return parse_typed_phone(text, region)
+    phones = parse_typed_phone(text, region)
+    return None if phones is None else tuple(phones)
 
 
 @lru_cache(maxsize=2048)

@@ -455,13 +455,13 @@ def parse_typed_phone(text: str | None, region: str | None = None) -> list[Phone
     one number alone (letters, links, several numbers, ranges), [] when it is not valid so read.
     """
     text = clean_text(text, limit=100)
-    if not _TYPED_PHONE_RE.fullmatch(text) or _RANGE_RE.search(text) or len(re.sub(r"\D", "", text)) > 15:
+    if not _TYPED_PHONE_RE.fullmatch(text) or _RANGE_RE.search(text) or len(phone_digits(text)) > 15:
         return None
+    region = (region or "ZZ").upper()
     try:
-        num = phonenumbers.parse(text, (region or "ZZ").upper())
+        phone = _to_phone(text, phonenumbers.parse(text, region), region)
     except phonenumbers.NumberParseException:
         return []
-    phone = _to_phone(text, num, (region or "ZZ").upper())
     return [phone] if phone.valid else []
 
 
