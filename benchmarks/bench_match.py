@@ -9,7 +9,9 @@ real registries; none of that data is copied into the repository or into the res
 
 Per size it prints and writes (benchmarks/results/bench_match.json):
   * index build: seconds for `Index.from_connection(conn)` on a real registry SQLite file written
-    with the store's schema and row function, and RSS after the build;
+    with the store's schema and row function, and with the match snapshot a production refresh
+    stores (`store.write_match_snapshot`), RSS after the build; also `Index.from_rows` (the build
+    a process does when no snapshot matches) and the seconds the snapshot took to write;
   * name checks: p50/p95 ms of `idx.search_name(name_key(q))`, recall@1 per query slice;
   * phone checks: p50/p95 ms of `idx.search_phone(q)` over several phone formats;
   * brute force, same run, same queries: `process.extractOne(q, names, scorer=fuzz.WRatio)`.
@@ -553,13 +555,17 @@ def generate(n_max: int, meta_limit: int, workers: int, seed: int, cols: list[st
                                "phone_fields_differing_from_parse_phones": phones_mismatched}
 
 
-def write_db(path: Path, cols: list[str], rows: list) -> None:
+def write_db(path: Path, cols: list[str], rows: list) -> float:
+    """Write the SYNTHETIC registry and its match snapshot; return the snapshot's seconds."""
     from scrapers import store
     db = store.open_db(path)
     for info in source_infos().values():
         store.save_source_info(db, info, records=0, last_success=STAMP, data_as_of="2026-01-01")
     _insert(db, cols, rows)
+    t = time.perf_counter()
+    store.write_match_snapshot(db)  # what a production run does once its sources have landed
     db.conn.close()
+    return round(time.perf_counter() - t, 1)
 
 
 # --- queries -----------------------------------------------------------------------------------
@@ -753,6 +759,7 @@ def measure(db: Path, qfile: Path, out: Path, brute_budget: float, profile: bool
     res["build_s"] = round(time.perf_counter() - t0, 3)
     res["build_cpu_s"] = round(time.process_time() - c0, 3)
     res["after_build"] = rss_mb()
+    res["loaded_snapshot"] = conn.execute("select count(*) from match_snapshot").fetchone()[0] == 1
     res["records"] = len(idx.recs)
     res["entries"] = len(idx.entries)
     res["distinct_tokens"] = len(idx.postings)
@@ -816,6 +823,13 @@ def measure(db: Path, qfile: Path, out: Path, brute_budget: float, profile: bool
         spent += dt / 1000
         bper.append({"i": i, "ms": dt, "cpu_ms": dc, "top": owner[r[2]] if r else None, "score": r[1] if r else 0})
     res["brute"] = bper
+    del idx, choices, owner, processed
+    gc.collect()
+    t0, c0 = time.perf_counter(), time.process_time()
+    rebuilt = Index.from_rows(conn)  # what a process does when no snapshot matches the records
+    res["build_from_rows_s"] = round(time.perf_counter() - t0, 3)
+    res["build_from_rows_cpu_s"] = round(time.process_time() - c0, 3)
+    del rebuilt
     res["load_after"] = os.getloadavg()
     out.write_text(json.dumps(res), "utf-8")
 
@@ -830,7 +844,8 @@ def summarise(size: int, raw: dict, brute_note: str) -> dict:
     s = {
         "size": size, "records": raw["records"], "name_entries": raw["entries"],
         "distinct_tokens": raw["distinct_tokens"], "longest_posting": raw["max_posting"],
-        "build_s": raw["build_s"], "rows_with_stale_norm_version": raw["rows_with_stale_norm_version"], "rss_mb_before_build": raw["before_build"]["rss_mb"],
+        "build_s": raw["build_s"], "build_from_rows_s": raw["build_from_rows_s"],
+        "loaded_snapshot": raw["loaded_snapshot"], "rows_with_stale_norm_version": raw["rows_with_stale_norm_version"], "rss_mb_before_build": raw["before_build"]["rss_mb"],
         "rss_mb_after_build": raw["after_build"]["rss_mb"], "peak_rss_mb_after_build": raw["after_build"]["peak_rss_mb"],
         "name_queries": len(names),
         "name_p50_ms": pct([r["ms"] for r in names], 50), "name_p95_ms": pct([r["ms"] for r in names], 95),
@@ -924,7 +939,8 @@ def print_table(summaries: list[dict]) -> None:
     rows = [
         ("records (synthetic)", "records"), ("name entries (incl. aliases)", "name_entries"),
         ("distinct tokens", "distinct_tokens"), ("index build s (wall)", "build_s"),
-        ("index build s (CPU)", "build_cpu_s"),
+        ("index build s (CPU)", "build_cpu_s"), ("  from stored snapshot", "loaded_snapshot"),
+        ("index from rows s (no snapshot)", "build_from_rows_s"), ("snapshot write s (at refresh)", "snapshot_write_s"),
         ("RSS MB before build", "rss_mb_before_build"), ("RSS MB after build", "rss_mb_after_build"),
         ("name p50 ms", "name_p50_ms"), ("name p95 ms", "name_p95_ms"), ("name p99 ms", "name_p99_ms"),
         ("name CPU p50 ms", "name_cpu_p50_ms"), ("name CPU p95 ms", "name_cpu_p95_ms"),
@@ -1014,7 +1030,7 @@ def main() -> None:
         for size in sizes:
             db = tmp / f"synthetic_registry_{size}.db"
             t = time.perf_counter()
-            write_db(db, cols, rows[:size])
+            snapshot_s = write_db(db, cols, rows[:size])
             write_s = time.perf_counter() - t
             print(f"[{size:,}] wrote {db.name} ({db.stat().st_size / 1e6:.0f} MB) in {write_s:.1f}s; measuring...",
                   flush=True)
@@ -1028,6 +1044,7 @@ def main() -> None:
                     f"first {len(raw['brute'])} of {len(queries['names'])} name queries (budget {args.brute_budget:g}s)")
             s = summarise(size, raw, note)
             s["write_db_s"] = round(write_s, 1)
+            s["snapshot_write_s"] = snapshot_s
             s["child_s"] = round(time.perf_counter() - t, 1)
             summaries.append(s)
             if s["rows_with_stale_norm_version"]:

@@ -85,6 +85,7 @@ def refresh(jobs: list[Job], path: Path | None = None) -> list[Outcome]:
             db = store.open_db(tmp)
             for job in jobs:
                 outcomes.append(_refresh_one(db, job))
+            store.write_match_snapshot(db)
             db.conn.close()
             store.swap_in(tmp, path)
         finally:

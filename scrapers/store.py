@@ -56,6 +56,27 @@ def m001_initial(db: sqlite_utils.Database) -> None:
                        "error": str, "offline": int}, pk="id")
 
 
+@migrations()
+def m002_match_snapshot(db: sqlite_utils.Database) -> None:
+    """Add the table holding the finished match index, so a process loads it instead of building it."""
+    db["match_snapshot"].create({"fingerprint": str, "built_at": str, "records": int, "data": bytes},
+                                pk="fingerprint")
+
+
+def write_match_snapshot(db: sqlite_utils.Database) -> None:
+    """Store the match index of the database's current records (replacing any older one).
+
+    A reader uses it only while its fingerprint still matches the records, so a write that forgets
+    to call this costs a slower start, never a wrong answer.
+    """
+    from verifier.match import Index, registry_fingerprint
+    index = Index.from_rows(db.conn)
+    with transaction(db):
+        db.execute("delete from match_snapshot")
+        db.execute("insert into match_snapshot (fingerprint, built_at, records, data) values (?, ?, ?, ?)",
+                   [registry_fingerprint(db.conn), now(), len(index.recs), index.to_snapshot()])
+
+
 def now() -> str:
     """Return the current UTC time as ISO 8601 seconds."""
     return datetime.now(timezone.utc).replace(microsecond=0).isoformat()

@@ -8,9 +8,12 @@ functions that join them into `Hit`s. The index is built once per process from t
 from __future__ import annotations
 
 import gc
+import hashlib
 import heapq
 import json
+import marshal
 import math
+import sqlite3
 import sys
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -26,10 +29,16 @@ SIMILAR_THRESHOLD = 70   # below this a record is not shown as similar
 TOKEN_MATCH = 75         # two words (of 3+ letters) at least this alike are aligned
 TOKEN_MATCH_LONG = 70    # the same for words of 7+ letters, where one typo may change two folded letters
 JOINED_SAME = 92       # names whose letters agree this well once spaces are dropped are alike
-CANDIDATES = 40          # records fully scored per query
+CANDIDATES = 24          # records fully scored per query
+LETTER_SLOTS = 6         # of those, kept for the names most alike letter by letter
+TYPICAL_WEIGHT = 5.0     # what a record's word weighs, for ranking candidates by their length
+POOL = 200               # candidates ranked by the words they share, then by how many others they have
 PRUNE = 0.35             # a candidate needs this share of the best candidate's token weight
 COMMON_MIN, COMMON_SHARE = 200, 0.005  # a token on more entries than this is "common"
-MAX_POSTINGS = 5000      # a token on more entries than this is too common to generate candidates
+SPREAD = 3               # look-alike words differ in length by this much at most
+SPLIT_SIM = 0.9          # what a word written as two counts for, against the two words themselves
+WALK = 500             # entries opened as candidates per query, at most (rarest words first)
+OPEN_MIN, OPEN_SHARE = 500, 0.003  # entries holding a query's common words together opened, at most
 GENERIC = frozenset(name_key(w).tokens[0] for w in (
     "services", "service", "international", "manpower", "agency", "recruitment", "employment",
     "resources", "human", "global", "overseas", "placement", "consultancy", "consultants",
@@ -66,9 +75,37 @@ class Hit:
 
 
 def ids(table: dict, key: str) -> tuple:
-    """Return the ids a finished index keeps under a key (an int for one id, a tuple for several)."""
+    """Return the ids a finished index keeps under a key (kept as an int for one id, a tuple for
+    several, a frozenset for a common word)."""
     value = table.get(key, ())
     return (value,) if isinstance(value, int) else value
+
+
+def _shared(acc: dict, posting) -> object:
+    """Return the candidates in `acc` that a posting (int, tuple or frozenset) holds, at C speed."""
+    if isinstance(posting, int):
+        return (posting,) if posting in acc else ()
+    if isinstance(posting, frozenset):
+        return posting.intersection(acc)  # walks the candidates, not the common word's entries
+    return acc.keys() & posting
+
+
+@lru_cache(maxsize=1)
+def _code_version() -> str:
+    """Return a hash of this module's code: an index built by other code is not loaded."""
+    with open(__file__, "rb") as f:
+        return hashlib.sha1(f.read()).hexdigest()
+
+
+def registry_fingerprint(conn) -> str:
+    """Return what a snapshot must have been made from: every current record's id and content hash
+    (which covers its names, keys, status and phones), the normaliser version, the code that
+    builds the index, and the Python that reads it (marshal's format)."""
+    (ids_and_hashes,) = conn.execute(
+        "select group_concat(id || record_hash, ',') from agencies where removed_at is null").fetchone()
+    digest = hashlib.sha1(f"{NORM_VERSION}|{_code_version()}|{marshal.version}|{sys.version_info[:2]}|".encode())
+    digest.update((ids_and_hashes or "").encode())
+    return digest.hexdigest()
 
 
 def _json_list(text: str | None) -> list:
@@ -79,6 +116,11 @@ def _json_list(text: str | None) -> list:
 def _is_number(token: str) -> bool:
     """Return True for a token of digits."""
     return token.isdigit()
+
+
+def _signatures(word: str) -> tuple[str, str, str]:
+    """Return the keys a word is filed under for fuzzy look-up (with its length)."""
+    return (word[:2], "$" + word[-2:], word[0] + "^" + word[-1])
 
 
 def token_cutoff(a: str, b: str = "") -> float:
@@ -95,68 +137,144 @@ class Index:
     def __init__(self) -> None:
         self.recs: list[Rec] = []
         self.entries: list[tuple[int, tuple[str, ...], str]] = []  # (rec index, tokens, alias or "")
+        self.joined: list[str] = []  # each entry's words without spaces
         self.postings: dict[str, list[int]] = defaultdict(list)
         self.by_bucket: dict[tuple, list[str]] = defaultdict(list)
-        self.by_key: dict[str, list[int]] = defaultdict(list)
-        self.e164: dict[str, list[int]] = defaultdict(list)
-        self.suffix: dict[str, list[int]] = defaultdict(list)
-        self.licences: dict[str, list[int]] = defaultdict(list)
+        # Whole name, phone, last 7 digits, licence -> one id (an int) or, once finished, a tuple.
+        self.by_key: dict[str, int | tuple] = {}
+        self.e164: dict[str, int | tuple] = {}
+        self.suffix: dict[str, int | tuple] = {}
+        self.licences: dict[str, int | tuple] = {}
+        self._more: dict[tuple[str, str], list[int]] = {}  # (table, key) -> every id, for keys with several
         self.countries: set[str] = set()
         self.stats: Index = self
+        self.common = COMMON_MIN
         self._weights: dict[str, float] = {}
-        self._sets: dict[str, frozenset] = {}
 
     # --- building --------------------------------------------------------------------------
 
     def add(self, rec: Rec, key: str, alias_keys: list[str], aliases: list[str],
             licences: list[str], phones: list[tuple[str, str]]) -> None:
         """Add one record with its name key, alias keys, licence keys and (e164, national) phones."""
-        i = len(self.recs)
-        for slot in ("source", "list_kind", "status", "status_group", "status_date", "expires_on",
-                     "country", "data_as_of"):  # a few distinct values shared by many records
-            if isinstance(value := getattr(rec, slot), str):
-                setattr(rec, slot, sys.intern(value))
-        self.recs.append(rec)
-        self.countries.add(rec.country)
-        for tokens, alias in [(key, ""), *zip(alias_keys, aliases)]:
-            toks = tuple(sys.intern(t) for t in tokens.split())
-            if not toks:
-                continue
-            e = len(self.entries)
-            self.entries.append((i, toks, alias))
-            joined = sys.intern("".join(toks))
-            self.by_key[joined].append(e)
-            for t in set(toks) | ({joined} if len(toks) > 1 else set()):
-                self.postings[t].append(e)
-        for lk in licences:
-            if lk:
-                self.licences[lk].append(i)
-        for e164, _national in phones:
-            self.e164[e164].append(i)
-            digits = e164.lstrip("+")
-            if len(digits) >= 7:
-                self.suffix[digits[-7:]].append(i)
-        rec.phones = tuple(e for e, _ in phones)
+        self._adder()(rec, key, alias_keys, aliases, licences, phones)
+
+    def _adder(self):
+        """Return a function adding one record (as `add`), with the tables bound once for speed."""
+        recs, entries, joined_of, postings, countries = self.recs, self.entries, self.joined, self.postings, self.countries
+        by_key, licence_ids, e164_ids, suffix_ids, more = self.by_key, self.licences, self.e164, self.suffix, self._more
+        intern = sys.intern
+
+        def put(table: dict, name: str, key: str, value: int) -> None:
+            """File an id under a key (several ids for one key are kept apart until finish)."""
+            if (first := table.setdefault(key, value)) != value:
+                ids_ = more.setdefault((name, key), [first])
+                if value not in ids_:
+                    ids_.append(value)
+
+        def add(rec: Rec, key: str, alias_keys: list[str], aliases: list[str],
+                licences: list[str], phones: list[tuple[str, str]]) -> None:
+            i = len(recs)
+            recs.append(rec)
+            countries.add(rec.country)
+            for tokens, alias in ((key, ""), *zip(alias_keys, aliases)) if alias_keys else ((key, ""),):
+                toks = tuple(map(intern, tokens.split()))  # one string per distinct word
+                if not toks:
+                    continue
+                e = len(entries)
+                entries.append((i, toks, alias))
+                joined_of.append(joined := "".join(toks))
+                if by_key.setdefault(joined, e) != e:
+                    put(by_key, "by_key", joined, e)
+                for t in set(toks) if len(toks) > 1 else toks:
+                    postings[t].append(e)
+            for lk in licences:
+                if lk and licence_ids.setdefault(lk, i) != i:
+                    put(licence_ids, "licences", lk, i)
+            if phones:
+                for e164, _national in phones:
+                    if e164_ids.setdefault(e164, i) != i:
+                        put(e164_ids, "e164", e164, i)
+                    if len(digits := e164.lstrip("+")) >= 7 and suffix_ids.setdefault(digits[-7:], i) != i:
+                        put(suffix_ids, "suffix", digits[-7:], i)
+                rec.phones = tuple(e for e, _ in phones)
+
+        return add
 
     def finish(self) -> "Index":
         """Build the fuzzy-lookup buckets and token weights once all records are in."""
         self.by_bucket.clear()
         for tok in self.postings:
             if len(tok) >= 3 and not _is_number(tok):
-                self.by_bucket[(len(tok), tok[0])].append(tok)
-                self.by_bucket[(len(tok), "$" + tok[-2:])].append(tok)
-        self.n_entries = max(1, len(self.entries))
-        self.calling_codes = sorted({phonenumbers.country_code_for_region(r) for r in self.countries if r} - {0})
-        for name in ("postings", "by_key", "e164", "suffix", "licences"):
-            # Most keys hold one id: keep a bare int for those, a tuple for the rest (less memory).
-            setattr(self, name, {k: v[0] if len(v) == 1 else tuple(v) for k, v in getattr(self, name).items()})
+                n = len(tok)
+                for sig in _signatures(tok):
+                    self.by_bucket[(n, sig)].append(tok)
+        self._sizes()
+        for (table, key), values in self._more.items():
+            getattr(self, table)[key] = tuple(values)
+        self._more = {}
+        # Most words are on one entry: keep a bare int for those, a tuple for the rest (less memory),
+        # and a frozenset for a common word: a query only checks its candidates against that.
+        common = self.common
+        self.postings = {k: v[0] if len(v) == 1 else tuple(v) if len(v) <= common else frozenset(v)
+                         for k, v in self.postings.items()}
         return self
+
+    def _sizes(self) -> None:
+        """Set what follows from the index's size: entry count, common-word threshold, calling codes."""
+        self.n_entries = max(1, len(self.entries))
+        self.common = max(COMMON_MIN, int(self.n_entries * COMMON_SHARE))
+        self.calling_codes = sorted({phonenumbers.country_code_for_region(r) for r in self.countries if r} - {0})
+
+    # --- snapshot: the finished index stored with the registry, loaded instead of rebuilt ----
+
+    def to_snapshot(self) -> bytes:
+        """Return the finished index as bytes (marshal: plain tuples, lists, dicts and strings)."""
+        recs = [(r.id, r.source, r.list_kind, r.name, r.status, r.status_group, r.status_date,
+                 r.expires_on, r.country, r.data_as_of, r.phones) for r in self.recs]
+        return marshal.dumps((recs, self.entries, self.joined, self.postings, self.by_key, self.e164,
+                              self.suffix, self.licences, dict(self.by_bucket), sorted(self.countries)))
+
+    @classmethod
+    def from_snapshot(cls, blob: bytes) -> "Index":
+        """Return the index a snapshot holds (only ever read from the registry file it was made for)."""
+        idx = cls()
+        gc_was_on = gc.isenabled()
+        gc.disable()
+        try:
+            (recs, idx.entries, idx.joined, idx.postings, idx.by_key, idx.e164, idx.suffix, idx.licences,
+             buckets, countries) = marshal.loads(blob)
+            idx.recs = [Rec(*r) for r in recs]
+        finally:
+            if gc_was_on:
+                gc.enable()
+        idx.by_bucket = defaultdict(list, buckets)
+        idx.countries = set(countries)
+        idx._sizes()
+        return idx
 
     @classmethod
     def from_connection(cls, conn) -> "Index":
-        """Build the index from an open registry database."""
+        """Return the registry's index: its stored snapshot when that was made from exactly these
+        records (by this normaliser and index format), else built from the records."""
+        try:
+            fingerprint = registry_fingerprint(conn)
+            row = conn.execute("select data from match_snapshot where fingerprint = ?", [fingerprint]).fetchone()
+        except sqlite3.Error:  # a registry written before snapshots existed
+            row = None
+        if row is not None:
+            try:
+                return cls.from_snapshot(row[0])
+            except (ValueError, EOFError, TypeError):  # damaged: the records are still there
+                pass
+        return cls.from_rows(conn)
+
+    @classmethod
+    def from_rows(cls, conn) -> "Index":
+        """Build the index from the records of an open registry database."""
         from .registry import iter_agencies
         idx = cls()
+        shared = {}.setdefault  # source, kind, status, dates...: few distinct values, one string each
+        add = idx._adder()
         gc_was_on = gc.isenabled()
         gc.disable()  # hundreds of thousands of small objects, no cycles: collection only slows the build
         try:
@@ -167,8 +285,11 @@ class Index:
                 keys = _json_list(alias_keys)
                 if norm_version != NORM_VERSION:  # stored keys from another normaliser version: recompute
                     key, keys = name_key(name).key, [name_key(a).key for a in aliases_l]
-                idx.add(Rec(rid, source, kind, name, status, group, sdate, expires, country, as_of),
-                        key, keys, aliases_l, [lic, *_json_list(other_ids)], phones)
+                # The fields many records share, looked up as one (source, kind, status, ...).
+                source, kind, status, group, sdate, expires, country, as_of = shared(
+                    fields := (source, kind, status, group, sdate, expires, country, as_of), fields)
+                add(Rec(rid, source, kind, name, status, group, sdate, expires, country, as_of),
+                    key, keys, aliases_l, [lic, *_json_list(other_ids)] if other_ids != "[]" else (lic,), phones)
             return idx.finish()
         finally:
             if gc_was_on:
@@ -183,11 +304,13 @@ class Index:
             w = cache[token] = self._weight(token)
         return w
 
+    def _weight_for_df(self, df: int) -> float:
+        """Return the weight of a word on `df` entries."""
+        return math.log(1 + self.stats.n_entries / max(df, 1))
+
     def _weight(self, token: str) -> float:
         """Compute a token's weight from the statistics index."""
-        st = self.stats
-        df = len(ids(st.postings, token)) or 1
-        w = math.log(1 + st.n_entries / df)
+        w = self._weight_for_df(len(ids(self.stats.postings, token)))
         if _is_number(token):
             w = max(w, 4.0)
         if token in GENERIC:
@@ -195,54 +318,130 @@ class Index:
         return max(w, 0.5)
 
     def similar_tokens(self, token: str) -> list[tuple[str, float]]:
-        """Return index tokens alike to a query token, with their similarity 0-1."""
+        """Return index words alike to a query word, with their similarity 0-1.
+
+        Candidates are the words of about the same length that share the first two letters, the
+        last two, or the first and last letter (one or two typos leave one of these intact); only
+        those are compared, so the cost grows with a bucket, not with the vocabulary.
+        """
         out = [(token, 1.0)] if token in self.postings else []
         cutoff = token_cutoff(token)
         if cutoff > 100:
             return out
-        choices: set[str] = set()
-        spread = 1 if len(token) < 8 else 2
-        for n in range(len(token) - spread, len(token) + spread + 1):
-            choices.update(self.by_bucket.get((n, token[0]), ()))
-            choices.update(self.by_bucket.get((n, "$" + token[-2:]), ()))
-        choices.discard(token)
-        for tok, score, _ in process.extract(token, list(choices), scorer=fuzz.ratio,
-                                             score_cutoff=cutoff, limit=20):
-            out.append((tok, score / 100))
+        n = len(token)  # the lengths a word can have and still reach the cutoff, within three letters
+        lengths = range(max(n - SPREAD, math.ceil(n * cutoff / (200 - cutoff))),
+                        min(n + SPREAD, math.floor(n * (200 - cutoff) / cutoff)) + 1)
+        choices: list[str] = []
+        buckets = self.by_bucket
+        for sig in _signatures(token):
+            for m in lengths:
+                choices += buckets.get((m, sig), ())
+        seen = {token}
+        for tok, score, _ in process.extract(token, choices, scorer=fuzz.ratio, score_cutoff=cutoff, limit=24):
+            if tok not in seen:  # a word can sit in two of the buckets
+                seen.add(tok)
+                out.append((tok, score / 100))
+        return out[:21]
+
+    def split_entries(self, token: str) -> dict[int, float]:
+        """Return entries holding two words that a query word is, written together ("sapakadri"),
+        with the weight of both; only for a word the index does not have as one."""
+        if len(token) < 6 or not token.isascii() or _is_number(token) or token in self.postings:
+            return {}
+        postings, out = self.postings, {}
+        for k in range(3, len(token) - 2):
+            left, right = token[:k], token[k:]
+            if left in postings and right in postings:
+                w = (self.weight(left) + self.weight(right)) * SPLIT_SIM
+                a, b = ids(postings, left), ids(postings, right)
+                for e in (a if isinstance(a, frozenset) else frozenset(a)).intersection(b):
+                    out[e] = max(out.get(e, 0.0), w)
         return out
 
     # --- stage 1: candidates ----------------------------------------------------------------
 
     def find_candidates(self, tokens: tuple[str, ...], limit: int = CANDIDATES) -> list[int]:
-        """Return entry numbers sharing rare exact or fuzzy tokens with the query, best first."""
+        """Return entry numbers sharing rare exact or fuzzy words with the query, best first.
+
+        Each index word alike to a query word adds to the entries it is on the query word's weight
+        times their similarity (a typo's weight is guessed from how common its look-alikes are),
+        so a rare look-alike never outweighs the word itself. Two neighbouring query words written
+        together in a record, or one query word that a record writes as two, count too. Walking a
+        posting list is the costly part: each query word's best match opens candidates first, then
+        the other rare matches until WALK entries are open; when every query word is common
+        ("global manpower" with a typo) the entries holding the best matches of its two rarest
+        words are opened instead (a set intersection). Common words then only add weight to the
+        candidates already open.
+        """
+        postings, common, weight = self.postings, self.common, self.weight
+        found: dict[str, float] = {}  # index word -> what it adds to an entry
+        firsts: dict[str, None] = {}  # each query word's best match
+        anchors: dict[str, None] = {}  # each query word, or the most common of its best look-alikes
+        spelled: list[str] = []
+        for t in tokens:
+            matches = self.similar_tokens(t)
+            if not matches:
+                continue
+            if matches[0][0] == t:
+                base = weight(t)
+            else:
+                base = self._weight_for_df(sum(len(ids(postings, m)) for m, _ in matches))
+            for tok, sim in matches:
+                if base * sim > found.get(tok, 0.0):
+                    found[tok] = base * sim
+            firsts[max(matches, key=lambda m: (m[1], len(ids(postings, m[0]))))[0]] = None
+            near = [m for m, sim in matches if sim >= matches[0][1] - 0.1] if matches[0][0] != t else [t]
+            anchors[anchor := max(near, key=lambda m: len(ids(postings, m)))] = None
+            spelled.append(anchor)
+        for a, b in zip(tokens, tokens[1:]):  # written apart in the query, together in the record
+            if a.isascii() and b.isascii():
+                cap = weight(a) + weight(b)
+                for tok, sim in self.similar_tokens(a + b):
+                    if (w := min(weight(tok), cap) * sim) > found.get(tok, 0.0):
+                        found[tok] = w
         acc: dict[int, float] = defaultdict(float)
-        lookups = [*tokens, "".join(tokens)] if len(tokens) > 1 else list(tokens)
-        matches = [(tok, sim) for t in lookups for tok, sim in self.similar_tokens(t)]
-        # Rarest first: rare tokens open candidates; a common token ("services") only adds weight to
-        # candidates already open, through a cached set, so its long posting list is never walked.
-        matches.sort(key=lambda m: len(ids(self.postings, m[0])))
-        common = max(COMMON_MIN, int(self.n_entries * COMMON_SHARE))
-        for n, (tok, sim) in enumerate(matches):
-            posting = ids(self.postings, tok)
-            w = self.weight(tok) * sim
-            if len(posting) <= common or (n == 0 and len(posting) <= MAX_POSTINGS):
+        walked, rest = 0, []
+        for tok in sorted(found, key=lambda tok: (tok not in firsts and tok not in anchors, len(ids(postings, tok)))):
+            posting = ids(postings, tok)
+            if len(posting) <= common and (walked < WALK or tok in firsts or tok in anchors):
+                walked += len(posting)
+                w = found[tok]
                 for e in posting:
                     acc[e] += w
-            elif acc:
-                members = self._member_set(tok)
-                for e in acc:
-                    if e in members:
-                        acc[e] += w
-        exact = ids(self.by_key, "".join(tokens))  # the whole name as typed is always a candidate
-        best = heapq.nlargest(limit, acc, key=acc.__getitem__)
+            else:
+                rest.append((tok, posting))
+        unopened = sorted((ids(postings, t) for t in anchors if len(ids(postings, t)) > common), key=len)
+        if unopened and len(unopened) == len(anchors):  # only common words: open what holds them together
+            opened, most = unopened[0], max(OPEN_MIN, int(self.n_entries * OPEN_SHARE))
+            for more in unopened[1:]:
+                if len(opened) <= most:
+                    break
+                opened = (opened if isinstance(opened, frozenset) else frozenset(opened)) & more
+            for e in opened if len(opened) <= most else ():
+                acc[e] += 0.0  # weighed below, with the other common words
+        for t in tokens:
+            for e, w in self.split_entries(t).items():
+                acc[e] += w
+        for tok, posting in rest:
+            if acc:
+                w = found[tok]
+                for e in _shared(acc, posting):
+                    acc[e] += w
+        # The whole name as typed is always a candidate, and so is the name its words' look-alikes
+        # spell (a typo in a name made only of common words).
+        exact = [*ids(self.by_key, "".join(tokens)), *ids(self.by_key, "".join(spelled))]
+        best = heapq.nlargest(POOL, acc, key=acc.__getitem__)
         floor = acc[best[0]] * PRUNE if best else 0.0  # candidates sharing little of the query are not scored
-        return [*exact, *(e for e in best if acc[e] >= floor and e not in exact)]
-
-    def _member_set(self, token: str) -> frozenset:
-        """Return a common token's posting list as a set (built once, on first use)."""
-        if (members := self._sets.get(token)) is None:
-            members = self._sets[token] = frozenset(ids(self.postings, token))
-        return members
+        best = [e for e in best if acc[e] >= floor]
+        if len(best) > limit:
+            # Many alike (one shared word): prefer those without many other words, and keep a few
+            # places for those most alike letter by letter once spaces are dropped.
+            entries, q_weight = self.entries, sum(map(weight, tokens))
+            ranked = sorted(best, key=lambda e: acc[e] / (q_weight + TYPICAL_WEIGHT * len(entries[e][1])), reverse=True)
+            best, rest = ranked[:limit - LETTER_SLOTS], ranked[limit - LETTER_SLOTS:]
+            best += [rest[k] for _, _, k in process.extract(
+                "".join(tokens), [self.joined[e] for e in rest], scorer=fuzz.ratio, limit=LETTER_SLOTS)]
+        return [*dict.fromkeys(exact), *(e for e in best if e not in exact)]
 
     # --- searches ----------------------------------------------------------------------------
 
@@ -250,17 +449,23 @@ class Index:
         """Return hits for a name, one per record, best score first."""
         if not query.tokens:
             return []
-        best: dict[int, Hit] = {}
+        scorer = NameScorer(query.tokens, self.weight)
+        best: dict[int, tuple[int, bool, int]] = {}  # record -> (score, same, entry)
         for e in self.find_candidates(query.tokens, limit):
-            ri, toks, alias = self.entries[e]
-            score, same, explain = score_names(query.tokens, toks, self.weight)
-            if alias:
-                explain.insert(0, f"matched the former or other name {alias!r}")
-            if ri not in best or score > best[ri].score:
-                best[ri] = Hit(self.recs[ri], score, same, ["name"], alias or self.recs[ri].name,
-                               [*query.notes, *explain])
-        return sorted((h for h in best.values() if h.score >= SIMILAR_THRESHOLD),
-                      key=lambda h: (-h.same, -h.score))
+            ri = self.entries[e][0]
+            score, same, _ = scorer.score(self.entries[e][1], explain=False)
+            if ri not in best or score > best[ri][0]:
+                best[ri] = (score, same, e)
+        hits = []
+        for ri, (score, same, e) in best.items():
+            if score >= SIMILAR_THRESHOLD:  # only what is shown is explained
+                _, toks, alias = self.entries[e]
+                explain = scorer.score(toks)[2]
+                if alias:
+                    explain.insert(0, f"matched the former or other name {alias!r}")
+                hits.append(Hit(self.recs[ri], score, same, ["name"], alias or self.recs[ri].name,
+                                [*query.notes, *explain]))
+        return sorted(hits, key=lambda h: (-h.same, -h.score))
 
     def search_phone(self, text: str, default_region: str = "KZ") -> list[Hit]:
         """Return records publishing the phone number, trying each region the index covers."""
@@ -308,41 +513,79 @@ def parsed_phones(text: str, region: str) -> tuple:
     return tuple(parse_phones(text, region))
 
 
+def _aligned(q: tuple[str, ...], b: str) -> list[tuple[float, int]]:
+    """Return (similarity, position) of the query words a record word can align with."""
+    out = []
+    short = len(b) < 3 or b.isdigit()
+    for i, a in enumerate(q):
+        if a == b:
+            out.append((100.0, i))
+        elif not short and len(a) >= 3 and not a.isdigit():
+            cutoff = TOKEN_MATCH_LONG if min(len(a), len(b)) >= 7 else TOKEN_MATCH
+            if sim := fuzz.ratio(a, b, score_cutoff=cutoff):
+                out.append((sim, i))
+    return out
+
+
 def score_names(q: tuple[str, ...], c: tuple[str, ...], weight) -> tuple[int, bool, list[str]]:
     """Return a 0-100 score, whether the names are the same agency, and an explanation."""
-    pairs = []
-    for i, a in enumerate(q):
+    return NameScorer(q, weight).score(c)
+
+
+class NameScorer:
+    """Scores record names against one query: which words align, what differs, how much it weighs.
+
+    It keeps, per record word, how that word aligns with the query's words: the candidates of one
+    query share most of their words, so each pair of words is compared once.
+    """
+
+    def __init__(self, q: tuple[str, ...], weight) -> None:
+        self.q, self.weight = q, weight
+        self.wq = [weight(t) for t in q]
+        self.total_q = sum(self.wq)
+        self.memo: dict[str, list[tuple[float, int]]] = {}
+
+    def score(self, c: tuple[str, ...], explain: bool = True) -> tuple[int, bool, list[str]]:
+        """Return a 0-100 score, whether the names are the same agency, and (if asked) why."""
+        q, weight, wq, memo = self.q, self.weight, self.wq, self.memo
+        pairs = []
         for j, b in enumerate(c):
-            if a == b:
-                pairs.append((100.0, i, j))
-            elif (sim := fuzz.ratio(a, b)) >= token_cutoff(a, b):
-                pairs.append((sim, i, j))
-    pairs.sort(reverse=True)
-    used_q, used_c, aligned, explain = set(), set(), 0.0, []
-    for sim, i, j in pairs:
-        if i in used_q or j in used_c:
-            continue
-        used_q.add(i)
-        used_c.add(j)
-        aligned += sim / 100 * (weight(q[i]) + weight(c[j]))
-        explain.append(f"{q[i]!r} = {c[j]!r}" if sim == 100 else f"{q[i]!r} ~ {c[j]!r} ({sim:.0f})")
-    extra_q = [q[i] for i in range(len(q)) if i not in used_q]
-    extra_c = [c[j] for j in range(len(c)) if j not in used_c]
-    if extra_q and extra_c and not any(map(_is_number, extra_q + extra_c)):
-        # Words split or joined differently ("sapakadri" / "sapa kadri"): compare what is left over.
-        joined = fuzz.ratio("".join(extra_q), "".join(extra_c))
-        if joined >= JOINED_SAME:
-            aligned += joined / 100 * (sum(map(weight, extra_q)) + sum(map(weight, extra_c)))
-            explain.append(f"{' '.join(extra_q)!r} ~ {' '.join(extra_c)!r} with spaces ignored ({joined:.0f})")
-            extra_q, extra_c = [], []
-    total = sum(weight(t) for t in q) + sum(weight(t) for t in c)
-    score = 100 * aligned / total if total else 0.0
-    same = score >= SAME_THRESHOLD
-    if extra_q:
-        same = False
-        explain.append("query has words the record lacks: " + ", ".join(extra_q))
-    if extra_c:
-        explain.append("record has words the query lacks: " + ", ".join(extra_c))
-        if any(_is_number(t) or t not in GENERIC for t in extra_c):
+            if (row := memo.get(b)) is None:
+                row = memo[b] = _aligned(q, b)
+            pairs += [(sim, i, j) for sim, i in row]
+        pairs.sort(reverse=True)
+        wc = [weight(t) for t in c]
+        used_q, used_c, aligned, why = set(), set(), 0.0, []
+        for sim, i, j in pairs:
+            if i in used_q or j in used_c:
+                continue
+            used_q.add(i)
+            used_c.add(j)
+            aligned += sim / 100 * (wq[i] + wc[j])
+            if explain:
+                why.append(f"{q[i]!r} = {c[j]!r}" if sim == 100 else f"{q[i]!r} ~ {c[j]!r} ({sim:.0f})")
+        extra_q = [i for i in range(len(q)) if i not in used_q]
+        extra_c = [j for j in range(len(c)) if j not in used_c]
+        if extra_q and extra_c and not any(q[i].isdigit() for i in extra_q) and not any(c[j].isdigit() for j in extra_c):
+            # Words split or joined differently ("sapakadri" / "sapa kadri"): compare what is left over.
+            left_q, left_c = "".join(q[i] for i in extra_q), "".join(c[j] for j in extra_c)
+            joined = fuzz.ratio(left_q, left_c, score_cutoff=JOINED_SAME)
+            if joined:
+                aligned += joined / 100 * (sum(wq[i] for i in extra_q) + sum(wc[j] for j in extra_c))
+                if explain:
+                    why.append(f"{' '.join(q[i] for i in extra_q)!r} ~ {' '.join(c[j] for j in extra_c)!r} "
+                               f"with spaces ignored ({joined:.0f})")
+                extra_q, extra_c = [], []
+        total = self.total_q + sum(wc)
+        score = 100 * aligned / total if total else 0.0
+        same = score >= SAME_THRESHOLD
+        if extra_q:
             same = False
-    return round(min(score, 100)), same, explain
+            if explain:
+                why.append("query has words the record lacks: " + ", ".join(q[i] for i in extra_q))
+        if extra_c:
+            if explain:
+                why.append("record has words the query lacks: " + ", ".join(c[j] for j in extra_c))
+            if any(c[j].isdigit() or c[j] not in GENERIC for j in extra_c):
+                same = False
+        return round(min(score, 100)), same, why

@@ -96,10 +96,16 @@ def get_agency(conn: sqlite3.Connection, agency_id: str) -> dict | None:
 
 def iter_agencies(conn: sqlite3.Connection):
     """Yield (agency row, its phone rows) for every current record, for building the index."""
+    def plain(sql: str) -> sqlite3.Cursor:  # rows as tuples: faster than sqlite3.Row for every record
+        cur = conn.cursor()
+        cur.row_factory = None
+        return cur.execute(sql)
+
     phones: dict[str, list] = {}
-    for p in conn.execute("select agency_id, e164, national from phones"):
-        phones.setdefault(p[0], []).append((p[1], p[2]))
+    for agency_id, e164, national in plain("select agency_id, e164, national from phones"):
+        phones.setdefault(agency_id, []).append((e164, national))
     cols = ("id, source, list_kind, name, aliases, name_key, alias_keys, licence_key, other_ids, "
             "status, status_group, status_date, expires_on, country, data_as_of, norm_version")
-    for row in conn.execute(f"select {cols} from agencies where removed_at is null"):
-        yield row, phones.get(row[0], [])
+    none: list = []
+    for row in plain(f"select {cols} from agencies where removed_at is null"):
+        yield row, phones.get(row[0], none)

@@ -1,0 +1,88 @@
+"""The match index stored with the registry: loaded only when made from exactly these records."""
+from __future__ import annotations
+
+import shutil
+import sqlite3
+
+import pytest
+
+from eval import run as eval_run
+from scrapers import store
+from verifier.match import Index, registry_fingerprint
+from verifier.normalize import name_key
+from verifier.registry import connect
+
+
+def _answers(idx: Index, names: list[str], phones: list[str]) -> list:
+    """Return everything a search shows, for comparing two indexes."""
+    out = []
+    for q in names:
+        out.append([(h.rec.id, h.rec.status, h.score, h.same, h.matched_value, h.explain, h.rec.phones)
+                    for h in idx.search_name(name_key(q))])
+    for q in phones:
+        out.append([(h.rec.id, h.matched_value) for h in idx.search_phone(q)])
+    return out
+
+
+@pytest.fixture(scope="module")
+def queries(registry_db) -> tuple[list[str], list[str]]:
+    """Return names and phones from the committed evaluation cases (real registry data)."""
+    cases = eval_run.load_cases()
+    names = [c["q"] for c in cases if c.get("q") and c["slice"] != "phone_variants"][::3]
+    phones = [c["q"] for c in cases if c.get("q") and c["slice"] == "phone_variants"][::5]
+    assert len(names) > 500 and len(phones) > 200
+    return names, phones
+
+
+def test_a_run_stores_a_snapshot_that_answers_as_the_records_do(registry_db, queries):
+    conn = connect(registry_db)
+    stored = conn.execute("select fingerprint, records from match_snapshot").fetchall()
+    assert [tuple(r) for r in stored] == [(registry_fingerprint(conn), conn.execute(
+        "select count(*) from agencies where removed_at is null").fetchone()[0])]
+    loaded, built = Index.from_connection(conn), Index.from_rows(conn)
+    assert len(loaded.recs) == len(built.recs) > 8000
+    assert _answers(loaded, *queries) == _answers(built, *queries)
+    assert loaded.to_snapshot() == built.to_snapshot()
+
+
+def _copy(registry_db, tmp_path):
+    path = tmp_path / "verifier.db"
+    shutil.copy(registry_db, path)
+    return path
+
+
+def test_a_changed_record_makes_the_snapshot_stale(registry_db, tmp_path):
+    """A write that does not refresh the snapshot (here: by hand) costs a rebuild, not a wrong answer."""
+    path = _copy(registry_db, tmp_path)
+    conn = sqlite3.connect(path)
+    rid, name = conn.execute("select id, name from agencies where source = 'kz_kgd' and removed_at is null "
+                             "order by id limit 1").fetchone()
+    before = Index.from_connection(connect(path))
+    assert before.search_name(name_key(name))[0].rec.status_group == "warning"
+    conn.execute("update agencies set status = 'removed from list', status_group = 'unknown', "
+                 "record_hash = 'edited by this test' where id = ?", [rid])
+    conn.commit()
+    after = Index.from_connection(connect(path))
+    hit = next(h for h in after.search_name(name_key(name)) if h.rec.id == rid)
+    assert hit.rec.status_group == "unknown"
+
+
+def test_a_registry_without_the_table_or_with_a_damaged_snapshot_still_builds(registry_db, tmp_path, queries):
+    path = _copy(registry_db, tmp_path)
+    expected = _answers(Index.from_rows(connect(path)), *queries)
+    conn = sqlite3.connect(path)
+    conn.execute("update match_snapshot set data = ?", [b"\x00not a snapshot"])
+    conn.commit()
+    assert _answers(Index.from_connection(connect(path)), *queries) == expected
+    conn.execute("drop table match_snapshot")
+    conn.commit()
+    assert _answers(Index.from_connection(connect(path)), *queries) == expected
+
+
+def test_writing_the_snapshot_again_replaces_it(registry_db, tmp_path):
+    path = _copy(registry_db, tmp_path)
+    db = store.open_db(path)
+    store.write_match_snapshot(db)
+    store.write_match_snapshot(db)
+    assert db.execute("select count(*) from match_snapshot").fetchone()[0] == 1
+    db.conn.close()
