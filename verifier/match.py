@@ -3,7 +3,8 @@
 Three stages kept apart: `find_candidates` (token blocking: exact and fuzzy token look-ups in an
 inverted index, weighted by how rare each token is), `score_names` (an explainable alignment of
 tokens: which aligned with which, what differed, which normalisation fired), and the search
-functions that join them into `Hit`s. The index is built once per process from the registry.
+functions that join them into `Hit`s. The index is built once per process from the registry, or
+loaded from the snapshot a refresh stores with it (`Index.to_snapshot`, `registry_fingerprint`).
 """
 from __future__ import annotations
 
@@ -28,7 +29,7 @@ SAME_THRESHOLD = 88      # a name scoring at least this, with no distinguishing 
 SIMILAR_THRESHOLD = 70   # below this a record is not shown as similar
 TOKEN_MATCH = 75         # two words (of 3+ letters) at least this alike are aligned
 TOKEN_MATCH_LONG = 70    # the same for words of 7+ letters, where one typo may change two folded letters
-JOINED_SAME = 92       # names whose letters agree this well once spaces are dropped are alike
+JOINED_SAME = 92         # names whose letters agree this well once spaces are dropped are alike
 CANDIDATES = 24          # records fully scored per query
 LETTER_SLOTS = 6         # of those, kept for the names most alike letter by letter
 TYPICAL_WEIGHT = 5.0     # what a record's word weighs, for ranking candidates by their length
@@ -37,7 +38,7 @@ PRUNE = 0.35             # a candidate needs this share of the best candidate's 
 COMMON_MIN, COMMON_SHARE = 200, 0.005  # a token on more entries than this is "common"
 SPREAD = 2               # look-alike words differ in length by this much at most
 SPLIT_SIM = 0.9          # what a word written as two counts for, against the two words themselves
-WALK = 500             # entries opened as candidates per query, at most (rarest words first)
+WALK = 500               # entries opened as candidates per query, at most (rarest words first)
 OPEN_MIN, OPEN_SHARE = 500, 0.003  # entries holding a query's common words together opened, at most
 GENERIC = frozenset(name_key(w).tokens[0] for w in (
     "services", "service", "international", "manpower", "agency", "recruitment", "employment",
@@ -328,7 +329,7 @@ class Index:
         cutoff = token_cutoff(token)
         if cutoff > 100:
             return out
-        n = len(token)  # the lengths a word can have and still reach the cutoff, within three letters
+        n = len(token)  # the lengths a word can have and still reach the cutoff, within SPREAD letters
         lengths = range(max(n - SPREAD, math.ceil(n * cutoff / (200 - cutoff))),
                         min(n + SPREAD, math.floor(n * (200 - cutoff) / cutoff)) + 1)
         choices: list[str] = []
@@ -369,9 +370,10 @@ class Index:
         together in a record, or one query word that a record writes as two, count too. Walking a
         posting list is the costly part: each query word's best match opens candidates first, then
         the other rare matches until WALK entries are open; when every query word is common
-        ("global manpower" with a typo) the entries holding the best matches of its two rarest
-        words are opened instead (a set intersection). Common words then only add weight to the
-        candidates already open.
+        ("global manpower" with a typo) the entries holding the best matches of its rarest words
+        together are opened instead (a set intersection). Common words then only add weight to the
+        candidates already open. Of the POOL best, those with few other words go first, and a few
+        places are kept for the names most alike letter by letter.
         """
         postings, common, weight = self.postings, self.common, self.weight
         found: dict[str, float] = {}  # index word -> what it adds to an entry
@@ -438,9 +440,9 @@ class Index:
             # places for those most alike letter by letter once spaces are dropped.
             entries, q_weight = self.entries, sum(map(weight, tokens))
             ranked = sorted(best, key=lambda e: acc[e] / (q_weight + TYPICAL_WEIGHT * len(entries[e][1])), reverse=True)
-            best, rest = ranked[:limit - LETTER_SLOTS], ranked[limit - LETTER_SLOTS:]
-            best += [rest[k] for _, _, k in process.extract(
-                "".join(tokens), [self.joined[e] for e in rest], scorer=fuzz.ratio, limit=LETTER_SLOTS)]
+            best, others = ranked[:limit - LETTER_SLOTS], ranked[limit - LETTER_SLOTS:]
+            best += [others[k] for _, _, k in process.extract(
+                "".join(tokens), [self.joined[e] for e in others], scorer=fuzz.ratio, limit=LETTER_SLOTS)]
         return [*dict.fromkeys(exact), *(e for e in best if e not in exact)]
 
     # --- searches ----------------------------------------------------------------------------
