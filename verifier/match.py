@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import gc
 import hashlib
-import heapq
 import json
 import marshal
 import math
@@ -432,9 +431,8 @@ class Index:
         # The whole name as typed is always a candidate, and so is the name its words' look-alikes
         # spell (a typo in a name made only of common words).
         exact = [*ids(self.by_key, "".join(tokens)), *ids(self.by_key, "".join(spelled))]
-        best = heapq.nlargest(POOL, acc, key=acc.__getitem__)
-        floor = acc[best[0]] * PRUNE if best else 0.0  # candidates sharing little of the query are not scored
-        best = [e for e in best if acc[e] >= floor]
+        floor = max(acc.values()) * PRUNE if acc else 0.0  # candidates sharing little of the query are not scored
+        best = sorted((e for e, w in acc.items() if w >= floor), key=acc.__getitem__, reverse=True)[:POOL]
         if len(best) > limit:
             # Many alike (one shared word): prefer those without many other words, and keep a few
             # places for those most alike letter by letter once spaces are dropped.
