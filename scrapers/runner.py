@@ -85,7 +85,10 @@ def refresh(jobs: list[Job], path: Path | None = None) -> list[Outcome]:
             db = store.open_db(tmp)
             for job in jobs:
                 outcomes.append(_refresh_one(db, job))
-            store.write_match_snapshot(db)
+            try:
+                store.write_match_snapshot(db)
+            except Exception as exc:  # only a faster start: without it, readers build from the records
+                log.error("match index snapshot not stored: %s: %s", exc.__class__.__name__, exc)
             db.conn.close()
             store.swap_in(tmp, path)
         finally:

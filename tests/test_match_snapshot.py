@@ -86,3 +86,27 @@ def test_writing_the_snapshot_again_replaces_it(registry_db, tmp_path):
     store.write_match_snapshot(db)
     assert db.execute("select count(*) from match_snapshot").fetchone()[0] == 1
     db.conn.close()
+
+
+def test_a_failing_snapshot_does_not_stop_a_refresh(registry_db, tmp_path, monkeypatch, shared_sources):
+    """The snapshot is an optimisation: if it cannot be written the sources still land."""
+    from scrapers import runner
+
+    path = _copy(registry_db, tmp_path)
+    conn = sqlite3.connect(path)
+    conn.execute("update agencies set record_hash = 'edited by this test' "  # a source this run leaves alone
+                 "where id = (select id from agencies where source = 'ph_dmw' order by id limit 1)")
+    conn.commit()
+    conn.close()
+
+    def broken(self):
+        raise MemoryError("pretend the index does not fit")
+
+    monkeypatch.setattr(Index, "to_snapshot", broken)
+    outcomes = runner.run(["kz_kgd"], shared_sources, path)
+    assert [o.ok for o in outcomes] == [True]
+    reader = connect(path)
+    assert reader.execute("select last_outcome from sources where id = 'kz_kgd'").fetchone()[0] == "ok"
+    stored = reader.execute("select fingerprint from match_snapshot").fetchone()[0]
+    assert stored != registry_fingerprint(reader)  # the old one stays, and is not used
+    assert len(Index.from_connection(reader).recs) == len(Index.from_rows(reader).recs)
