@@ -70,11 +70,14 @@ def write_match_snapshot(db: sqlite_utils.Database) -> None:
     to call this costs a slower start, never a wrong answer.
     """
     from verifier.match import Index, registry_fingerprint
+    fingerprint = registry_fingerprint(db.conn)
+    if db.execute("select 1 from match_snapshot where fingerprint = ?", [fingerprint]).fetchone():
+        return  # nothing changed since it was stored (a nightly run over unchanged sources)
     index = Index.from_rows(db.conn)
     with transaction(db):
         db.execute("delete from match_snapshot")
         db.execute("insert into match_snapshot (fingerprint, built_at, records, data) values (?, ?, ?, ?)",
-                   [registry_fingerprint(db.conn), now(), len(index.recs), index.to_snapshot()])
+                   [fingerprint, now(), len(index.recs), index.to_snapshot()])
 
 
 def now() -> str:

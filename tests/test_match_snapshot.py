@@ -85,6 +85,24 @@ def test_writing_the_snapshot_again_replaces_it(registry_db, tmp_path):
     store.write_match_snapshot(db)
     store.write_match_snapshot(db)
     assert db.execute("select count(*) from match_snapshot").fetchone()[0] == 1
+    db.execute("update agencies set record_hash = 'edited by this test' where rowid = 1")
+    store.write_match_snapshot(db)
+    assert db.execute("select count(*) from match_snapshot").fetchone()[0] == 1
+    assert db.execute("select fingerprint from match_snapshot").fetchone()[0] == registry_fingerprint(db.conn)
+    db.conn.close()
+
+
+def test_an_unchanged_registry_keeps_its_snapshot_without_rebuilding(registry_db, tmp_path, monkeypatch):
+    path = _copy(registry_db, tmp_path)
+    db = store.open_db(path)
+    before = db.execute("select fingerprint, built_at from match_snapshot").fetchall()
+
+    def must_not_run(conn):
+        raise AssertionError("the index was rebuilt although no record changed")
+
+    monkeypatch.setattr(Index, "from_rows", must_not_run)
+    store.write_match_snapshot(db)
+    assert db.execute("select fingerprint, built_at from match_snapshot").fetchall() == before
     db.conn.close()
 
 

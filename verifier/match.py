@@ -108,6 +108,11 @@ def registry_fingerprint(conn) -> str:
     return digest.hexdigest()
 
 
+def _as_set(posting) -> frozenset:
+    """Return a posting (a tuple, or a common word's frozenset) as a frozenset."""
+    return posting if isinstance(posting, frozenset) else frozenset(posting)
+
+
 def _json_list(text: str | None) -> list:
     """Return a JSON list column (most are empty: skip the parser for those)."""
     return json.loads(text) if text and text != "[]" else []
@@ -126,7 +131,7 @@ def _signatures(word: str) -> tuple[str, str, str]:
 def token_cutoff(a: str, b: str = "") -> float:
     """Return how alike two words must be to align (exact only for numbers and 1-2 letters)."""
     n = min(len(a), len(b)) if b else len(a)
-    if n < 3 or _is_number(a) or (b and _is_number(b)):
+    if n < 3 or a.isdigit() or b.isdigit():  # ("".isdigit() is False)
         return 101.0
     return TOKEN_MATCH_LONG if n >= 7 else TOKEN_MATCH
 
@@ -289,7 +294,7 @@ class Index:
                 source, kind, status, group, sdate, expires, country, as_of = shared(
                     fields := (source, kind, status, group, sdate, expires, country, as_of), fields)
                 add(Rec(rid, source, kind, name, status, group, sdate, expires, country, as_of),
-                    key, keys, aliases_l, [lic, *_json_list(other_ids)] if other_ids != "[]" else (lic,), phones)
+                    key, keys, aliases_l, [lic, *_json_list(other_ids)], phones)
             return idx.finish()
         finally:
             if gc_was_on:
@@ -354,7 +359,7 @@ class Index:
             if left in postings and right in postings:
                 w = (self.weight(left) + self.weight(right)) * SPLIT_SIM
                 a, b = ids(postings, left), ids(postings, right)
-                for e in (a if isinstance(a, frozenset) else frozenset(a)).intersection(b):
+                for e in _as_set(a).intersection(b):
                     out[e] = max(out.get(e, 0.0), w)
         return out
 
@@ -417,7 +422,7 @@ class Index:
             for more in unopened[1:]:
                 if len(opened) <= most:
                     break
-                opened = (opened if isinstance(opened, frozenset) else frozenset(opened)) & more
+                opened = _as_set(opened) & more
             for e in opened if len(opened) <= most else ():
                 acc[e] += 0.0  # weighed below, with the other common words
         for t in tokens:
@@ -516,14 +521,11 @@ def parsed_phones(text: str, region: str) -> tuple:
 def _aligned(q: tuple[str, ...], b: str) -> list[tuple[float, int]]:
     """Return (similarity, position) of the query words a record word can align with."""
     out = []
-    short = len(b) < 3 or b.isdigit()
     for i, a in enumerate(q):
         if a == b:
             out.append((100.0, i))
-        elif not short and len(a) >= 3 and not a.isdigit():
-            cutoff = TOKEN_MATCH_LONG if min(len(a), len(b)) >= 7 else TOKEN_MATCH
-            if sim := fuzz.ratio(a, b, score_cutoff=cutoff):
-                out.append((sim, i))
+        elif (cutoff := token_cutoff(a, b)) <= 100 and (sim := fuzz.ratio(a, b, score_cutoff=cutoff)):
+            out.append((sim, i))
     return out
 
 
