@@ -3,7 +3,7 @@
 
 Every agency name, phone number and record this script makes is SYNTHETIC: generated in memory
 from word pools, and written only to a temporary directory that is deleted at the end. The
-vocabulary is seeded at run time from the real names in ../shared/sources (PH directory JSON,
+vocabulary is seeded at run time from the real names in data/sources (PH directory JSON,
 HK CSV, KZ XLSX, read through the project's own parsers) so the token distribution looks like the
 real registries; none of that data is copied into the repository or into the results.
 
@@ -39,6 +39,7 @@ import time
 from collections import Counter, defaultdict
 from pathlib import Path
 
+
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
@@ -47,7 +48,7 @@ from anyascii import anyascii  # noqa: E402
 from verifier.normalize import LEGAL_FORMS, name_key  # noqa: E402
 
 RESULTS = ROOT / "benchmarks" / "results" / "bench_match.json"
-DEFAULT_SOURCES = ROOT.parent / "shared" / "sources"
+DEFAULT_SOURCES = ROOT / "data" / "sources"
 STAMP = "2026-01-01T00:00:00+00:00"
 TARGETS = {  # issue 3, "Must show"
     "name_p95_ms": {100_000: 5.0, 1_000_000: 30.0},
@@ -986,7 +987,7 @@ def main() -> None:
                     help="seconds of brute-force WRatio per size; at 1M this samples fewer queries")
     ap.add_argument("--workers", type=int, default=os.cpu_count() or 2, help="processes generating data")
     ap.add_argument("--seed", type=int, default=20260101)
-    ap.add_argument("--sources", type=Path, default=DEFAULT_SOURCES, help="../shared/sources (vocabulary)")
+    ap.add_argument("--sources", type=Path, default=DEFAULT_SOURCES, help="data/sources (vocabulary)")
     ap.add_argument("--profile", action="store_true", help="cProfile the name checks, print the top functions")
     ap.add_argument("--keep-tmp", action="store_true", help="keep the temporary SYNTHETIC databases")
     ap.add_argument("--out", type=Path, default=RESULTS)
@@ -1072,7 +1073,7 @@ def main() -> None:
     result = {
         "synthetic": True,
         "note": "All records and queries are SYNTHETIC, generated at run time; vocabulary seeded from "
-                "the real names in ../shared/sources (not copied). Timings: one CPU, single thread.",
+                "the real names in data/sources (not copied). Timings: one CPU, single thread.",
         "machine": {"python": platform.python_version(), "platform": platform.platform(),
                     "cpus": os.cpu_count()},
         "args": {k: str(v) for k, v in vars(args).items() if k != "_child"},

@@ -9,7 +9,7 @@ DURATION=${DURATION:-10s}; THREADS=${THREADS:-2}; CONNS=${CONNS:-16}; WORKERS=${
 PY=${PY:-.venv/bin/python}
 PORT=$($PY -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 URL="http://127.0.0.1:$PORT"
-[ -f "$DB" ] || { echo "no registry at $DB (build it: VERIFIER_DB=$DB $PY -m scrapers run --offline ../shared/sources)"; exit 1; }
+[ -f "$DB" ] || { echo "no registry at $DB (build it: VERIFIER_DB=$DB $PY -m scrapers run --offline data/sources)"; exit 1; }
 
 # Rate limits stay on (their cost is part of the measurement) but high enough never to trigger.
 VERIFIER_DB="$DB" GUNICORN_BIND="127.0.0.1:$PORT" GUNICORN_WORKERS="$WORKERS" \
@@ -19,7 +19,7 @@ PID=$!
 trap 'kill $PID 2>/dev/null; wait $PID 2>/dev/null' EXIT
 for _ in $(seq 100); do curl -fs "$URL/api/v1/health" >/dev/null && break; sleep 0.2; done
 
-# Real records from ../shared/sources (DMW directory 2026-09-14).
+# Real records from data/sources (DMW directory 2026-09-14).
 PHONE='%2802%29%2086818959'            # (02) 86818959
 NAME='101%20MOJO%20INT%60L.%20CORPORATION'
 declare -A PATHS=([noop]="/api/v1/health" [phone]="/api/v1/check?q=$PHONE" [name]="/api/v1/check?q=$NAME")

@@ -1,6 +1,6 @@
 """Time a full offline rebuild of every source, the way the README builds the database.
 
-Runs `python -m scrapers run --offline ../shared/sources` into a fresh database in a temporary
+Runs `python -m scrapers run --offline data/sources` into a fresh database in a temporary
 folder (never data/verifier.db), then once more over the result (the nightly case: nothing changed).
 Prints seconds. Usage: .venv/bin/python benchmarks/rebuild_time.py [--sources DIR] [--repeat N]
 """
@@ -14,6 +14,7 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+
 
 ROOT = Path(__file__).resolve().parent.parent
 
@@ -32,7 +33,7 @@ def timed_run(db: Path, sources: Path) -> float:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sources", type=Path, default=ROOT.parent / "shared" / "sources")
+    parser.add_argument("--sources", type=Path, default=ROOT / "data" / "sources")
     parser.add_argument("--repeat", type=int, default=3)
     args = parser.parse_args()
     fresh, again = [], []

@@ -4,10 +4,12 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+from scrapers import BUNDLED_SOURCES
+
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-SHARED_SOURCES = ROOT.parent / "shared" / "sources"
+SHARED_SOURCES = BUNDLED_SOURCES
 
 
 @pytest.fixture(scope="session")

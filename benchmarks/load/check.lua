@@ -1,4 +1,4 @@
--- wrk script: rotate /api/v1/check over real names, phones and licences from ../shared/sources
+-- wrk script: rotate /api/v1/check over real names, phones and licences from data/sources
 -- (and names on no list), send the partner key, print one JSON line of figures at the end.
 local queries = {
   "q=101%20MOJO%20INT%60L.%20CORPORATION",

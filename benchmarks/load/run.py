@@ -3,7 +3,7 @@
     .venv/bin/python benchmarks/load/run.py [steady|rebuild|kill|schema|all] [--seconds 60]
 
 steady   wrk, 64 connections, 60 s on /api/v1/check (and 20 s on the no-op /api/v1/health to compare)
-rebuild  the same load while `python -m scrapers run --offline ../shared/sources` rebuilds and swaps
+rebuild  the same load while `python -m scrapers run --offline data/sources` rebuilds and swaps
          the served registry; then checks every worker saw the new file, and that a report approved
          in the app database turns the verdict into `warning` on every answer
 kill     the same load while one gunicorn worker is killed with SIGKILL
@@ -28,9 +28,10 @@ import time
 import urllib.request
 from pathlib import Path
 
+
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))  # the rebuild run changes the served app database through verifier.ngo
-SOURCES = ROOT.parent / "shared" / "sources"
+SOURCES = ROOT / "data" / "sources"
 PY = str(ROOT / ".venv" / "bin" / "python")
 API_KEY = "load-test-key"
 NGO_NAME = "Invented Fixture Bridge Overseas Employment"  # on no registry list; the rebuild run lists it

@@ -11,7 +11,7 @@ from scraper_helpers import ARTIFACTS, PHONE_REPORT, SOURCES, cli
 
 @pytest.fixture(scope="session")
 def sources() -> Path:
-    """Return ../shared/sources, the real saved source data (the tests never download)."""
+    """Return data/sources, the real saved source data (the tests never download)."""
     assert SOURCES.is_dir(), f"real saved sources expected at {SOURCES}"
     return SOURCES
 
@@ -25,7 +25,7 @@ def artifacts() -> Path:
 
 @pytest.fixture(scope="session")
 def offline_db(tmp_path_factory, sources) -> Path:
-    """Build a database from ../shared/sources with the real CLI, once; tests work on copies."""
+    """Build a database from data/sources with the real CLI, once; tests work on copies."""
     path = tmp_path_factory.mktemp("offline") / "verifier.db"
     result = cli(path, "run", "--offline", str(sources))
     assert result.returncode == 0, result.stderr

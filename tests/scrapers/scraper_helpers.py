@@ -1,7 +1,7 @@
 """Helpers for the scraper tests: paths of the real saved sources, the CLI, database probes.
 
-Nothing here is mocked. Sources are read from ../shared/sources at test time (never copied into the
-repo); databases live in tmp_path; live fetches go to pytest-httpserver on 127.0.0.1.
+Nothing here is mocked. Sources are read from data/sources (the project's own copy of the saved public files);
+databases live in tmp_path; live fetches go to pytest-httpserver on 127.0.0.1.
 """
 from __future__ import annotations
 
@@ -12,8 +12,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+from scrapers import BUNDLED_SOURCES
+
 ROOT = Path(__file__).resolve().parents[2]
-SOURCES = ROOT.parent / "shared" / "sources"
+SOURCES = BUNDLED_SOURCES
 PH_DIRECTORY = SOURCES / "ph_dmw" / "directory" / "dmw-licensed-agencies-2026-09-14.json"
 PH_PAGE1 = SOURCES / "ph_dmw" / "api" / "licensed-agencies.page-1.json"
 PH_FILTER = SOURCES / "ph_dmw" / "api" / "licensed-agencies.filter.name-ABC.page-1.json"

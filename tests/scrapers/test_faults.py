@@ -202,7 +202,7 @@ OTHER = {"ph_dmw": "kz_kgd", "kz_kgd": "ph_dmw"}
 def seeded(offline_db, _server, tmp_path_factory) -> dict:
     """Per faulty source, the offline-built database in which the OTHER source already ran live
     once, so the matrix's runs re-check it without rewriting it (the faulty source's rows stay the
-    ones built offline from ../shared/sources)."""
+    ones built offline from data/sources)."""
     env = serve(_server, "seed", None, None)
     out = {}
     for faulty, other in OTHER.items():

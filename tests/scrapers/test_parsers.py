@@ -1,4 +1,4 @@
-"""Parser tests on the real saved data in ../shared/sources (read at test time, never copied)."""
+"""Parser tests on the real saved data in data/sources."""
 from __future__ import annotations
 
 import csv

@@ -1,4 +1,4 @@
-"""Fixtures for the web tests: the real registry built from ../shared/sources, the app, a client."""
+"""Fixtures for the web tests: the real registry built from data/sources, the app, a client."""
 from __future__ import annotations
 
 import os

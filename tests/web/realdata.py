@@ -1,4 +1,4 @@
-"""Real records from ../shared/sources used by the web tests (none invented)."""
+"""Real records from data/sources used by the web tests (none invented)."""
 
 # DMW directory captured 2026-09-14: one "Valid License" record with its first phone, and a
 # "Cancelled" one; KGD false-enterprise list as of 2020-04-07.

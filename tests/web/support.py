@@ -8,8 +8,10 @@ import time
 import urllib.request
 from pathlib import Path
 
+from scrapers import BUNDLED_SOURCES
+
 ROOT = Path(__file__).resolve().parents[2]
-SOURCES = ROOT.parent / "shared" / "sources"
+SOURCES = BUNDLED_SOURCES
 ARTIFACTS = ROOT / "tests" / "artifacts"
 
 
