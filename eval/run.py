@@ -21,7 +21,8 @@ from pathlib import Path
 
 CASES = Path(__file__).resolve().parent / "cases.jsonl"
 SLICES = ("exact", "typo", "word_order", "legal_form", "cyrillic_of_latin", "latin_of_cyrillic",
-          "kazakh_letters", "homoglyph", "combined", "phone_variants", "name_plus_own_phone",
+          "kazakh_letters", "homoglyph", "combined", "legal_form_typo_kz", "legal_form_typo", "phonetic",
+          "acronym", "bracketed", "phone_variants", "name_plus_own_phone",
           "name_plus_other_phone", "decoy", "unlisted")
 NO_RECORD = ("decoy", "unlisted")
 PHONE_SLICES = ("phone_variants", "name_plus_own_phone", "name_plus_other_phone")
@@ -46,11 +47,23 @@ def query_of(case: dict) -> dict:
     return {k: case[k] for k in ("q", "name", "phone", "licence") if case.get(k)}
 
 
+_ENGINES: dict = {}
+
+
+def engine():
+    """Return the engine the eval checks with (VERIFIER_DB, no NGO list), made once."""
+    from verifier.engine import Engine
+    if "e" not in _ENGINES:
+        import os
+        _ENGINES["e"] = Engine(os.environ.get("VERIFIER_DB", "data/verifier.db"))
+    return _ENGINES["e"]
+
+
 def run_case(case: dict) -> dict:
     """Return what `check` answered for one case, reduced to what the metrics need."""
-    from verifier.check import QueryError, check
+    from verifier.check import QueryError
     try:
-        r = check(**query_of(case))
+        r = engine().check(**query_of(case))
     except QueryError as e:
         return {"verdict": "error", "error": str(e), "matches": []}
     return {"verdict": r["verdict"], "matches": [

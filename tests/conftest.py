@@ -36,3 +36,10 @@ def app_db(tmp_path_factory) -> Path:
     path = tmp_path_factory.mktemp("appdb") / "app.db"
     os.environ.setdefault("VERIFIER_APP_DB", str(path))
     return Path(os.environ["VERIFIER_APP_DB"])
+
+
+@pytest.fixture(scope="session")
+def engine(registry_db, app_db):
+    """Give an engine on the real registry and the session's app database (as the CLI makes one)."""
+    from verifier.engine import Engine
+    return Engine(registry_db, app_db)

@@ -64,8 +64,10 @@ def test_compare_jsonl(registry_db):
 
 
 def test_check_without_database_is_a_clear_error(tmp_path):
-    p = run(["verifier", "check", "x"], tmp_path / "missing.db")
-    assert p.returncode != 0 and "scrapers run" in p.stderr
+    p = run(["verifier", "check", "TOO Dymka"], tmp_path / "missing.db")
+    assert p.returncode == 1 and "scrapers run" in p.stderr and "no verdict" in p.stderr
+    p = run(["verifier", "check", "TOO Dymka", "--json"], tmp_path / "missing.db")
+    assert p.returncode == 1 and json.loads(p.stdout)["status"] == 503
 
 
 def test_import_warning_list_turns_verdict(registry_db, tmp_path):

@@ -6,7 +6,8 @@ import csv
 import json
 import sys
 
-from .check import QueryError, check, compare
+from .check import QueryError
+from .engine import Engine, ListsNotLoaded
 
 
 def _print_result(r: dict) -> None:
@@ -20,12 +21,12 @@ def _print_result(r: dict) -> None:
     print(f"  {r['disclaimer']}")
 
 
-def _error(message: str) -> dict:
+def _error(message: str, status: int = 400) -> dict:
     """Return the one error shape."""
-    return {"ok": False, "error": message, "status": 400}
+    return {"ok": False, "error": message, "status": status}
 
 
-def _check_line(line: str, lang: str) -> dict:
+def _check_line(engine: Engine, line: str, lang: str) -> dict:
     """Return the result (or error) for one JSON line of the bulk check."""
     try:
         obj = json.loads(line)
@@ -34,7 +35,7 @@ def _check_line(line: str, lang: str) -> dict:
     if not isinstance(obj, dict):
         return _error("each line must be a JSON object with q, name, phone or licence")
     try:
-        return check(obj.get("q"), name=obj.get("name"), phone=obj.get("phone"),
+        return engine.check(obj.get("q"), name=obj.get("name"), phone=obj.get("phone"),
                      licence=obj.get("licence"), lang=obj.get("lang") or lang)
     except QueryError as exc:
         return _error(str(exc))
@@ -45,12 +46,12 @@ def cmd_check(args) -> int:
     if args.jsonl:
         for line in sys.stdin:
             if line.strip():
-                print(json.dumps(_check_line(line, args.lang), ensure_ascii=False), flush=True)
+                print(json.dumps(_check_line(args.engine, line, args.lang), ensure_ascii=False), flush=True)
         return 0
     if args.csv:
         return _check_csv(args)
     try:
-        result = check(args.query, name=args.name, phone=args.phone, licence=args.licence, lang=args.lang)
+        result = args.engine.check(args.query, name=args.name, phone=args.phone, licence=args.licence, lang=args.lang)
     except QueryError as exc:
         print(json.dumps(_error(str(exc))) if args.json else f"error: {exc}", file=sys.stdout if args.json else sys.stderr)
         return 2
@@ -71,7 +72,7 @@ def _check_csv(args) -> int:
     out.writerow(header + extra)
     for row in rows:
         try:
-            r = check(row.get("q"), name=row.get("name"), phone=row.get("phone"), licence=row.get("licence"), lang=args.lang)
+            r = args.engine.check(row.get("q"), name=row.get("name"), phone=row.get("phone"), licence=row.get("licence"), lang=args.lang)
             top = r["matches"][0] if r["matches"] else {}
             values = [r["verdict"], r["risk"], r["summary"], top.get("name", ""), top.get("source", ""),
                       top.get("status", ""), top.get("score", ""), r["data_as_of"] or ""]
@@ -89,7 +90,7 @@ def cmd_compare(args) -> int:
                 continue
             try:
                 obj = json.loads(line)
-                result = compare(obj["a"], obj["b"])
+                result = args.engine.compare(obj["a"], obj["b"])
             except (ValueError, KeyError, TypeError) as exc:
                 result = _error(f"each line must be a JSON object with a and b: {exc}")
             print(json.dumps(result, ensure_ascii=False), flush=True)
@@ -98,7 +99,7 @@ def cmd_compare(args) -> int:
         print("error: compare needs NAME_A and NAME_B (or --jsonl)", file=sys.stderr)
         return 2
     try:
-        result = compare(args.a, args.b)
+        result = args.engine.compare(args.a, args.b)
     except QueryError as exc:
         print(f"error: {exc}", file=sys.stderr)
         return 2
@@ -125,8 +126,6 @@ def cmd_backup(args) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     """Parse arguments and run a command."""
-    from .ngo import register
-    register()  # the NGO's own warning list (approved reports) feeds CLI checks too
     parser = argparse.ArgumentParser(prog="python -m verifier", description="Check recruitment agencies.")
     sub = parser.add_subparsers(dest="command", required=True)
     p = sub.add_parser("check", help="check a name, phone number or licence number")
@@ -149,12 +148,15 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("dest")
     p.set_defaults(fn=cmd_backup)
     args = parser.parse_args(argv)
+    args.engine = Engine.from_env()  # the registry and the NGO's own warning list in the app database
     if args.command == "check" and not (args.jsonl or args.csv) and not any((args.query, args.name, args.phone, args.licence)):
         parser.error("check needs QUERY, --name, --phone, --licence, --jsonl or --csv")
     try:
         return args.fn(args)
-    except FileNotFoundError as exc:
-        print(f"error: {exc}", file=sys.stderr)
+    except (FileNotFoundError, ListsNotLoaded) as exc:
+        if getattr(args, "json", False) or getattr(args, "jsonl", False):
+            print(json.dumps(_error(f"no verdict: {exc}", 503)))
+        print(f"error: no verdict can be given: {exc}", file=sys.stderr)
         return 1
 
 

@@ -7,14 +7,12 @@ only as counts per day and verdict, never with their text.
 """
 from __future__ import annotations
 
-import atexit
 import fcntl
 import json
 import os
 import secrets
 import sqlite3
 import threading
-import time
 from contextlib import closing, contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
@@ -58,7 +56,13 @@ def m001_initial(db: sqlite_utils.Database) -> None:
 
 
 def db_path() -> Path:
-    """Return the app database path from VERIFIER_APP_DB."""
+    """Return the app database path: the current Flask app's VERIFIER_APP_DB, else the environment's."""
+    try:
+        from flask import current_app, has_app_context
+        if has_app_context() and current_app.config.get("VERIFIER_APP_DB"):
+            return Path(current_app.config["VERIFIER_APP_DB"])
+    except ImportError:  # the CLI without Flask installed
+        pass
     return Path(os.environ.get("VERIFIER_APP_DB", "data/app.db"))
 
 
@@ -109,9 +113,9 @@ def session(path: str | Path | None = None):
         db.conn.close()
 
 
-def query(sql: str, params: list | tuple = ()) -> list[dict]:
+def query(sql: str, params: list | tuple = (), path: str | Path | None = None) -> list[dict]:
     """Return the rows of a read query on the app database (empty when it does not exist)."""
-    conn = reader()
+    conn = reader(path)
     return [dict(r) for r in conn.execute(sql, params)] if conn is not None else []
 
 
@@ -119,9 +123,9 @@ _local = threading.local()
 _inherited: list[sqlite3.Connection] = []  # opened before a fork: never used or closed again
 
 
-def reader() -> sqlite3.Connection | None:
+def reader(path: str | Path | None = None) -> sqlite3.Connection | None:
     """Return this thread's cached connection for reads, or None when the database is missing."""
-    path = str(db_path())
+    path = str(path or db_path())
     cached = getattr(_local, "conn", None)
     if cached is not None and (_local.pid, _local.path) != (os.getpid(), path):
         if _local.pid != os.getpid():
@@ -137,9 +141,9 @@ def reader() -> sqlite3.Connection | None:
     return _local.conn
 
 
-def list_token() -> str | None:
+def list_token(path: str | Path | None = None) -> str | None:
     """Return the warning list's version token (None when there is no app database)."""
-    conn = reader()
+    conn = reader(path)
     row = conn.execute("select token from list_version where id = 1").fetchone() if conn else None
     return row[0] if row else None
 
@@ -152,10 +156,10 @@ def audit(db: sqlite_utils.Database, actor: str, action: str, target: str = "", 
                             "detail": json.dumps(detail, ensure_ascii=False, sort_keys=True)})
 
 
-def audit_rows(limit: int = 500, target: str | None = None) -> list[dict]:
+def audit_rows(limit: int = 500, target: str | None = None, path: str | Path | None = None) -> list[dict]:
     """Return the newest audit rows first, optionally for one target."""
     if target is not None:
-        return query("select * from audit_log where target = ? order by id desc limit ?", [target, limit])
+        return query("select * from audit_log where target = ? order by id desc limit ?", [target, limit], path)
     return query("select * from audit_log order by id desc limit ?", [limit])
 
 
@@ -250,46 +254,24 @@ def get_staff(staff_id: int) -> dict | None:
     return rows[0] if rows else None
 
 
-# --- search counts (no query text, ever) -------------------------------------------------------
+# --- search counts (no query text, ever): written off the request path, see searchcounts.py ---
 
-FLUSH_SECONDS, FLUSH_COUNT = 60.0, 500
-_counts: dict[tuple[str, str], int] = {}
-_counts_lock = threading.Lock()
-_last_flush = time.monotonic()
-
-
-def count_search(verdict: str) -> None:
-    """Count one search under today's date and its verdict; written in batches."""
-    global _last_flush
-    key = (now()[:10], str(verdict)[:32])
-    with _counts_lock:
-        _counts[key] = _counts.get(key, 0) + 1
-        due = sum(_counts.values()) >= FLUSH_COUNT or time.monotonic() - _last_flush > FLUSH_SECONDS
-    if due:
-        flush_counts()
+def count_search(verdict: str, path: str | Path | None = None) -> None:
+    """Count one search in memory (never its text); a background thread writes the counts."""
+    from verifier import searchcounts
+    searchcounts.count_search(verdict, path)
 
 
-def flush_counts() -> None:
-    """Write the counted searches to the app database (a no-op when it does not exist)."""
-    global _last_flush
-    with _counts_lock:
-        pending, _last_flush = dict(_counts), time.monotonic()
-        _counts.clear()
-    if not pending or not db_path().is_file():
-        return
-    with session() as db:
-        for (day, verdict), n in pending.items():
-            db.execute("insert into search_counts (day, verdict, n) values (?, ?, ?) "
-                       "on conflict (day, verdict) do update set n = n + excluded.n", [day, verdict, n])
+def flush_counts(path: str | Path | None = None) -> int:
+    """Write the pending search counts now; give how many searches were written (raises on failure)."""
+    from verifier import searchcounts
+    return searchcounts.flush_counts(path)
 
 
-atexit.register(flush_counts)
-
-
-def search_counts(days: int = 31) -> list[dict]:
+def search_counts(days: int = 31, path: str | Path | None = None) -> list[dict]:
     """Return search counts per day and verdict, newest day first."""
-    flush_counts()
-    return query("select day, verdict, n from search_counts order by day desc, verdict limit ?", [days * 8])
+    from verifier import searchcounts
+    return searchcounts.search_counts(days, path)
 
 
 # --- backup and restore ------------------------------------------------------------------------

@@ -1,21 +1,19 @@
 """One function that builds the result dict every view renders (HTML, JSON API, widget, CLI)."""
 from __future__ import annotations
 
-import threading
 from dataclasses import dataclass
-from datetime import datetime, timezone
-from pathlib import Path
-from typing import Protocol
+from datetime import datetime
+from zoneinfo import ZoneInfo
 
 from . import registry
-from .i18n import pick_language, translate
-from .match import Hit, Index
-from .normalize import clean_text, looks_like_licence, looks_like_phone, name_key
-from .verdict import N_, decide_verdict
+from .engine import Engine, ListsNotLoaded, Loaded
+from .i18n import N_, pick_language, translate
+from .match import Hit, Rec, score_names
+from .normalize import NameKey, clean_text, looks_like_licence, looks_like_phone, name_key
+from .verdict import VERDICTS, decide_verdict, effective_group
 
 MAX_QUERY = 300        # characters in one field; longer input is refused, not cut
 MAX_MATCHES = 10
-DEFAULT_REGION = "KZ"  # the hotline's own country, for phone numbers typed without +
 
 
 class QueryError(ValueError):
@@ -32,63 +30,6 @@ class QueryError(ValueError):
         return translate(self.lang, self.message, params)
 
 
-class ExtraSource(Protocol):
-    """A list kept outside the registry database (the NGO's own warnings in the app database)."""
-
-    def version(self) -> object: ...
-    def build_index(self) -> Index | None: ...
-    def get_agency(self, agency_id: str) -> dict | None: ...
-    def sources(self) -> list[dict]: ...
-
-
-EXTRA_SOURCES: list[ExtraSource] = []
-
-
-@dataclass
-class _State:
-    """The process's registry connection and index, rebuilt when the database file is swapped."""
-    path: Path | None = None
-    identity: tuple = ()
-    conn: object = None
-    index: Index | None = None
-    sources: dict | None = None
-    extra_versions: tuple = ()
-    extra_indexes: tuple = ()
-
-
-_state = _State()
-_lock = threading.Lock()
-
-
-def _current() -> _State:
-    """Return the state for the current registry file, reloading it after a swap."""
-    path = registry.db_path()
-    identity = registry.file_identity(path)
-    with _lock:
-        if _state.path != path or _state.identity != identity or _state.index is None:
-            conn = registry.connect(path)
-            index = Index.from_connection(conn)
-            sources = {s["id"]: s for s in registry.list_sources(path, conn)}
-            if _state.conn is not None:
-                _state.conn.close()
-            _state.path, _state.identity, _state.conn, _state.index, _state.sources = path, identity, conn, index, sources
-            _state.extra_versions = ()
-        versions = tuple(x.version() for x in EXTRA_SOURCES)
-        if versions != _state.extra_versions:
-            indexes = []
-            for extra in EXTRA_SOURCES:
-                if (idx := extra.build_index()) is not None:
-                    idx.stats = _state.index
-                    indexes.append(idx)
-            _state.extra_versions, _state.extra_indexes = versions, tuple(indexes)
-        return _state
-
-
-def warm() -> None:
-    """Build the match index now (before workers fork, so they share it)."""
-    _current()
-
-
 def _field(value, label: str, lang: str = "en") -> str:
     """Return a cleaned query field, or raise QueryError when it is too long."""
     if value is None:
@@ -100,15 +41,48 @@ def _field(value, label: str, lang: str = "en") -> str:
     return clean_text(value, MAX_QUERY)
 
 
-def parse_query(q=None, name=None, phone=None, licence=None, lang: str = "en") -> dict:
-    """Return the cleaned fields of a query, with the kind of `q` detected."""
+@dataclass
+class Query:
+    """A query read once: the fields as typed, and what is looked up (name key, phones, licences)."""
+    fields: dict
+    name: str = ""
+    phones: tuple[str, ...] = ()
+    licences: tuple[str, ...] = ()
+    key: NameKey | None = None
+
+    @property
+    def parsed(self) -> dict:
+        """Return how the query was read, as the result shows it."""
+        return {"name": self.name, "phones": list(self.phones), "licences": list(self.licences)}
+
+
+def parse_query(q=None, name=None, phone=None, licence=None, lang: str = "en") -> Query:
+    """Return the query read into the name, phones and licence numbers to look up."""
     fields = {k: _field(v, k, lang) for k, v in (("q", q), ("name", name), ("phone", phone), ("licence", licence))}
     if not any(fields.values()):
         raise QueryError(N_("empty query: give a name, phone number or licence number"), {}, lang)
-    kind = ""
-    if fields["q"]:
-        kind = "phone" if looks_like_phone(fields["q"]) else "licence" if looks_like_licence(fields["q"]) else "name"
-    return {**fields, "type": kind}
+    box = read_box(fields["q"]) if fields["q"] else {"name": "", "phones": [], "licences": []}
+    name_text = fields["name"] or box["name"]
+    phones = tuple(dict.fromkeys([*([fields["phone"]] if fields["phone"] else []), *box["phones"]]))
+    licences = tuple(dict.fromkeys([*([fields["licence"]] if fields["licence"] else []), *box["licences"]]))
+    key = name_key(name_text) if name_text else None
+    if key is not None and too_short(key) and not (phones or licences):
+        raise QueryError(N_("too short: give more of the name, or a phone or licence number"), {}, lang)
+    return Query(fields, name_text, phones, licences, key if key is not None and not too_short(key) else None)
+
+
+def read_box(text: str) -> dict:
+    """Return what one search box holds: a name, phone numbers and licence numbers."""
+    if looks_like_phone(text):
+        return {"name": "", "phones": [text], "licences": [text]}
+    if looks_like_licence(text):
+        return {"name": "", "phones": [], "licences": [text]}
+    return {"name": text, "phones": [], "licences": []}
+
+
+def too_short(key: NameKey) -> bool:
+    """Return True when a name has too little to compare (one or two letters in all)."""
+    return len("".join(key.tokens)) < 3
 
 
 def _merge(hits: list[Hit]) -> list[Hit]:
@@ -126,60 +100,65 @@ def _merge(hits: list[Hit]) -> list[Hit]:
     return sorted(merged.values(), key=lambda h: (-(h.same or len(h.matched_on) > 1 or h.matched_on != ["name"]), -h.score))
 
 
-def find_hits(parts: dict, region: str = DEFAULT_REGION, state: _State | None = None) -> list[Hit]:
-    """Return merged hits for a parsed query from the registry and any extra lists."""
-    state = state or _current()
+def find_hits(query: Query, loaded: Loaded, region: str) -> list[Hit]:
+    """Return merged hits for a read query from the registry and any extra lists."""
     hits: list[Hit] = []
-    name_text = parts["name"] or (parts["q"] if parts["type"] == "name" else "")
-    phone_text = parts["phone"] or (parts["q"] if parts["type"] == "phone" else "")
-    licence_text = parts["licence"] or (parts["q"] if parts["type"] in ("licence", "phone") else "")
-    key = name_key(name_text) if name_text else None
-    for idx in (state.index, *state.extra_indexes):
-        if key:
-            hits += idx.search_name(key)
-        if phone_text:
-            hits += idx.search_phone(phone_text, region)
-        if licence_text:
-            hits += idx.search_licence(licence_text)
+    for idx in (loaded.index, *loaded.extra_indexes):
+        if query.key is not None:
+            hits += idx.search_name(query.key)
+        for phone in query.phones:
+            hits += idx.search_phone(phone, region)
+        for licence in query.licences:
+            hits += idx.search_licence(licence)
     return _merge(hits)
 
 
-def _source_label(state: _State, source_id: str) -> dict:
-    """Return what a match shows of its source."""
-    src = (state.sources or {}).get(source_id)
-    if src is None:
-        for extra in EXTRA_SOURCES:
-            src = next((s for s in extra.sources() if s["id"] == source_id), None)
-            if src:
-                break
-    return src or {"id": source_id, "name": source_id, "url": ""}
+def _local_now(tz: str) -> str:
+    """Return the time now in the configured zone, with its offset."""
+    try:
+        zone = ZoneInfo(tz)
+    except (KeyError, ValueError, OSError):
+        zone = ZoneInfo("UTC")
+    return datetime.now(zone).replace(microsecond=0).isoformat()
 
 
-def _match_dict(state: _State, h: Hit) -> dict:
+def source_line(src: dict, lang: str) -> dict:
+    """Return what a result shows of one source searched: names, date, health."""
+    return {"id": src["id"], "name": translate(lang, src.get("name") or src["id"]),
+            "publisher": translate(lang, src.get("publisher") or src.get("name") or src["id"]),
+            "kind": src.get("kind"), "country": src.get("country"), "data_as_of": src.get("data_as_of"),
+            "last_success": src.get("last_success"), "health": src.get("health")}
+
+
+def status_label(group: str, status: str | None, lang: str) -> str:
+    """Return a status in the reader's words, with the publisher's own wording after it."""
+    words = translate(lang, STATUS_GROUPS.get(group, group))
+    return f"{words} ({status})" if status and status.lower() != words.lower() else words
+
+
+def _match_dict(engine: Engine, h: Hit, group: str, lang: str) -> dict:
     """Return one entry of the result's `matches`."""
-    from .verdict import effective_group
-    src = _source_label(state, h.rec.source)
+    src = engine.source(h.rec.source)
     return {
         "agency_id": h.rec.id, "name": h.rec.name, "source": h.rec.source,
-        "source_name": src.get("publisher") or src.get("name"), "source_url": src.get("url", ""),
-        "list_kind": h.rec.list_kind, "country": h.rec.country, "status": h.rec.status,
-        "status_group": effective_group(h), "status_date": h.rec.status_date,
-        "expires_on": h.rec.expires_on, "score": h.score, "same": h.same,
+        "source_name": translate(lang, src.get("publisher") or src.get("name") or h.rec.source),
+        "source_url": src.get("url", ""), "list_kind": h.rec.list_kind, "country": h.rec.country,
+        "status": h.rec.status, "status_group": group, "status_label": status_label(group, h.rec.status, lang),
+        "status_date": h.rec.status_date, "expires_on": h.rec.expires_on, "score": h.score, "same": h.same,
         "matched_on": h.matched_on, "matched_value": h.matched_value, "phones": list(h.rec.phones),
         "data_as_of": h.rec.data_as_of or src.get("data_as_of"), "explain": h.explain,
     }
 
 
-def check(q=None, *, name=None, phone=None, licence=None, lang="en", region=DEFAULT_REGION) -> dict:
+def check(engine: Engine, q=None, *, name=None, phone=None, licence=None, lang="en") -> dict:
     """Return the result dict for a query: verdict, risk, summary, reasons, matches, data_as_of."""
     lang = pick_language(lang)
-    parts = parse_query(q, name, phone, licence, lang)
-    state = _current()
-    hits = find_hits(parts, region, state)
-    decision = decide_verdict(hits, asked_phone=bool(parts["phone"] or parts["type"] == "phone"),
-                              asked_name=bool(parts["name"] or parts["type"] == "name"))
-    labels = {sid: (_source_label(state, sid).get("publisher") or _source_label(state, sid).get("name") or sid)
-              for sid in {h.rec.source for h in hits}}
+    query = parse_query(q, name, phone, licence, lang)
+    loaded = engine.require_lists()
+    hits = find_hits(query, loaded, engine.region)
+    decision = decide_verdict(hits, asked_phone=bool(query.phones), asked_name=query.key is not None)
+    searched = [source_line(s, lang) for s in engine.all_sources()]
+    labels = {s["id"]: s["publisher"] for s in searched}
 
     def tr(message: str, params: dict) -> str:
         params = dict(params)
@@ -189,82 +168,93 @@ def check(q=None, *, name=None, phone=None, licence=None, lang="en", region=DEFA
             params["how"] = ", ".join(translate(lang, MATCHED_ON.get(w, w)) for w in params["how"].split(", "))
         return translate(lang, message, params)
 
-    matches = [_match_dict(state, h) for h in hits[:MAX_MATCHES]]
-    as_of = {sid: s.get("data_as_of") for sid, s in (state.sources or {}).items()}
-    data_as_of = (matches[0]["data_as_of"] if matches else None) or min(filter(None, as_of.values()), default=None)
+    matches = [_match_dict(engine, h, decision.groups[h.rec.id], lang) for h in hits[:MAX_MATCHES]]
+    stale = [s for s in searched if s["health"] in ("stale", "failed")]
+    reasons = [tr(m, p) for m, p in decision.reasons]
+    if decision.verdict in ("not_found", "similar"):
+        reasons.append(tr(N_("Lists searched: {lists}."), {"lists": "; ".join(_as_of(s, lang) for s in searched)}))
+    as_of = {s["id"]: s["data_as_of"] for s in searched}
     return {
         "ok": True,
-        "query": " · ".join(v for k, v in parts.items() if k != "type" and v),
-        "input": parts,
+        "query": " · ".join(v for v in query.fields.values() if v),
+        "input": {k: v for k, v in query.fields.items()},
+        "parsed": query.parsed,
         "verdict": decision.verdict,
-        "verdict_label": translate(lang, VERDICT_LABELS[decision.verdict]),
+        "verdict_label": translate(lang, VERDICTS[decision.verdict].label),
         "risk": decision.risk,
         "summary": tr(*decision.summary),
-        "reasons": [tr(m, p) for m, p in decision.reasons],
+        "reasons": reasons,
+        "notices": [_stale_notice(s, lang) for s in stale],
         "matches": matches,
-        "data_as_of": data_as_of,
+        "data_as_of": (matches[0]["data_as_of"] if matches else None) or max(filter(None, as_of.values()), default=None),
         "sources_as_of": as_of,
-        "checked_at": datetime.now(timezone.utc).replace(microsecond=0).isoformat(),
+        "sources_searched": searched,
+        "stale": stale,
+        "checked_at": _local_now(engine.timezone),
         "lang": lang,
         "disclaimer": translate(lang, DISCLAIMER),
     }
 
 
-VERDICT_LABELS = {
-    "warning": N_("Warning list"), "licence_invalid": N_("Licence not valid"),
-    "phone_mismatch": N_("Phone does not match"), "licensed": N_("Licensed"),
-    "similar": N_("Similar names only"), "not_found": N_("Not found"),
-}
+def _as_of(src: dict, lang: str) -> str:
+    """Return one searched list with its date, for the 'lists searched' line."""
+    return translate(lang, N_("{name}, as of {date}"), {"name": src["publisher"], "date": src["data_as_of"] or "—"})
+
+
+def _stale_notice(src: dict, lang: str) -> str:
+    """Return the line naming an out-of-date or failing list."""
+    if src["health"] == "failed":
+        return translate(lang, N_("{name}: the last update failed; data as of {date} — may be out of date."),
+                         {"name": src["publisher"], "date": src["data_as_of"] or "—"})
+    return translate(lang, N_("{name} last updated {date} — may be out of date."),
+                     {"name": src["publisher"], "date": src["data_as_of"] or "—"})
+
+
 FIELD_LABELS = {"q": N_("query"), "name": N_("name"), "phone": N_("phone"), "licence": N_("licence number"),
                 "a": "a", "b": "b"}
 MATCHED_ON = {"name": N_("name"), "phone": N_("phone"), "licence": N_("licence number")}
+STATUS_GROUPS = {"valid": N_("valid"), "invalid": N_("not valid"), "warning": N_("warning list"),
+                 "unknown": N_("status unknown")}
 DISCLAIMER = N_("An independent check, not an official registry. Confirm with the official source before you act.")
 
 
-def get_agency(agency_id: str, lang: str = "en") -> dict | None:
+def get_agency(engine: Engine, agency_id: str, lang: str = "en") -> dict | None:
     """Return one record with its phones, status history and source, or None."""
-    state = _current()
     if not isinstance(agency_id, str) or len(agency_id) > 64:
         return None
-    with _lock:
-        d = registry.get_agency(state.conn, agency_id)
+    loaded = engine.loaded()
+    with loaded.lock:
+        d = registry.get_agency(loaded.conn, agency_id)
     if d is None:
-        for extra in EXTRA_SOURCES:
-            if (d := extra.get_agency(agency_id)) is not None:
-                break
-        else:
+        d = next((found for x in engine.extras if (found := x.get_agency(agency_id)) is not None), None)
+        if d is None:
             return None
-    src = d.pop("source_info", None) or _source_label(state, d["source"])
-    from .verdict import effective_group
-    from .match import Rec
+    src = d.pop("source_info", None) or engine.source(d["source"])
     rec = Rec(d["id"], d["source"], d["list_kind"], d["name"], d["status"], d["status_group"],
               d.get("status_date"), d.get("expires_on"), d.get("country", ""), d.get("data_as_of"))
-    d.update(agency_id=d["id"], source_name=src.get("publisher") or src.get("name"),
-             source_url=d.get("source_url") or src.get("url", ""),
-             status_group=effective_group(Hit(rec, 100, True)),
-             data_as_of=d.get("data_as_of") or src.get("data_as_of"), lang=pick_language(lang))
+    lang = pick_language(lang)
+    group = effective_group(Hit(rec, 100, True))
+    d.update(agency_id=d["id"], source_name=translate(lang, src.get("publisher") or src.get("name") or d["source"]),
+             source_url=d.get("source_url") or src.get("url", ""), status_group=group,
+             status_label=status_label(group, d["status"], lang),
+             data_as_of=d.get("data_as_of") or src.get("data_as_of"), lang=lang)
     for key in ("name_key", "alias_keys", "record_hash", "norm_version", "licence_key"):
         d.pop(key, None)
     return d
 
 
-def list_sources() -> list[dict]:
+def list_sources(engine: Engine, lang: str = "en") -> list[dict]:
     """Return every source with publisher, record count, freshness and health."""
-    state = _current()
-    rows = [dict(s) for s in (state.sources or {}).values()]
-    for extra in EXTRA_SOURCES:
-        rows += extra.sources()
-    return rows
+    return engine.all_sources()
 
 
-def compare(a: str, b: str) -> dict:
+def compare(engine: Engine | None, a: str, b: str) -> dict:
     """Return how alike two names are: score 0-100, whether they are the same agency, and why."""
-    from .match import score_names
     ka, kb = name_key(_field(a, "a")), name_key(_field(b, "b"))
     try:
-        weight = _current().index.weight
-    except FileNotFoundError:
-        weight = lambda t: 1.0  # noqa: E731 (no registry: every word weighs the same)
-    score, same, explain = score_names(ka.tokens, kb.tokens, weight)
+        weight = engine.loaded().index.weight if engine is not None else None
+    except ListsNotLoaded:
+        weight = None
+    score, same, explain = score_names(ka.tokens, kb.tokens, weight or (lambda t: 1.0))
     notes = [f"a: {n}" for n in ka.notes] + [f"b: {n}" for n in kb.notes]
     return {"score": score, "same": same, "explain": notes + explain, "a": ka.key, "b": kb.key}

@@ -7,8 +7,13 @@ from string import Formatter
 
 from babel.support import NullTranslations, Translations
 
-LANGUAGES = ("en", "ru", "kk", "uz")
+LANGUAGES = ("en", "ru", "kk", "uz")  # every language of the site, CLI and API, in one place
 TRANSLATIONS_DIR = Path(__file__).parent / "translations"
+
+
+def N_(message: str) -> str:
+    """Mark a message for translation; it is translated where it is shown."""
+    return message
 
 
 def pick_language(lang: str | None) -> str:

@@ -13,15 +13,16 @@ import os
 from datetime import date
 from typing import IO
 
+from scrapers.importer import COLUMNS, spreadsheet_safe
+
 from . import appdb
 from .match import Index, Rec
 from .normalize import licence_key, name_key, parse_phones
 
 SOURCE_ID = "ngo_warnings"
 DEFAULT_REGION = "KZ"  # phone numbers typed without + are read as the hotline's own country's
-# The import template's columns (scrapers/importer.py), so the export loads anywhere as a list.
-EXPORT_COLUMNS = ("name", "aliases", "phones", "licence_number", "country", "status", "reason",
-                  "listed_on", "source_url")
+# The import template's columns, so the export loads anywhere as a list.
+EXPORT_COLUMNS = COLUMNS
 
 
 def entry_id(name: str, licence: str = "") -> str:
@@ -134,10 +135,10 @@ def remove_entry(eid: str, actor: str, reason: str) -> None:
         _remove(db, eid, actor, reason.strip())
 
 
-def list_entries(include_removed: bool = False) -> list[dict]:
+def list_entries(include_removed: bool = False, path=None) -> list[dict]:
     """Return the entries, listed ones first, by name."""
     where = "" if include_removed else "where removed_at is null"
-    return appdb.query(f"select * from ngo_entries {where} order by removed_at is not null, name")
+    return appdb.query(f"select * from ngo_entries {where} order by removed_at is not null, name", (), path)
 
 
 def export_csv(out: IO[str]) -> int:
@@ -146,24 +147,28 @@ def export_csv(out: IO[str]) -> int:
     writer.writerow(EXPORT_COLUMNS)
     rows = list_entries()
     for e in rows:
-        writer.writerow([e["name"], "; ".join(json.loads(e["aliases"] or "[]")), e["phones"] or "",
-                         e["licence_number"] or "", e["country"] or "", e["status"], e["reason"] or "",
-                         e["listed_on"] or "", e["source_url"] or ""])
+        writer.writerow([spreadsheet_safe(v) for v in (  # a cell like =HYPERLINK(…) stays text
+            e["name"], "; ".join(json.loads(e["aliases"] or "[]")), e["phones"] or "",
+            e["licence_number"] or "", e["country"] or "", e["status"], e["reason"] or "",
+            e["listed_on"] or "", e["source_url"] or "")])
     return len(rows)
 
 
 # --- the list as a source for `check` ----------------------------------------------------------
 
 class NgoWarningList:
-    """The ExtraSource `verifier.check` consults next to the registry."""
+    """The extra source an engine consults next to the registry: the list in one app database."""
+
+    def __init__(self, path) -> None:
+        self.path = path
 
     def version(self) -> object:
         """Return what changes when the list changes: the database path and its list token."""
-        return (str(appdb.db_path()), appdb.list_token())
+        return (str(self.path), appdb.list_token(self.path))
 
     def build_index(self) -> Index | None:
         """Return a match index of the listed entries (None when there are none)."""
-        rows = list_entries()
+        rows = list_entries(path=self.path)
         if not rows:
             return None
         idx = Index()
@@ -180,12 +185,13 @@ class NgoWarningList:
 
     def get_agency(self, agency_id: str) -> dict | None:
         """Return one entry in the shape of `verifier.registry.get_agency`, or None."""
-        rows = appdb.query("select * from ngo_entries where id = ?", [agency_id])
-        return _agency_dict(rows[0], self.sources()[0]) if rows else None
+        rows = appdb.query("select * from ngo_entries where id = ?", [agency_id], self.path)
+        return _agency_dict(rows[0], self.sources()[0], self.path) if rows else None
 
     def sources(self) -> list[dict]:
         """Return this list's line on the sources page."""
-        row = appdb.query("select count(*) n, max(updated_at) at from ngo_entries where removed_at is null")
+        row = appdb.query("select count(*) n, max(updated_at) at from ngo_entries where removed_at is null",
+                          (), self.path)
         n, at = (row[0]["n"], row[0]["at"]) if row else (0, None)
         return [{
             "id": SOURCE_ID, "name": "NGO warning list",
@@ -197,7 +203,7 @@ class NgoWarningList:
         }]
 
 
-def _agency_dict(e: dict, source: dict) -> dict:
+def _agency_dict(e: dict, source: dict, path=None) -> dict:
     """Return an entry with the keys a registry record has, plus its history and source."""
     listed = e["removed_at"] is None
     region = e["country"] or DEFAULT_REGION
@@ -205,7 +211,7 @@ def _agency_dict(e: dict, source: dict) -> dict:
                 "status_group": "unknown" if a["action"] == "entry.removed" else "warning",
                 "status_date": a["at"][:10], "seen_at": a["at"],
                 "change": {"entry.listed": "listed", "entry.merged": "updated"}.get(a["action"], "removed from source")}
-               for a in reversed(appdb.audit_rows(target=f"entry:{e['id']}"))]
+               for a in reversed(appdb.audit_rows(target=f"entry:{e['id']}", path=path))]
     return {
         "id": e["id"], "source": SOURCE_ID, "source_key": f"{e['name'].upper()}|{(e['licence_number'] or '').upper()}",
         "list_kind": "warning", "name": e["name"], "aliases": json.loads(e["aliases"] or "[]"),
@@ -219,10 +225,3 @@ def _agency_dict(e: dict, source: dict) -> dict:
                    for p in parse_phones(" / ".join(split_list(e["phones"])), region)],
         "status_history": history, "source_info": source,
     }
-
-
-def register() -> None:
-    """Add the NGO list to `verifier.check.EXTRA_SOURCES` once (idempotent)."""
-    from .check import EXTRA_SOURCES
-    if not any(isinstance(s, NgoWarningList) for s in EXTRA_SOURCES):
-        EXTRA_SOURCES.append(NgoWarningList())

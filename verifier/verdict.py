@@ -6,7 +6,8 @@
 3. phone_mismatch   the name is a licensed agency's, but the phone given is not one it publishes
                     (or another agency publishes it): a common impersonation
 4. licensed         a strong match on a registry record with a valid licence
-5. similar          resembles listed records but is not the same one: they are shown
+5. similar          resembles listed records but is not the same one: they are shown; also a
+                    record named exactly whose status is not understood (never "licensed")
 6. not_found        nothing alike on any list; not found does not mean safe
 
 Only the best tier of strong matches decides (within TIER points of the best name score), and
@@ -18,25 +19,44 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
+from .i18n import N_
 from .match import Hit
 
 
-def N_(message: str) -> str:
-    """Mark a message for translation; it is translated where it is shown."""
-    return message
-
-
 TIER = 5
-RISK = {"warning": "high", "licence_invalid": "high", "phone_mismatch": "high",
-        "licensed": "low", "similar": "medium", "not_found": "medium"}
-SUMMARY = {
-    "warning": N_("Warning: {name} is on a warning list published by {source}."),
-    "licence_invalid": N_("Not licensed now: {name} is listed as \u201c{status}\u201d by {source}."),
-    "phone_mismatch": N_("Check the phone: {name} is licensed, but this number is not one it publishes."),
-    "licensed": N_("{name} is listed as licensed by {source}."),
-    "similar": N_("Not found as typed; similar names are listed. Check the exact name."),
-    "not_found": N_("Not found on any list we hold. Not found does not mean safe."),
-}
+
+
+@dataclass(frozen=True)
+class VerdictKind:
+    """One verdict: its code, risk, label, colour class, summary and the advice shown with it."""
+    code: str
+    risk: str
+    label: str
+    css: str
+    summary: str
+    advice: str
+
+
+# Every verdict in one table, in order of precedence: check, the pages, the API, OpenAPI and the
+# scripts all read it. Colour is never the only signal: each has a label in words.
+VERDICTS = {v.code: v for v in (
+    VerdictKind("warning", "high", N_("Warning: on a warning list"), "danger",
+                N_("Warning: {name} is on a warning list published by {source}."), "report"),
+    VerdictKind("licence_invalid", "high", N_("Licence not valid"), "danger",
+                N_("Not licensed now: {name} is listed as \u201c{status}\u201d by {source}."), "report"),
+    VerdictKind("phone_mismatch", "high", N_("Phone number does not match the licensed agency"), "caution",
+                N_("Check the phone: {name} is licensed, but this number is not one it publishes."), "confirm"),
+    VerdictKind("licensed", "low", N_("Licensed"), "ok",
+                N_("{name} is listed as licensed by {source}."), "confirm"),
+    VerdictKind("similar", "medium", N_("Only similar names found"), "caution",
+                N_("Not found as typed; similar names are listed. Check the exact name."), "exact_name"),
+    VerdictKind("not_found", "medium", N_("Not found"), "unknown",
+                N_("Not found on any list we hold. Not found does not mean safe."), "not_found"),
+)}
+RISK = {code: v.risk for code, v in VERDICTS.items()}
+EXPIRED_SUMMARY = N_("Not licensed now: the licence of {name} expired on {expires} ({source}).")
+UNKNOWN_SUMMARY = N_("{name} is listed by {source}, but its status \u201c{status}\u201d is not one we "
+                     "understand: confirm with the publisher.")
 
 
 @dataclass
@@ -46,6 +66,7 @@ class Decision:
     risk: str
     summary: tuple[str, dict]
     reasons: list[tuple[str, dict]] = field(default_factory=list)
+    groups: dict[str, str] = field(default_factory=dict)  # record id -> effective status group
 
 
 def effective_group(hit: Hit, today: date | None = None) -> str:
@@ -67,6 +88,13 @@ def decide_verdict(hits: list[Hit], asked_phone: bool, asked_name: bool) -> Deci
     best_name = max((h.score for h in strong if "name" in h.matched_on and h.same), default=0)
     tier = [h for h in strong if {"phone", "licence"} & set(h.matched_on) or h.score >= best_name - TIER]
     groups = {id(h): effective_group(h) for h in hits}
+    decision = _decide(hits, tier, groups, asked_phone, asked_name)
+    decision.groups = {h.rec.id: groups[id(h)] for h in hits}
+    return decision
+
+
+def _decide(hits: list[Hit], tier: list[Hit], groups: dict, asked_phone: bool, asked_name: bool) -> Decision:
+    """Decide for the best tier of strong hits, or from the weak ones when there are none."""
     reasons = [_reason_for(h, groups[id(h)]) for h in tier]
     if warn := [h for h in tier if groups[id(h)] == "warning"]:
         return _decision("warning", warn[0], reasons)
@@ -85,7 +113,9 @@ def decide_verdict(hits: list[Hit], asked_phone: bool, asked_name: bool) -> Deci
     if phone_only:
         for group, verdict in (("invalid", "licence_invalid"), ("valid", "licensed")):
             if found := [h for h in phone_only if groups[id(h)] == group]:
-                return _decision(verdict, found[0], reasons)
+                expired = verdict == "licence_invalid" and found[0].rec.status_group == "valid"
+                return _decision(verdict, found[0], reasons, EXPIRED_SUMMARY if expired else "")
+        return _decision("similar", phone_only[0], reasons, UNKNOWN_SUMMARY)
     if hits:
         near = [h for h in hits if not is_strong(h)][:3]
         for h in near:
@@ -104,11 +134,12 @@ def _decide_named(named: list[Hit], phone_only: list[Hit], groups: dict, asked_p
                   reasons: list) -> Decision:
     """Decide for the records the query names: invalid first, then the phone check, then licensed."""
     if invalid := [h for h in named if groups[id(h)] == "invalid"]:
-        return _decision("licence_invalid", invalid[0], reasons)
+        expired = invalid[0].rec.status_group == "valid"
+        return _decision("licence_invalid", invalid[0], reasons, EXPIRED_SUMMARY if expired else "")
     valid = [h for h in named if groups[id(h)] == "valid"]
     if not valid:
         reasons.append((N_("The status of this record is not one we understand: confirm with the source."), {}))
-        return _decision("similar", None, reasons)
+        return _decision("similar", named[0], reasons, UNKNOWN_SUMMARY)
     if asked_phone and not any("phone" in h.matched_on for h in valid):
         target = valid[0]
         if phone_only:
@@ -141,5 +172,6 @@ def _reason_for(h: Hit, group: str) -> tuple[str, dict]:
 
 def _decision(verdict: str, hit: Hit | None, reasons: list[tuple[str, dict]], summary: str = "") -> Decision:
     """Return a Decision with its summary filled from the deciding hit."""
-    params = {"name": hit.rec.name, "source": hit.rec.source, "status": hit.rec.status} if hit else {}
-    return Decision(verdict, RISK[verdict], (summary or SUMMARY[verdict], params), reasons)
+    params = {"name": hit.rec.name, "source": hit.rec.source, "status": hit.rec.status or "—",
+              "expires": hit.rec.expires_on or ""} if hit else {}
+    return Decision(verdict, RISK[verdict], (summary or VERDICTS[verdict].summary, params), reasons)

@@ -20,6 +20,13 @@ def app_db(tmp_path, monkeypatch):
 
 
 @pytest.fixture
+def engine(registry_db, app_db):
+    """Give an engine on the real registry and this test's app database."""
+    from verifier.engine import Engine
+    return Engine(registry_db, app_db)
+
+
+@pytest.fixture
 def app(registry_db, app_db):
     """Give the real app on the real registry and this test's app database."""
     from verifier.web import create_app

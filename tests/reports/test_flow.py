@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from scrapers.runner import run
-from verifier import appdb, check, registry
+from verifier import appdb, registry
 
 from .conftest import csrf_from, login, submit_report
 
@@ -13,8 +13,8 @@ NAME = "Invented Fixture Bridge Overseas Employment"  # on no registry list
 PHONE = "+7 701 555 01 99"
 
 
-def test_report_survives_rebuild_and_approval_turns_verdict_into_warning(client, staff, registry_db, shared_sources):
-    assert check.check(NAME)["verdict"] != "warning"
+def test_report_survives_rebuild_and_approval_turns_verdict_into_warning(engine, client, staff, registry_db, shared_sources):
+    assert engine.check(NAME)["verdict"] != "warning"
     page = client.get("/report", query_string={"name": NAME, "phone": PHONE})
     assert page.status_code == 200 and f'value="{NAME}"' in page.text  # prefilled from the search
     posted = client.post("/report", data={
@@ -25,7 +25,7 @@ def test_report_survives_rebuild_and_approval_turns_verdict_into_warning(client,
     before = registry.file_identity(registry_db)
     assert all(o.ok for o in run([], shared_sources, registry_db))
     assert registry.file_identity(registry_db) != before  # the registry file was swapped
-    assert check.check(NAME)["verdict"] != "warning"
+    assert engine.check(NAME)["verdict"] != "warning"
 
     assert login(client).status_code == 303
     queue = client.get("/staff/")
@@ -37,10 +37,10 @@ def test_report_survives_rebuild_and_approval_turns_verdict_into_warning(client,
                        data={"csrf_token": csrf_from(detail.text), "note": "Passport taken, 3 callers"})
     assert done.status_code == 303
 
-    result = check.check(NAME)
+    result = engine.check(NAME)
     assert result["verdict"] == "warning"
     assert result["matches"][0]["source"] == "ngo_warnings"
-    assert check.check(phone=PHONE)["verdict"] == "warning"
+    assert engine.check(phone=PHONE)["verdict"] == "warning"
     api = client.get("/api/v1/check", query_string={"q": NAME}).get_json()
     assert api["verdict"] == "warning"
 
@@ -54,20 +54,20 @@ def test_report_survives_rebuild_and_approval_turns_verdict_into_warning(client,
     assert "+7 700 000 00 01" not in client.get(f"/api/v1/agencies/{entry}").text
 
 
-def test_reject_leaves_verdict_and_is_audited(client, staff):
+def test_reject_leaves_verdict_and_is_audited(engine, client, staff):
     assert submit_report(client, name=NAME).status_code == 303
     login(client)
     report_id = appdb.list_reports()[0]["id"]
     token = csrf_from(client.get(f"/staff/reports/{report_id}").text)
     assert client.post(f"/staff/reports/{report_id}/reject", data={"csrf_token": token, "note": "no evidence"}).status_code == 303
     assert appdb.get_report(report_id)["status"] == "rejected"
-    assert check.check(NAME)["verdict"] != "warning"
+    assert engine.check(NAME)["verdict"] != "warning"
     assert appdb.audit_rows(1)[0]["action"] == "report.rejected"
     again = client.post(f"/staff/reports/{report_id}/approve", data={"csrf_token": token, "note": "x"})
     assert again.status_code == 400  # a decided report cannot be decided twice
 
 
-def test_merge_adds_alias_and_phone_to_entry(client, staff):
+def test_merge_adds_alias_and_phone_to_entry(engine, client, staff):
     submit_report(client, name=NAME)
     submit_report(client, name="Invented Fixture Bridge Employment Agency", phone="+7 701 555 02 02")
     login(client)
@@ -78,20 +78,20 @@ def test_merge_adds_alias_and_phone_to_entry(client, staff):
     merged = client.post(f"/staff/reports/{second}/merge", data={"csrf_token": token, "entry_id": entry, "note": "same firm"})
     assert merged.status_code == 303
     assert appdb.get_report(second)["status"] == "merged"
-    assert check.check(phone="+7 701 555 02 02")["verdict"] == "warning"
-    assert check.check("Invented Fixture Bridge Employment Agency")["verdict"] == "warning"
+    assert engine.check(phone="+7 701 555 02 02")["verdict"] == "warning"
+    assert engine.check("Invented Fixture Bridge Employment Agency")["verdict"] == "warning"
     unknown = client.post(f"/staff/reports/{first}/merge", data={"csrf_token": token, "entry_id": "nope"})
     assert unknown.status_code == 400
 
 
-def test_correction_from_agency_delists_our_entry(client, staff):
+def test_correction_from_agency_delists_our_entry(engine, client, staff):
     submit_report(client, name=NAME)
     login(client)
     report_id = appdb.list_reports()[0]["id"]
     token = csrf_from(client.get(f"/staff/reports/{report_id}").text)
     client.post(f"/staff/reports/{report_id}/approve", data={"csrf_token": token, "note": "fees"})
     entry = appdb.get_report(report_id)["entry_id"]
-    assert check.check(NAME)["verdict"] == "warning"
+    assert engine.check(NAME)["verdict"] == "warning"
     page = client.get("/report", query_string={"kind": "correction", "agency_id": entry, "name": NAME})
     assert 'value="correction"' in page.text and entry in page.text
     client.post("/report", data={"csrf_token": csrf_from(page.text), "kind": "correction", "agency_id": entry,
@@ -99,5 +99,5 @@ def test_correction_from_agency_delists_our_entry(client, staff):
     correction = appdb.list_reports()[0]
     assert correction["kind"] == "correction"
     client.post(f"/staff/reports/{correction['id']}/accept", data={"csrf_token": token, "note": "licence shown"})
-    assert check.check(NAME)["verdict"] != "warning"
+    assert engine.check(NAME)["verdict"] != "warning"
     assert [a["action"] for a in appdb.audit_rows(2)] == ["correction.accepted", "entry.removed"]

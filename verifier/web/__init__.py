@@ -1,13 +1,15 @@
 """Flask app factory for the recruitment-agency check website and JSON API."""
 from __future__ import annotations
 
-import os
 from typing import Any
 
 from flask import Flask
+from flask_wtf.csrf import CSRFProtect
+
+from verifier.engine import Engine, ListsNotLoaded
 
 from verifier.web import advice, api, errors, hotline, limits, locale, pages, security, widget
-from verifier.web import reports, staff  # issue 5: public reports and moderation
+from verifier.web import faults, reports, staff
 
 # Every blueprint of the site, in one place. Other packages add theirs here.
 BLUEPRINTS = (
@@ -29,21 +31,25 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
         app.config.from_pyfile("config.py", silent=True)
     else:
         app.config.from_mapping(test_config)
-    # The checker reads the registry path from the environment (opened read-only there).
-    os.environ["VERIFIER_DB"] = str(app.config["VERIFIER_DB"])
+    # One engine per app, made from its config: the registry (read-only) and the NGO list.
+    app.extensions["verifier"] = Engine.from_config(app.config)
     app.json.sort_keys = False
     app.jinja_env.trim_blocks = True
     app.jinja_env.lstrip_blocks = True
 
     for blueprint in BLUEPRINTS:
         app.register_blueprint(blueprint)
+    # Every POST of every blueprint carries a CSRF token; only the cookie-less JSON API is exempt.
+    CSRFProtect(app).exempt(api.bp)
     locale.init_app(app)
     advice.init_app(app)
     errors.init_app(app)
+    faults.init_app(app)  # a locked or full app database: 503 "try again"
     security.init_app(app)
     app.extensions["verifier_limiter"] = limits.init_app(app)
     if app.config.get("WARM_INDEX"):
-        from verifier.web import lookup
-
-        lookup.warm()
+        try:
+            app.extensions["verifier"].warm()
+        except (FileNotFoundError, ListsNotLoaded) as exc:  # served as 503 until the lists load
+            app.logger.warning("lists not loaded: %s", exc)
     return app

@@ -4,22 +4,15 @@ from __future__ import annotations
 from flask import current_app
 from flask_babel import lazy_gettext as _l
 
-# Verdict -> (CSS class for the colour, label in words). Colour is never the only signal.
-VERDICTS = {
-    "warning": ("danger", _l("Warning: on a warning list")),
-    "licence_invalid": ("danger", _l("Licence not valid")),
-    "phone_mismatch": ("caution", _l("Phone number does not match the licensed agency")),
-    "licensed": ("ok", _l("Licensed")),
-    "similar": ("caution", _l("Only similar names found")),
-    "not_found": ("unknown", _l("Not found")),
-}
+from verifier.check import MATCHED_ON, STATUS_GROUPS
+from verifier.verdict import VERDICTS as VERDICT_KINDS
+
+# Verdict -> (CSS class for the colour, label in words), from the one table in verifier.verdict.
+VERDICTS = {code: (v.css, _l(v.label)) for code, v in VERDICT_KINDS.items()}
 RISK_LABELS = {"high": _l("High risk"), "medium": _l("Medium risk"), "low": _l("Low risk")}
-STATUS_GROUP_LABELS = {
-    "valid": _l("valid"), "invalid": _l("not valid"),
-    "warning": _l("warning list"), "unknown": _l("unknown"),
-}
+STATUS_GROUP_LABELS = {code: _l(label) for code, label in STATUS_GROUPS.items()}
 LIST_KIND_LABELS = {"registry": _l("licence registry"), "warning": _l("warning list")}
-MATCHED_ON_LABELS = {"name": _l("name"), "phone": _l("phone"), "licence": _l("licence number")}
+MATCHED_ON_LABELS = {code: _l(label) for code, label in MATCHED_ON.items()}
 
 NEXT_STEPS = (
     _l("Do not pay any fee to get the job. Workers should not pay recruitment fees."),

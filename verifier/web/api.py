@@ -1,7 +1,11 @@
 """JSON API v1: the same dicts the pages render, with one error shape and open CORS for GET."""
 from __future__ import annotations
 
-from flask import Blueprint, Response, abort, jsonify, request
+import sqlite3
+
+from flask import Blueprint, Response, abort, current_app, jsonify, request
+
+from verifier import appdb
 
 from verifier.web import lookup
 from verifier.web.errors import api_error
@@ -26,8 +30,18 @@ def allow_cross_origin(response: Response) -> Response:
 
 @bp.get("/health")
 def health():
-    """Give a constant answer (liveness probe and the no-op baseline for load tests)."""
-    return jsonify({"ok": True})
+    """Give 200 when the registry and the app database open as a check opens them, else 503 and why."""
+    ready, states = lookup.engine().readiness()
+    problems = [] if ready else ["the lists are not loaded: " + ", ".join(
+        f"{s['id']} {s['state']}" for s in states if s["state"] in ("missing", "never")) or "no records"]
+    try:
+        conn = appdb.reader(current_app.config["VERIFIER_APP_DB"])
+        if conn is not None:
+            conn.execute("select count(*) from reports").fetchone()
+    except (sqlite3.Error, OSError) as exc:
+        problems.append(f"the app database cannot be read: {exc}")
+    body = {"ok": not problems, "problems": problems, "sources": states}
+    return jsonify(body), 200 if not problems else 503
 
 
 @bp.get("/check")

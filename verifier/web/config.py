@@ -4,13 +4,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-LANGUAGES = ("en", "ru", "kk", "uz")
-
-
-def N_(message: str) -> str:
-    """Mark a configured label for extraction; templates translate it when shown."""
-    return message
-
+from verifier import DEFAULT_REGION, DEFAULT_TIMEZONE
+from verifier.i18n import LANGUAGES, N_
 
 TRANSLATIONS_DIR = str(Path(__file__).resolve().parent.parent / "translations")
 
@@ -58,6 +53,9 @@ def default_config() -> dict:
     return {
         "SECRET_KEY": env.get("VERIFIER_SECRET_KEY") or os.urandom(24).hex(),
         "VERIFIER_DB": env.get("VERIFIER_DB", "data/verifier.db"),
+        "VERIFIER_APP_DB": env.get("VERIFIER_APP_DB", "data/app.db"),
+        "VERIFIER_REGION": env.get("VERIFIER_REGION", DEFAULT_REGION),
+        "VERIFIER_TIMEZONE": env.get("VERIFIER_TIMEZONE", DEFAULT_TIMEZONE),
         "LANGUAGES": LANGUAGES,
         "BABEL_DEFAULT_LOCALE": "en",
         "BABEL_TRANSLATION_DIRECTORIES": TRANSLATIONS_DIR,

@@ -1,14 +1,21 @@
-"""The one place the web layer calls the checker: request arguments in, result dict out."""
+"""The one place the web layer calls the engine: request arguments in, result dict out."""
 from __future__ import annotations
 
-from datetime import datetime, timezone
 from typing import Mapping
 
-from verifier import appdb
-from verifier import check as checker
+from flask import current_app
 
-QueryError = checker.QueryError
+from verifier import appdb
+from verifier.check import QueryError
+from verifier.engine import Engine, ListsNotLoaded
+
 QUERY_FIELDS = ("q", "name", "phone", "licence")
+__all__ = ["QueryError", "ListsNotLoaded", "engine", "run_check", "try_check", "query_args"]
+
+
+def engine() -> Engine:
+    """Give the current app's engine (its registry, index and NGO list)."""
+    return current_app.extensions["verifier"]
 
 
 def query_args(args: Mapping[str, str]) -> dict[str, str]:
@@ -25,12 +32,10 @@ def has_query(args: Mapping[str, str]) -> bool:
 
 
 def run_check(args: Mapping[str, str], lang: str) -> dict:
-    """Give the checker's result for the request's fields, stamped with the time of the check."""
+    """Give the engine's result for the request's fields (ListsNotLoaded propagates as a 503)."""
     fields = query_args(args)
-    result = checker.check(fields.pop("q", None), lang=lang, **fields)
+    result = engine().check(fields.pop("q", None), lang=lang, **fields)
     appdb.count_search(result["verdict"])  # the day and the verdict only, never the text
-    result = dict(result)
-    result.setdefault("checked_at", datetime.now(timezone.utc).replace(microsecond=0).isoformat())
     return result
 
 
@@ -46,14 +51,9 @@ def try_check(args: Mapping[str, str], lang: str) -> tuple[dict | None, str | No
 
 def agency(agency_id: str, lang: str) -> dict | None:
     """Give one agency record, or None when the id is unknown."""
-    return checker.get_agency(agency_id, lang=lang)
+    return engine().get_agency(agency_id, lang=lang)
 
 
 def sources() -> list[dict]:
     """Give the list of sources with their freshness."""
-    return checker.list_sources()
-
-
-def warm() -> None:
-    """Build the match index now so that forked workers share it."""
-    checker.warm()
+    return engine().list_sources()

@@ -3,7 +3,9 @@ from __future__ import annotations
 
 from copy import deepcopy
 
-VERDICTS = ["warning", "licence_invalid", "phone_mismatch", "licensed", "similar", "not_found"]
+from verifier.verdict import VERDICTS as VERDICT_KINDS
+
+VERDICTS = list(VERDICT_KINDS)
 STR = {"type": "string"}
 OPT_STR = {"type": ["string", "null"]}
 STR_LIST = {"type": "array", "items": STR}

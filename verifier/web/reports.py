@@ -12,11 +12,10 @@ import re
 from flask import Blueprint, abort, current_app, redirect, render_template, request, url_for
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from flask_wtf.csrf import validate_csrf
 from wtforms import HiddenField, RadioField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, Optional, Regexp, ValidationError
 
-from verifier import appdb, ngo
+from verifier import appdb
 from verifier.normalize import clean_text, looks_like_phone
 
 bp = Blueprint("reports", __name__)
@@ -27,27 +26,12 @@ _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u
 
 @bp.record_once
 def setup(state) -> None:
-    """Open (and migrate) the app database, add the NGO list to the checker, set form limits."""
+    """Open (and migrate) the app database and set form limits."""
     app = state.app
-    if app.config.get("VERIFIER_APP_DB"):
-        os.environ["VERIFIER_APP_DB"] = str(app.config["VERIFIER_APP_DB"])
     app.config.setdefault("REPORT_RATE_LIMIT", os.environ.get("VERIFIER_REPORT_RATE_LIMIT", "5/hour;20/day"))
     if app.config.get("MAX_CONTENT_LENGTH") is None:
         app.config["MAX_CONTENT_LENGTH"] = MAX_FORM_BYTES
-    appdb.open_db().conn.close()
-    ngo.register()
-
-
-def require_csrf() -> None:
-    """Refuse (400) a POST without a valid CSRF token, before anything else reads the form."""
-    if request.method == "POST":
-        try:
-            validate_csrf(request.form.get("csrf_token"))
-        except ValidationError as error:
-            abort(400, description=str(error))
-
-
-bp.before_request(require_csrf)
+    appdb.open_db(app.config["VERIFIER_APP_DB"]).conn.close()
 
 
 def rate_limited(limit_key: str):

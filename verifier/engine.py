@@ -1,0 +1,186 @@
+"""One engine per registry: its read-only connection, match index and extra lists, made from config.
+
+The web app keeps one in `app.extensions["verifier"]`; the CLI builds its own from the
+environment. Nothing here is process-wide: two engines on two registries answer from their own.
+A refresh swaps the registry file; the engine notices by the file's identity and reopens it.
+"""
+from __future__ import annotations
+
+import os
+import threading
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Mapping, Protocol
+
+from . import DEFAULT_REGION, DEFAULT_TIMEZONE, registry
+from .match import Index
+
+
+class ExtraSource(Protocol):
+    """A list kept outside the registry database (the NGO's own warnings in the app database)."""
+
+    def version(self) -> object: ...
+    def build_index(self) -> Index | None: ...
+    def get_agency(self, agency_id: str) -> dict | None: ...
+    def sources(self) -> list[dict]: ...
+
+
+class ListsNotLoaded(RuntimeError):
+    """The registry is missing, unreadable or lacks a source: no verdict may be given from it."""
+
+    def __init__(self, message: str, sources: list[dict] | None = None):
+        super().__init__(message)
+        self.sources = sources or []
+
+
+@dataclass
+class Loaded:
+    """What an engine holds for one version of the registry file and of its extra lists."""
+    identity: tuple
+    conn: object
+    index: Index
+    sources: dict[str, dict]
+    extra_versions: tuple = ()
+    extra_indexes: tuple = ()
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+
+def expected_sources() -> tuple[str, ...]:
+    """Return the ids of the built-in sources every registry must hold before it answers."""
+    from scrapers.runner import BY_ID
+    return tuple(BY_ID)
+
+
+class Engine:
+    """Answers checks from one registry file plus extra lists."""
+
+    def __init__(self, registry_path: str | Path, app_db_path: str | Path | None = None, *,
+                 region: str = DEFAULT_REGION, timezone: str = DEFAULT_TIMEZONE,
+                 extras: list[ExtraSource] | None = None, required: tuple[str, ...] | None = None):
+        self.registry_path = Path(registry_path)
+        self.app_db_path = Path(app_db_path) if app_db_path else None
+        self.region, self.timezone = region, timezone
+        if extras is None and self.app_db_path is not None:
+            from .ngo import NgoWarningList
+            extras = [NgoWarningList(self.app_db_path)]
+        self.extras: list[ExtraSource] = list(extras or [])
+        self.required = expected_sources() if required is None else required
+        self._loaded: Loaded | None = None
+        self._lock = threading.Lock()
+
+    @classmethod
+    def from_config(cls, config: Mapping) -> "Engine":
+        """Return an engine for an app's (or the environment's) VERIFIER_* settings."""
+        required = config.get("VERIFIER_REQUIRED_SOURCES")
+        if isinstance(required, str):
+            required = tuple(x.strip() for x in required.split(",") if x.strip())
+        return cls(config.get("VERIFIER_DB") or "data/verifier.db", config.get("VERIFIER_APP_DB"),
+                   region=config.get("VERIFIER_REGION") or DEFAULT_REGION,
+                   timezone=config.get("VERIFIER_TIMEZONE") or DEFAULT_TIMEZONE, required=required)
+
+    @classmethod
+    def from_env(cls, environ: Mapping[str, str] = os.environ) -> "Engine":
+        """Return an engine for VERIFIER_DB / VERIFIER_APP_DB (the CLI's, with their defaults)."""
+        return cls.from_config({"VERIFIER_APP_DB": "data/app.db", **environ})
+
+    def loaded(self) -> Loaded:
+        """Return the registry as loaded now, reopening it after a swap and re-reading extra lists."""
+        identity = registry.file_identity(self.registry_path)
+        with self._lock:
+            cur = self._loaded
+            if cur is None or cur.identity != identity:
+                try:
+                    conn = registry.connect(self.registry_path)
+                except (FileNotFoundError, OSError) as exc:
+                    raise ListsNotLoaded(f"the lists are not loaded: {exc}") from exc
+                try:
+                    index = Index.from_connection(conn)
+                    sources = {s["id"]: s for s in registry.list_sources(self.registry_path, conn)}
+                except Exception as exc:  # a truncated or corrupt file: say so, never a verdict
+                    conn.close()
+                    raise ListsNotLoaded(f"the registry database cannot be read: {exc}") from exc
+                if cur is not None:
+                    cur.conn.close()
+                cur = self._loaded = Loaded(identity, conn, index, sources)
+            versions = tuple(x.version() for x in self.extras)
+            if versions != cur.extra_versions:
+                cur.extra_indexes = tuple(self._extra_indexes(cur.index))
+                cur.extra_versions = versions
+            return cur
+
+    def _extra_indexes(self, base: Index) -> list[Index]:
+        """Return the match indexes of the extra lists, weighing words by the registry's statistics."""
+        indexes = []
+        for extra in self.extras:
+            if (idx := extra.build_index()) is not None:
+                idx.stats = base
+                indexes.append(idx)
+        return indexes
+
+    def all_sources(self) -> list[dict]:
+        """Return every source the engine answers from: the registry's and the extra lists'."""
+        rows = [dict(s) for s in self.loaded().sources.values()]
+        for extra in self.extras:
+            rows += extra.sources()
+        return rows
+
+    def source(self, source_id: str) -> dict:
+        """Return one source's row (publisher, url, dates), or a bare stand-in."""
+        found = self.loaded().sources.get(source_id)
+        if found is None:
+            found = next((s for x in self.extras for s in x.sources() if s["id"] == source_id), None)
+        return found or {"id": source_id, "name": source_id, "url": ""}
+
+    def readiness(self) -> tuple[bool, list[dict]]:
+        """Return (ready, each source's state): ready when every required source has loaded."""
+        try:
+            sources = self.loaded().sources
+        except ListsNotLoaded as exc:
+            return False, [{"id": sid, "state": "missing", "error": str(exc)} for sid in self.required]
+        states = [{"id": sid, "state": _state(sources.get(sid)), "records": (sources.get(sid) or {}).get("records", 0),
+                   "last_success": (sources.get(sid) or {}).get("last_success"),
+                   "data_as_of": (sources.get(sid) or {}).get("data_as_of")}
+                  for sid in dict.fromkeys([*self.required, *sources])]
+        total = sum(s.get("records") or 0 for s in sources.values())
+        ready = total > 0 and all(s["state"] not in ("missing", "never") for s in states if s["id"] in self.required)
+        return ready, states
+
+    def require_lists(self) -> Loaded:
+        """Return the loaded registry, or raise ListsNotLoaded when lists are missing."""
+        loaded = self.loaded()
+        ready, states = self.readiness()
+        if not ready:
+            missing = [s["id"] for s in states if s["state"] in ("missing", "never") and s["id"] in self.required]
+            raise ListsNotLoaded("the lists are not loaded" + (f": {', '.join(missing)} never loaded" if missing else
+                                                              ": the registry holds no records"), states)
+        return loaded
+
+    def warm(self) -> None:
+        """Load the registry and build the indexes now (before workers fork, so they share them)."""
+        self.loaded()
+
+    # The operations every view uses; each builds or reads the one result shape (verifier.check).
+    def check(self, q=None, *, name=None, phone=None, licence=None, lang: str = "en") -> dict:
+        """Return the check result dict for a query (see verifier.check.check)."""
+        from .check import check
+        return check(self, q, name=name, phone=phone, licence=licence, lang=lang)
+
+    def get_agency(self, agency_id: str, lang: str = "en") -> dict | None:
+        """Return one record with its phones, status history and source, or None."""
+        from .check import get_agency
+        return get_agency(self, agency_id, lang)
+
+    def list_sources(self, lang: str = "en") -> list[dict]:
+        """Return every source with publisher, record count, freshness and health."""
+        from .check import list_sources
+        return list_sources(self, lang)
+
+    def compare(self, a: str, b: str) -> dict:
+        """Return how alike two names are (score, same, explanation)."""
+        from .check import compare
+        return compare(self, a, b)
+
+
+def _state(row: dict | None) -> str:
+    """Return a source's state: missing (no row), never, failed, stale or ok."""
+    return "missing" if row is None else row.get("health") or "ok"
