@@ -1,11 +1,24 @@
-"""Gunicorn settings: `gunicorn -c gunicorn.conf.py wsgi:app` (override with GUNICORN_* env)."""
+"""Gunicorn settings: `gunicorn -c gunicorn.conf.py wsgi:app` (override with GUNICORN_* env).
+
+Production puts a buffering reverse proxy in front (deploy/nginx.conf, docs/deploy-proxy.md):
+gunicorn must not face the internet directly.
+"""
 import multiprocessing
 import os
 
+from gunicorn.glogging import Logger
+
 bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
 workers = int(os.environ.get("GUNICORN_WORKERS", min(4, multiprocessing.cpu_count() * 2 + 1)))
-threads = int(os.environ.get("GUNICORN_THREADS", "1"))
+# Threads, not sync workers: a client that sends its headers or body slowly holds one thread,
+# not a whole worker (issue 16). The check is CPU-bound, so threads add no throughput; they are
+# there for slow and idle connections. gevent was not chosen: a blocking SQLite call (an app
+# database locked by a writer) would stall every connection of the worker.
+threads = int(os.environ.get("GUNICORN_THREADS", "128"))
 worker_class = "sync" if threads == 1 else "gthread"
+# A worker accepts no more connections than it has threads, so an accepted connection never waits
+# for a thread held by slow clients; the others are accepted by a worker with room.
+worker_connections = threads
 # Import the app (and build the match index) once in the master; workers share it on fork.
 preload_app = True
 timeout = 30
@@ -13,6 +26,12 @@ graceful_timeout = 20
 keepalive = 5
 max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "0"))
 max_requests_jitter = 50 if max_requests else 0
+# The largest limits gunicorn allows, so an oversized query or header is answered by the app (one
+# JSON error shape, security headers) up to 8 kB; past that gunicorn's own plain 414/431 answers,
+# and in production the proxy answers first (docs/deploy-proxy.md).
+limit_request_line = 8190
+limit_request_fields = 100
+limit_request_field_size = 8190
 
 # Privacy: nobody may learn who looked up whom. The access log records method, path (without
 # the query string: %(U)s), status, size and time, never the query, referrer, user agent or
@@ -20,6 +39,20 @@ max_requests_jitter = 50 if max_requests else 0
 accesslog = os.environ.get("GUNICORN_ACCESS_LOG") or None
 access_log_format = '%(t)s "%(m)s %(U)s" %(s)s %(B)s %(M)sms'
 errorlog = os.environ.get("GUNICORN_ERROR_LOG", "-")
+
+
+class PrivateLogger(Logger):
+    """gunicorn's logger, minus the client address and request text in its "Invalid request" warnings."""
+
+    def warning(self, msg, *args, **kwargs):
+        """Log a warning; one about an invalid request keeps only the kind of fault, not what was sent."""
+        if isinstance(msg, str) and msg.startswith("Invalid request from ip="):
+            # gunicorn quotes the offending request line or header after the kind: cut it there.
+            msg, args = "Invalid request refused: %s", (msg.split(": ", 1)[-1].split("'", 1)[0].strip(),)
+        super().warning(msg, *args, **kwargs)
+
+
+logger_class = PrivateLogger
 loglevel = os.environ.get("GUNICORN_LOG_LEVEL", "info")
 forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
 # Do not leak the server version.

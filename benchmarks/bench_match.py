@@ -991,10 +991,22 @@ def main() -> None:
     ap.add_argument("--profile", action="store_true", help="cProfile the name checks, print the top functions")
     ap.add_argument("--keep-tmp", action="store_true", help="keep the temporary SYNTHETIC databases")
     ap.add_argument("--out", type=Path, default=RESULTS)
+    ap.add_argument("--small-vocab", action="store_true",
+                    help="instead: the small-vocabulary stress test (benchmarks/small_vocab.py), one-letter deletions")
     ap.add_argument("--_child", nargs=3, metavar=("DB", "QUERIES", "OUT"), help=argparse.SUPPRESS)
     args = ap.parse_args()
     if args._child:
         measure(Path(args._child[0]), Path(args._child[1]), Path(args._child[2]), args.brute_budget, args.profile)
+        return
+    if args.small_vocab:
+        sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+        from benchmarks import small_vocab
+        sizes = [int(s.replace("_", "")) for s in args.sizes.split(",")]
+        result = {"synthetic": True, "small_vocabulary": small_vocab.run(sizes, args.brute_budget)}
+        out = args.out.with_name("bench_small_vocab.json")
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(json.dumps(result, indent=1), "utf-8")
+        print(f"wrote {out}")
         return
 
     global VOCAB

@@ -46,6 +46,8 @@ from pathlib import Path
 import phonenumbers
 from anyascii import anyascii
 
+from eval import variants
+
 SEED = 20261122
 OUT = Path(__file__).resolve().parent / "cases.jsonl"
 VERDICT_OF = {"valid": "licensed", "invalid": "licence_invalid", "warning": "warning"}
@@ -587,9 +589,11 @@ def build(db: str | Path, seed: int = SEED) -> list[dict]:
     # exact: the name as published (and Hong Kong's Chinese names)
     for r, p, rr in sample("exact", {"ph_dmw": 100, "hk_eaa": 80, "kz_kgd": 60}):
         add("exact", r, "name as published", q=r["name"])
-    chinese = sorted((r for r in pool if r["source"] == "hk_eaa" and r["aliases"]), key=lambda r: _h(seed, "zh", r["id"]))
+    def chinese_alias(r: dict) -> str | None:
+        return next((a for a in r["aliases"] if re.search(r"[\u3400-\u9fff]", a)), None)
+    chinese = sorted((r for r in pool if r["source"] == "hk_eaa" and chinese_alias(r)), key=lambda r: _h(seed, "zh", r["id"]))
     for r in chinese[:15]:
-        add("exact", r, "Chinese name as published", q=r["aliases"][0])
+        add("exact", r, "Chinese name as published", q=chinese_alias(r))
 
     # typo: 1-2 keyboard errors in names of 8+ letters
     for r, p, rr in sample("typo", {"ph_dmw": 100, "hk_eaa": 80, "kz_kgd": 70}, lambda r, p: letters(p["core"]) >= 8):
@@ -658,6 +662,49 @@ def build(db: str | Path, seed: int = SEED) -> list[dict]:
             continue
         fmt = rr.choice(["{c} LLP", "{c}", "LLP {c}", "{c} Ltd"])
         add_name("combined", r, fmt.format(c=core), f"Latin ({style}) + 1 typing error + legal form {p['form']} -> {fmt}", True)
+
+    # legal_form_typo_kz: a KGD name with its long legal form misspelt (as the list itself does)
+    for r, p, rr in sample("legal_form_typo_kz", {"kz_kgd": 130}):
+        form, note = variants.misspelt_kz_form(rr)
+        quoted = rr.choice(['"{c}"', "«{c}»", "{c}"]).format(c=p["core"])
+        add_name("legal_form_typo_kz", r, f"{form} {quoted}", note, True)
+
+    # legal_form_typo: Latin legal forms misspelt (en on PH/HK names; en/uz long forms on KGD names)
+    def latin_form(r, p):
+        return p["form"] in variants.LATIN_FORM_TYPOS or p["trail"].strip(" .,").lower() in variants.LATIN_FORM_TYPOS
+    for r, p, rr in sample("legal_form_typo", {"ph_dmw": 60, "hk_eaa": 60}, latin_form):
+        full = p["trail"].strip(" .,").lower()
+        typo_form = rr.choice(variants.LATIN_FORM_TYPOS.get(full) or variants.LATIN_FORM_TYPOS[p["form"]])
+        add_name("legal_form_typo", r, f"{p['core']} {typo_form}", f"legal form {full} misspelt: {typo_form}", True)
+    for r, p, rr in sample("legal_form_typo", {"kz_kgd": 40}, cyr_core):
+        form = variants.keyboard_typo(variants.EN_LONG[rr.choice(sorted(variants.EN_LONG))], rr)
+        core = to_latin(p["core"], rr.choice(["gost", "loose"]))
+        add_name("legal_form_typo", r, rr.choice(["{f} {c}", "{c} {f}"]).format(f=form, c=core),
+                 f"KGD name in Latin, long en/uz legal form misspelt: {form}", True)
+
+    # phonetic: a PH or HK name written in Cyrillic by ear (words as heard, compounds split,
+    # numbers as words), as a Russian speaker writes what was said on the phone
+    for r, p, rr in sample("phonetic", {"ph_dmw": 110, "hk_eaa": 70}, latin_core):
+        q = variants.by_ear(p["core"], rr, rr.random() < 0.4)
+        add_name("phonetic", r, q, "English name written in Cyrillic by ear", True)
+
+    # acronym: a name's acronym spelled by Latin letter names in Cyrillic, or typed with dots/spaces
+    for r, p, rr in sample("acronym", {"ph_dmw": 90, "hk_eaa": 70},
+                           lambda r, p: latin_core(r, p) and variants.acronym_of(p["core"]) is not None):
+        q, note = variants.spell_acronym(p["core"], variants.acronym_of(p["core"]), rr)
+        add_name("acronym", r, q, note, True)
+
+    # bracketed: "(FORMERLY X)", "(FOR X)", "(X)" dropped, kept without brackets, moved, or alone
+    for r, p, rr in sample("bracketed", {"ph_dmw": 160, "hk_eaa": 40, "kz_kgd": 20},
+                           lambda r, p: bool(variants.bracket_variants(r["name"]))):
+        q, note, alone = rr.choice(variants.bracket_variants(r["name"]))
+        if not alone:
+            add_name("bracketed", r, q, note, True)
+            continue
+        accept = reg.classes.get(skeleton(q), set()) | reg.name_class(r)
+        if skeleton(q) and not reg.collides(q, accept):
+            add("bracketed", r, note, verdicts={reg.verdict(accept), "similar"}, q=q)
+            cases[-1]["accept_ids"] = sorted(accept)
 
     # phone_variants: each sampled published number in every common format, asked alone
     def phone_ok(e164: str) -> bool:

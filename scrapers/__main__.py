@@ -1,4 +1,4 @@
-"""Command line: `python -m scrapers run|list|import`."""
+"""Command line: `python -m scrapers run|list|import|try`."""
 from __future__ import annotations
 
 import argparse
@@ -17,7 +17,9 @@ def cmd_run(args) -> int:
     if offline is not None and not offline.is_dir():
         print(f"error: --offline {offline}: no such folder", file=sys.stderr)
         return 2
-    outcomes = run(args.sources, offline)
+    outcomes = run(args.sources, offline, only_due=args.due)
+    if not outcomes and args.due:
+        print("nothing due")
     for o in outcomes:
         if o.ok:
             print(f"{o.source}: ok, {o.counts['active']} records ({o.counts['written']} written, "
@@ -29,19 +31,15 @@ def cmd_run(args) -> int:
 
 def cmd_list(args) -> int:
     """Print each source with its record count, last success and health."""
-    from verifier.registry import list_sources
-    from .runner import SOURCES, db_path
-    rows = list_sources(db_path()) if db_path().exists() else []
-    known = {r["id"] for r in rows}
-    for module in SOURCES:  # sources never run yet are listed too
-        info = module.SOURCE
-        if info.id not in known:
-            rows.append({"id": info.id, "name": info.name, "kind": info.kind, "country": info.country,
-                         "records": 0, "last_success": None, "health": "never", "note": info.note,
-                         "live": info.live})
+    from verifier import appdb
+    from verifier.ngo import NgoWarningList
+    from .runner import listing
+    rows = listing() + NgoWarningList(appdb.db_path()).sources()  # the NGO's list, from the app database
     if args.json:
         print(json.dumps(rows, ensure_ascii=False, indent=1))
         return 0
+    # last_success: when the source's data last loaded (UTC)
+    print(f"{'id':<14} {'kind':<8} {'cc':<3} {'records':>7}  {'last_success':<25} health")
     for r in rows:
         live = "" if r.get("live", True) else "  [no live crawler: offline/import only]"
         print(f"{r['id']:<14} {r['kind']:<8} {r['country'] or '-':<3} {r['records']:>7}  "
@@ -51,15 +49,26 @@ def cmd_list(args) -> int:
 
 def cmd_import(args) -> int:
     """Load a template CSV/XLSX as its own source."""
-    from . import importer
-    from .runner import Job, refresh
+    from verifier.ngo import SOURCE_ID as NGO_LIST  # the app database's own list
+    from . import importer, statuses
+    from .runner import Job, all_sources, db_path, refresh
     path = Path(args.file)
     if not path.is_file():
         print(f"error: {path}: no such file", file=sys.stderr)
         return 2
     info = importer.source_info(args.source_id, args.kind, args.country, path)
-    outcomes = refresh([Job(info, lambda: importer.to_records(importer.read_rows(path), args.kind, args.country or ""))])
-    o = outcomes[0]
+    reserved = [*all_sources(include_disabled=True), NGO_LIST]
+    importer.check_target(info.id, info.kind, args.replace, reserved, importer.stored_source(db_path(), info.id))
+    own = statuses.read_status_map(Path(args.status_map)) if args.status_map else None
+    seen = []
+
+    def produce():
+        seen[:] = importer.to_records(importer.read_rows(path), args.kind, args.country or "", own)
+        return seen
+
+    o = refresh([Job(info, produce)])[0]
+    if seen:
+        print(f"{info.id}: statuses: {statuses.summary(seen)}")
     if not o.ok:
         print(f"{info.id}: FAILED, previous data kept: {o.error}", file=sys.stderr)
         return 1
@@ -68,14 +77,21 @@ def cmd_import(args) -> int:
     return 0
 
 
+def cmd_try(args) -> int:
+    """Fetch and read one configured source, print what would load, write nothing."""
+    from .tryout import try_source
+    return try_source(args.source, Path(args.offline) if args.offline else None)
+
+
 def main(argv: list[str] | None = None) -> int:
     """Parse arguments and run a command."""
     parser = argparse.ArgumentParser(prog="python -m scrapers", description="Build and refresh the registry database.")
     parser.add_argument("-v", "--verbose", action="store_true")
     sub = parser.add_subparsers(dest="command", required=True)
     p = sub.add_parser("run", help="fetch sources into the database (VERIFIER_DB)")
-    p.add_argument("sources", nargs="*", help="source ids (default: all built-in)")
+    p.add_argument("sources", nargs="*", help="source ids (default: all, built-in and configured)")
     p.add_argument("--offline", metavar="DIR", help="replay saved responses from DIR/<source_id>/")
+    p.add_argument("--due", action="store_true", help="only sources whose `every` has passed since their last success")
     p.set_defaults(fn=cmd_run)
     p = sub.add_parser("list", help="list sources with record counts and health")
     p.add_argument("--json", action="store_true")
@@ -85,7 +101,13 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--source-id", required=True)
     p.add_argument("--kind", required=True, choices=("registry", "warning"))
     p.add_argument("--country", default="")
+    p.add_argument("--status-map", metavar="FILE", help="CSV of `word,group` (valid|invalid): your own status words")
+    p.add_argument("--replace", action="store_true", help="allow changing the kind of an imported list")
     p.set_defaults(fn=cmd_import)
+    p = sub.add_parser("try", help="dry run of a configured source: what it would load (writes nothing)")
+    p.add_argument("source")
+    p.add_argument("--offline", metavar="DIR", help="read DIR/<source_id>/ instead of the network")
+    p.set_defaults(fn=cmd_try)
     args = parser.parse_args(argv)
     logging.basicConfig(level=logging.DEBUG if args.verbose else logging.WARNING,
                         format="%(levelname)s %(name)s: %(message)s")

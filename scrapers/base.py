@@ -27,6 +27,7 @@ class SourceInfo:
     note: str = ""
     live: bool = True  # False: no live crawler yet, only offline or imported data
     stale_after_days: int = 45
+    every: str = "1d"  # how often `run --due` refreshes it (30m, 6h, 1d, 2w)
 
 
 @dataclass

@@ -25,7 +25,11 @@ log = logging.getLogger(__name__)
 
 USER_AGENT = ("recruitment-agency-check/0.1 (anti-trafficking NGO lookup; "
               "+https://github.com/recruitment-agency-check/verifier)")
-TIMEOUT = (float(os.environ.get("VERIFIER_CONNECT_TIMEOUT", 10)), float(os.environ.get("VERIFIER_READ_TIMEOUT", 60)))
+
+
+def request_timeout() -> tuple[float, float]:
+    """Return (connect, read) timeouts in seconds from the environment, read at each call."""
+    return (float(os.environ.get("VERIFIER_CONNECT_TIMEOUT", 10)), float(os.environ.get("VERIFIER_READ_TIMEOUT", 60)))
 
 
 @dataclass
@@ -71,7 +75,7 @@ class Fetcher:
         self.archive_dir = archive_dir
         self.delay = float(os.environ.get("VERIFIER_FETCH_DELAY", 1.0)) if delay is None else delay
         self.session = session or make_session()
-        self.timeout = TIMEOUT if timeout is None else timeout  # read now, so tests and config can set it
+        self.timeout = request_timeout() if timeout is None else timeout
         self.check_robots = check_robots
         self._robots: dict[str, urllib.robotparser.RobotFileParser | None] = {}
         self._last: dict[str, float] = {}
@@ -121,16 +125,16 @@ class Fetcher:
         if not self.allowed(url):
             raise SourceError(f"robots.txt disallows {url}")
         self._wait(urlsplit(url).netloc)
-        hdrs = dict(headers or {})
-        if validator := self._etags.get(name):
-            hdrs.update(validator)
-        try:
-            resp = self.session.get(url, params=params, headers=hdrs, timeout=self.timeout)
-        except requests.RequestException as exc:
-            raise SourceError(f"{url}: {exc.__class__.__name__}: {exc}") from exc
-        if resp.status_code == 304 and self.archive_dir:
+        resp = self._send(url, name, params, headers, conditional=True)
+        if resp.status_code == 304:
             previous = self._previous_copy(name)
-            if previous is not None:
+            if previous is None:
+                # The body the validators stand for is gone (pruned archive): forget them, ask again.
+                log.info("%s: 304 for %s but no archived copy; fetching it whole", self.source_id, name)
+                self._etags.pop(name, None)
+                resp = self._send(url, name, params, headers, conditional=False)
+            else:
+                self._archive(name, previous)  # the run's folder must hold all it read, to replay it
                 return Response(previous, resp.url, 200, resp.headers.get("Content-Type", ""))
         if resp.status_code != 200:
             raise SourceError(f"{resp.url}: HTTP {resp.status_code}")
@@ -139,8 +143,20 @@ class Fetcher:
                                                 ("If-Modified-Since", resp.headers.get("Last-Modified"))) if v}
         return Response(resp.content, resp.url, resp.status_code, resp.headers.get("Content-Type", ""))
 
+    def _send(self, url: str, name: str, params, headers, conditional: bool) -> requests.Response:
+        """Return the server's answer to one GET, with the saved validators when conditional."""
+        hdrs = dict(headers or {})
+        if conditional and (validator := self._etags.get(name)):
+            hdrs.update(validator)
+        try:
+            return self.session.get(url, params=params, headers=hdrs, timeout=self.timeout)
+        except requests.RequestException as exc:
+            raise SourceError(f"{url}: {exc.__class__.__name__}: {exc}") from exc
+
     def _previous_copy(self, name: str) -> bytes | None:
-        """Return the newest archived body for name from an earlier run."""
+        """Return the newest archived body for name from an earlier run (None without an archive)."""
+        if not self.archive_dir or not self.archive_dir.parent.is_dir():
+            return None
         runs = sorted((p for p in self.archive_dir.parent.iterdir() if p.is_dir()), reverse=True)
         for run in runs:
             if (path := run / name).exists():
@@ -157,7 +173,7 @@ class Fetcher:
 
     def finish(self) -> None:
         """Save conditional-GET validators for the next run."""
-        if (path := self._etag_path()) and self._etags:
+        if (path := self._etag_path()) and (self._etags or path.exists()):  # a dropped one must go too
             path.parent.mkdir(parents=True, exist_ok=True)
             path.write_text(json.dumps(self._etags, indent=1))
 
@@ -172,7 +188,10 @@ class OfflineFetcher(Fetcher):
 
     def __init__(self, source_id: str, folder: Path):
         self.source_id = source_id
-        self.folder = Path(folder) / source_id
+        folder = Path(folder)
+        # DIR/<source_id>/, or one archived run's own folder, data/raw/<source_id>/<run>/.
+        run_folder = folder.parent.name == source_id and not (folder / source_id).is_dir()
+        self.folder = folder if run_folder else folder / source_id
         self.archive_dir = None
 
     def get(self, url: str, name: str, params: dict | None = None, headers: dict | None = None) -> Response:
@@ -188,6 +207,17 @@ class OfflineFetcher(Fetcher):
 
     def finish(self) -> None:
         """Nothing to save offline."""
+
+
+def new_run_folder(source_id: str) -> Path:
+    """Return a fresh archive folder for one run of a source: data/raw/<source>/<UTC time>/."""
+    base = archive_root() / source_id / time.strftime("%Y%m%dT%H%M%S", time.gmtime())
+    folder, n = base, 1
+    while folder.exists():  # two runs in one second must not share a folder
+        n += 1
+        folder = base.with_name(f"{base.name}-{n}")
+    folder.mkdir(parents=True)
+    return folder
 
 
 def archive_root() -> Path:

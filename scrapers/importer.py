@@ -1,4 +1,4 @@
-"""Load a list in the template format (CSV or XLSX) as a source of its own.
+"""Load a list in the template format (CSV or XLSX) as a source of its own; rows to records.
 
 This is how an NGO's own warning list, or a ministry list with no scraper, gets in. Columns (see
 `scrapers/template.csv` and the README): name, aliases, phones, licence_number, country, status,
@@ -6,51 +6,53 @@ reason, listed_on, source_url; `aliases` and `phones` split on ";".
 """
 from __future__ import annotations
 
-import csv
-import io
 import re
+import sqlite3
+from collections.abc import Iterable
 from pathlib import Path
 
-import openpyxl
-
+from . import statuses, tables
 from .base import Record, SourceError, SourceInfo
 
 COLUMNS = ("name", "aliases", "phones", "licence_number", "country", "status", "reason",
            "listed_on", "source_url")
 REQUIRED = ("name",)
-VALID_WORDS = ("valid", "licensed", "active", "действ", "жарамды")
-INVALID_WORDS = ("revoked", "cancel", "expired", "suspend", "invalid", "banned", "delisted",
-                 "отозван", "аннулир", "приостан", "недейств")
+# A spreadsheet runs a cell starting with one of these as a formula (CSV injection): exports put a
+# "'" in front, and imports take it off again.
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_NO_FUNCTION = re.compile(r"[-+\d\s().,;/]*")  # phone-shaped: digits and signs call nothing, left as is
+
+
+def _runs(text: str) -> bool:
+    """Return True when a spreadsheet would run the text as a formula that can call something."""
+    return text.startswith(FORMULA_START) and not _NO_FUNCTION.fullmatch(text)
+
+
+def _protected(text: str) -> bool:
+    """Return True when the text is a protected cell: "'" before a formula (or before another such)."""
+    return text.startswith("'") and (_runs(text[1:]) or _protected(text[1:]))
+
+
+def spreadsheet_safe(value) -> str:
+    """Return a cell's text that a spreadsheet shows as text, never runs as a formula."""
+    text = "" if value is None else str(value)
+    return "'" + text if _runs(text) or _protected(text) else text
+
+
+def from_spreadsheet_safe(text: str) -> str:
+    """Return the original text of a cell `spreadsheet_safe` protected."""
+    return text[1:] if _protected(text) else text
 
 
 def read_rows(path: Path) -> list[dict]:
-    """Return the rows of a CSV or XLSX file as dicts keyed by lower-case column names."""
+    """Return the rows of a template CSV or XLSX file as dicts keyed by lower-case column names."""
     data = path.read_bytes()
-    if path.suffix.lower() in (".xlsx", ".xlsm"):
-        try:
-            wb = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-        except Exception as exc:
-            raise SourceError(f"{path.name}: not a readable XLSX file: {exc}") from exc
-        rows = [["" if c is None else str(c) for c in r] for r in wb.worksheets[0].iter_rows(values_only=True)]
-    else:
-        for encoding in ("utf-8-sig", "cp1251"):
-            try:
-                text = data.decode(encoding)
-                break
-            except UnicodeDecodeError:
-                continue
-        else:
-            raise SourceError(f"{path.name}: neither UTF-8 nor Windows-1251 text")
-        if "\x00" in text:
-            raise SourceError(f"{path.name}: holds NUL bytes (UTF-16?); save it as CSV in UTF-8")
-        try:
-            dialect = csv.Sniffer().sniff(text[:4096], delimiters=",;\t") if text.strip() else csv.excel
-        except csv.Error:  # a single column (only `name`) has no delimiter to find: the template's comma
-            dialect = csv.excel
-        try:
-            rows = list(csv.reader(io.StringIO(text), dialect))
-        except csv.Error as exc:
-            raise SourceError(f"{path.name}: not a readable CSV: {exc}") from exc
+    xlsx = path.suffix.lower() in (".xlsx", ".xlsm")
+    try:
+        table = tables.read_xlsx(data) if xlsx else tables.read_csv(data)
+    except SourceError as exc:
+        raise SourceError(f"{path.name}: {exc}") from exc
+    rows = [[from_spreadsheet_safe(c) for c in r] for r in table.rows]
     if not rows:
         raise SourceError(f"{path.name}: empty file")
     header = [h.strip().lower() for h in rows[0]]
@@ -60,41 +62,76 @@ def read_rows(path: Path) -> list[dict]:
     unknown = [h for h in header if h and h not in COLUMNS]
     if unknown:
         raise SourceError(f"{path.name}: unknown column(s) {unknown}; the template has {list(COLUMNS)}")
-    return [dict(zip(header, r)) for r in rows[1:] if any(str(c).strip() for c in r)]
+    return [dict(zip(header, r), _row=n) for n, r in enumerate(rows[1:], start=2) if any(c.strip() for c in r)]
 
 
-def status_group(status: str, kind: str) -> str:
-    """Return the status group of an imported row: a warning list is all warnings."""
-    if kind == "warning":
-        return "warning"
-    low = status.lower()
-    if any(w in low for w in INVALID_WORDS):
-        return "invalid"
-    if any(w in low for w in VALID_WORDS):
-        return "valid"
-    return "unknown"
+def status_group(status: str, kind: str, own: dict[str, str] | None = None) -> str:
+    """Return the status group of a row: a warning list is all warnings, a registry's by exact word."""
+    return "warning" if kind == "warning" else statuses.group_of(status, own)
 
 
-def to_records(rows: list[dict], kind: str, country: str) -> list[Record]:
-    """Return the records of template rows; a row without a name is an error naming the row."""
+def _date(text: str) -> str | None:
+    """Return an ISO date from YYYY-MM-DD, DD.MM.YYYY or YYYY.MM.DD text, else None."""
+    if m := re.match(r"(\d{4})[-.](\d\d)[-.](\d\d)", text):
+        return "-".join(m.groups())
+    if m := re.match(r"(\d\d)\.(\d\d)\.(\d{4})", text):
+        return f"{m.group(3)}-{m.group(2)}-{m.group(1)}"
+    return None
+
+
+def _items(text: str) -> list[str]:
+    """Return the items of a ';'-separated cell."""
+    return [x.strip() for x in text.split(";") if x.strip()]
+
+
+def to_records(rows: Iterable[dict], kind: str, country: str, own: dict[str, str] | None = None,
+               default_status: str = "", name_column: str = "name") -> list[Record]:
+    """Return the records of template rows; a row without a name is an error naming row and column."""
     records = []
     for n, row in enumerate(rows, start=2):
         get = lambda k: str(row.get(k) or "").strip()  # noqa: E731
         name = get("name")
         if not name:
-            raise SourceError(f"row {n}: empty name")
-        status = get("status") or ("listed" if kind == "warning" else "")
-        listed = get("listed_on")
+            raise SourceError(f"row {row.get('_row', n)}, column {name_column}: empty name")
+        status = get("status") or default_status or ("listed" if kind == "warning" else "")
+        licence, address = get("licence_number"), get("address")
         records.append(Record(
-            source_key=f"{name.upper()}|{get('licence_number').upper()}", name=name,
-            aliases=[a.strip() for a in get("aliases").split(";") if a.strip()],
-            phones=" / ".join(p.strip() for p in get("phones").split(";") if p.strip()),
-            licence_number=get("licence_number"), country=(get("country") or country).upper(),
-            status=status, status_group=status_group(status, kind), reason=get("reason"),
-            status_date=listed[:10] if re.match(r"\d{4}-\d\d-\d\d", listed) else None,
-            source_url=get("source_url"),
+            source_key=f"{name.upper()}|{licence.upper()}" + (f"|{address.upper()}" if address else ""),
+            name=name, aliases=[a for a in _items(get("aliases")) if a != name],
+            phones=" / ".join(_items(get("phones"))), licence_number=licence,
+            other_ids=_items(get("other_ids")), country=(get("country") or country).upper(),
+            status=status, status_group=status_group(status, kind, own), reason=get("reason"),
+            status_date=_date(get("listed_on")), source_url=get("source_url"), address=address,
+            city=get("city"),
         ))
     return records
+
+
+def check_target(source_id: str, kind: str, replace: bool, reserved: Iterable[str], stored: dict | None) -> None:
+    """Refuse an import that would overwrite a built-in or configured source, or change a list's kind."""
+    if source_id in set(reserved):
+        raise SourceError(f"{source_id!r} is a built-in or configured source; an import needs an id "
+                          "of its own (e.g. ngo_warnings): importing under it would retire its records")
+    if stored and not replace and stored.get("publisher") != "imported":
+        raise SourceError(f"{source_id!r} holds a source that was not imported; add --replace to overwrite it")
+    if stored and not replace and stored.get("kind") != kind:
+        raise SourceError(f"{source_id!r} was imported as a {stored.get('kind')} list; importing it as a "
+                          f"{kind} list changes every verdict on it: add --replace if that is meant")
+
+
+def stored_source(db: Path, source_id: str) -> dict | None:
+    """Return the sources row of an id in the registry database, or None."""
+    if not db.exists():
+        return None
+    conn = sqlite3.connect(f"file:{db}?mode=ro", uri=True)
+    conn.row_factory = sqlite3.Row
+    try:
+        row = conn.execute("select * from sources where id = ?", [source_id]).fetchone()
+    except sqlite3.OperationalError:  # no sources table yet
+        return None
+    finally:
+        conn.close()
+    return dict(row) if row else None
 
 
 def source_info(source_id: str, kind: str, country: str, path: Path) -> SourceInfo:

@@ -25,10 +25,11 @@ SOURCE = SourceInfo(
     id="kz_kgd", name="Unreliable taxpayers: false enterprises (лжепредприятия)",
     publisher="State Revenue Committee (КГД), Ministry of Finance, Kazakhstan", country="KZ",
     kind="warning", url="https://kgd.gov.kz/ru/services/taxpayers_unreliable",
-    min_records=1000, max_records=100000, stale_after_days=90,
+    min_records=1000, max_records=100000, stale_after_days=90, every="7d",
     note="A tax-authority list of firms found to be sham enterprises; not a recruitment licence list.",
 )
-URL = os.environ.get("KGD_URL_TEMPLATE", "http://kgd.gov.kz/mobile_api/services/taxpayers_unreliable_exportexcel/{code}/KZ_ALL/fileName/list_{code}_KZ_ALL.xlsx")
+DEFAULT_URL = ("http://kgd.gov.kz/mobile_api/services/taxpayers_unreliable_exportexcel/{code}/KZ_ALL/"
+               "fileName/list_{code}_KZ_ALL.xlsx")
 LISTS = {
     "PSEUDO_COMPANY": "False enterprise (лжепредприятие)",
     "INACTIVE": "Inactive taxpayer", "WRONG_ADDRESS": "Not at registered address",
@@ -132,9 +133,14 @@ def _record(cells: dict, code: str, as_of: str | None) -> Record | None:
         source_key=f"{code}|{bin_ or rnn or name}", name=name, licence_number=bin_,
         other_ids=[rnn] if rnn else [], status=LISTS.get(code, code), status_group="warning",
         status_date=start, reason=court, data_as_of=as_of, country="KZ",
-        source_url=URL.format(code=code),
+        source_url=list_url(code),
         extra={"list": code, "rnn_region": region, **extra},
     )
+
+
+def list_url(code: str) -> str:
+    """Return the export URL of one list (KGD_URL_TEMPLATE with {code}, read at each call)."""
+    return os.environ.get("KGD_URL_TEMPLATE", DEFAULT_URL).format(code=code)
 
 
 def list_codes() -> list[str]:
@@ -151,5 +157,5 @@ def crawl(fetcher) -> list[Record]:
     records: list[Record] = []
     for code in list_codes():
         name = f"list_{code}_KZ_ALL.xlsx"
-        records.extend(parse_xlsx(fetcher.get(URL.format(code=code), name).content, code))
+        records.extend(parse_xlsx(fetcher.get(list_url(code), name).content, code))
     return records

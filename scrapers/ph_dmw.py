@@ -11,10 +11,9 @@ import logging
 import os
 import re
 import sys
-from datetime import date
-
 from tqdm import tqdm
 
+from . import statuses
 from .base import Record, SourceError, SourceInfo, leftover_warning, take
 
 log = logging.getLogger(__name__)
@@ -25,33 +24,24 @@ SOURCE = SourceInfo(
     url="https://dmw.gov.ph/licensed-recruitment-agencies", min_records=3000, max_records=20000,
     note="DMW publishes no licence numbers. Report illegal recruitment: DMW hotline 1348.",
 )
-API = os.environ.get("DMW_API_URL", "https://master-api.dmw.gov.ph/api/v1/public/licensed-agencies")
+DEFAULT_API = "https://master-api.dmw.gov.ph/api/v1/public/licensed-agencies"
 SITE = "https://dmw.gov.ph"
 MAX_PAGES = 400
 
-# Every status the DMW has published, and what it means for a job seeker.
-STATUS_GROUPS = {
-    "valid license": "valid", "valid license - provisional": "valid",
-    "valid license - full": "valid", "valid license (extended)": "valid",
-    "cancelled": "invalid", "delisted": "invalid", "expired": "invalid",
-    "forever banned": "invalid", "inactive": "invalid", "denied renewal": "invalid",
-    "suspended": "invalid", "revoked": "invalid", "ceased operations": "invalid",
-    "ceased operation": "invalid", "suspended (document processing)": "invalid",
-    "documentary processing suspended": "invalid", "cash bond withdrawn": "invalid",
-    "suspended or fined": "invalid", "preventive suspension": "invalid",
-}
 _PLACEHOLDER_PHONES = re.compile(r"^\W*(for installation|n/?a|none|null|0+)\W*$", re.I)
 
 
-def status_group(status: str, expires_on: str | None, today: date | None = None) -> str:
-    """Return valid|invalid|unknown for a published status; a valid licence past expiry is invalid."""
-    group = STATUS_GROUPS.get(re.sub(r"\s+", " ", status.strip().lower()))
-    if group is None:
+def status_group(status: str) -> str:
+    """Return valid|invalid|unknown for a published status, as published: expiry is the verdict's."""
+    group = statuses.group_of(status)
+    if group == "unknown":
         log.warning("ph_dmw: unknown status %r mapped to 'unknown'", status)
-        return "unknown"
-    if group == "valid" and expires_on and expires_on < (today or date.today()).isoformat():
-        return "invalid"
     return group
+
+
+def api_url() -> str:
+    """Return the API's URL (DMW_API_URL, read at each call so a test or deployer can point it)."""
+    return os.environ.get("DMW_API_URL", DEFAULT_API)
 
 
 def _iso_date(value) -> str | None:
@@ -75,7 +65,7 @@ def _require(raw: dict, keys: tuple[str, ...]) -> None:
         raise SourceError(f"DMW record without field(s) {missing}: renamed? got {sorted(raw)}")
 
 
-def parse_api_page(payload: dict, today: date | None = None) -> tuple[list[Record], str | None]:
+def parse_api_page(payload: dict) -> tuple[list[Record], str | None]:
     """Return the records of one API page and the next page's URL (None on the last page)."""
     if not isinstance(payload, dict) or not isinstance(payload.get("data"), list) or "meta" not in payload:
         raise SourceError("DMW API page without meta/data envelope")
@@ -93,7 +83,7 @@ def parse_api_page(payload: dict, today: date | None = None) -> tuple[list[Recor
         records.append(Record(
             source_key=source_key(name, address), name=name, address=address,
             phones=_phones(take(raw, "contact_number")), status=status,
-            status_group=status_group(status, expires, today),
+            status_group=status_group(status),
             status_date=_iso_date(take(raw, "license_status_date", None)), expires_on=expires,
             city=", ".join(x for x in (take(raw, "municipality_province"), take(raw, "city_province")) if x),
             representative=take(raw, "representative"),
@@ -105,7 +95,7 @@ def parse_api_page(payload: dict, today: date | None = None) -> tuple[list[Recor
     return records, payload["meta"].get("nextPageUrl")
 
 
-def parse_directory(items: list, as_of: str | None, today: date | None = None) -> list[Record]:
+def parse_directory(items: list, as_of: str | None) -> list[Record]:
     """Return the records of the public directory capture (a JSON array of the site's rows)."""
     if not isinstance(items, list):
         raise SourceError("DMW directory capture is not a JSON array")
@@ -121,7 +111,7 @@ def parse_directory(items: list, as_of: str | None, today: date | None = None) -
         records.append(Record(
             source_key=source_key(name, address), name=name, address=address,
             phones=_phones(take(raw, "phone")), status=status,
-            status_group=status_group(status, None, today),
+            status_group=status_group(status),
             licence_number="" if licence.upper() in ("N/A", "NA") else licence,
             representative=take(raw, "contactName"), data_as_of=as_of,
         ))
@@ -142,7 +132,7 @@ def crawl(fetcher) -> list[Record]:
         log.info("ph_dmw: saved API pages incomplete (%s); using the directory capture", exc)
     newest = directories[-1]
     as_of = m.group(0) if (m := re.search(r"\d{4}-\d\d-\d\d", newest.name)) else None
-    records = parse_directory(fetcher.get(API, "directory/" + newest.name).json(), as_of)
+    records = parse_directory(fetcher.get(api_url(), "directory/" + newest.name).json(), as_of)
     return _enrich(records, fetcher)
 
 
@@ -157,7 +147,7 @@ def _crawl_api(fetcher) -> list[Record]:
     records: list[Record] = []
     bar = tqdm(desc="ph_dmw pages", unit="page", disable=fetcher.offline or not sys.stderr.isatty())
     for page in range(1, MAX_PAGES + 1):
-        resp = fetcher.get(API, f"api/licensed-agencies.page-{page}.json", params={"page": page}, headers=headers)
+        resp = fetcher.get(api_url(), f"api/licensed-agencies.page-{page}.json", params={"page": page}, headers=headers)
         batch, next_url = parse_api_page(resp.json())
         if not batch and next_url:
             raise SourceError(f"DMW API page {page} is empty but not the last")
@@ -174,7 +164,7 @@ def _enrich(records: list[Record], fetcher) -> list[Record]:
     details: dict[str, Record] = {}
     for path in fetcher.files("api/licensed-agencies*.json"):
         try:
-            batch, _ = parse_api_page(fetcher.get(API, "api/" + path.name).json())
+            batch, _ = parse_api_page(fetcher.get(api_url(), "api/" + path.name).json())
         except SourceError as exc:
             log.warning("ph_dmw: skipping saved page %s: %s", path.name, exc)
             continue

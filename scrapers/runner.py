@@ -16,15 +16,30 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import hk_eaa, kz_kgd, ph_dmw, store
+from . import config, hk_eaa, kz_kgd, ph_dmw, store
 from .base import Record, SourceError, SourceInfo
-from .http import Fetcher, OfflineFetcher, archive_root
+from .configured import ConfiguredSource
+from .http import Fetcher, OfflineFetcher, new_run_folder
 
 log = logging.getLogger(__name__)
 
 SOURCES = (ph_dmw, hk_eaa, kz_kgd)  # every built-in source, in one place
 BY_ID = {m.SOURCE.id: m for m in SOURCES}
-SOURCE_TIMEOUT = float(os.environ.get("VERIFIER_SOURCE_TIMEOUT", 1800))
+
+
+def source_timeout() -> float:
+    """Return the time limit of one source's run in seconds (VERIFIER_SOURCE_TIMEOUT, read at each call)."""
+    return float(os.environ.get("VERIFIER_SOURCE_TIMEOUT", 1800))
+
+
+def configured(include_disabled: bool = False) -> list[ConfiguredSource]:
+    """Return the configured sources of the sources file (checked whole; ConfigError on any problem)."""
+    return [ConfiguredSource(c) for c in config.load(reserved=BY_ID) if c.enabled or include_disabled]
+
+
+def all_sources(include_disabled: bool = False) -> dict:
+    """Return id -> source (a built-in module or a ConfiguredSource), built-ins first."""
+    return {**BY_ID, **{c.SOURCE.id: c for c in configured(include_disabled)}}
 
 
 @dataclass
@@ -126,32 +141,81 @@ def _refresh_one(db, job: Job) -> Outcome:
 
 
 def source_job(module, offline_dir: Path | None) -> Job:
-    """Return the job that crawls one built-in source, live or from saved responses."""
+    """Return the job that crawls one source (built-in or configured), live or from saved responses."""
     info = module.SOURCE
 
     def produce() -> list[Record]:
+        limit = source_timeout()
         if offline_dir is not None:
             fetcher = OfflineFetcher(info.id, offline_dir)
         else:
-            fetcher = Fetcher(info.id, archive_root() / info.id / time.strftime("%Y%m%dT%H%M%S"))
-        deadline = time.monotonic() + SOURCE_TIMEOUT
+            fetcher = Fetcher(info.id, new_run_folder(info.id))
+        deadline = time.monotonic() + limit
         fetcher.deadline = deadline
         try:
             records = list(module.crawl(fetcher))
         finally:
             fetcher.finish()
         if time.monotonic() > deadline:
-            raise SourceError(f"{info.id}: timed out after {SOURCE_TIMEOUT:.0f} s")
+            raise SourceError(f"{info.id}: timed out after {limit:.0f} s")
         return records
 
     return Job(info, produce, offline_dir is not None)
 
 
-def run(source_ids: list[str], offline_dir: Path | None, path: Path | None = None) -> list[Outcome]:
-    """Refresh the named built-in sources (all when none are named)."""
-    unknown = [s for s in source_ids if s not in BY_ID]
-    if unknown:
-        raise SourceError(f"unknown source(s) {unknown}; built-in: {sorted(BY_ID)} "
+def pick(source_ids: list[str]) -> list:
+    """Return the sources to run: the named ones, or every enabled one; unknown or disabled ids are errors."""
+    known = all_sources(include_disabled=True)
+    enabled = all_sources()
+    if unknown := [s for s in source_ids if s not in known]:
+        raise SourceError(f"unknown source(s) {unknown}; known: {sorted(known)} "
                           "(imported lists are refreshed with `import`)")
-    modules = [BY_ID[s] for s in source_ids] if source_ids else list(SOURCES)
-    return refresh([source_job(m, offline_dir) for m in modules], path)
+    if disabled := [s for s in source_ids if s not in enabled]:
+        raise SourceError(f"{disabled}: enabled = false in {config.config_path().name}; "
+                          "`scrapers try ID` reads it without writing")
+    return [known[s] for s in source_ids] if source_ids else list(enabled.values())
+
+
+def is_due(info: SourceInfo, state: dict | None, now: float | None = None) -> bool:
+    """Return True when a source's `every` has passed since its last success (retrying a failure
+    at most once per interval, an hour at least)."""
+    if not info.live:
+        return False
+    now = time.time() if now is None else now
+    every = config.every_seconds(info.every)
+    since = lambda key: now - store.parse_time(state[key]) if state and state.get(key) else float("inf")  # noqa: E731
+    return since("last_success") >= every and since("last_attempt") >= min(every, 3600)
+
+
+def due(sources: list, path: Path | None = None) -> list:
+    """Return the sources whose interval has passed, by the state stored in the database."""
+    from verifier.registry import list_sources
+    path = Path(path or db_path())
+    state = {r["id"]: r for r in list_sources(path)} if path.exists() else {}
+    return [s for s in sources if is_due(s.SOURCE, state.get(s.SOURCE.id))]
+
+
+def run(source_ids: list[str], offline_dir: Path | None, path: Path | None = None,
+        only_due: bool = False) -> list[Outcome]:
+    """Refresh the named sources (every enabled one when none are named; only those due with only_due)."""
+    sources = pick(source_ids)
+    if only_due:
+        sources = due(sources, path)
+    if not sources:
+        return []
+    return refresh([source_job(m, offline_dir) for m in sources], path)
+
+
+def listing(path: Path | None = None) -> list[dict]:
+    """Return `scrapers list` rows: the database's sources, then enabled sources never run yet."""
+    from verifier.registry import list_sources
+    path = Path(path or db_path())
+    rows = list_sources(path) if path.exists() else []
+    known = {r["id"] for r in rows}
+    for source in all_sources().values():
+        info = source.SOURCE
+        if info.id not in known:
+            rows.append({"id": info.id, "name": info.name, "kind": info.kind, "country": info.country,
+                         "records": 0, "last_success": None, "health": "never", "note": info.note,
+                         "live": info.live})
+    return rows

@@ -85,6 +85,12 @@ def now() -> str:
     return datetime.now(timezone.utc).replace(microsecond=0).isoformat()
 
 
+def parse_time(stamp: str) -> float:
+    """Return the POSIX time of an ISO 8601 stamp written by `now()`."""
+    moment = datetime.fromisoformat(stamp)
+    return (moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)).timestamp()
+
+
 def agency_id(source_id: str, source_key: str) -> str:
     """Return the stable id of a record: a hash of its source and its key there."""
     return hashlib.sha1(f"{source_id}\x1f{source_key}".encode()).hexdigest()[:16]
@@ -111,7 +117,7 @@ def transaction(db: sqlite_utils.Database):
     db.execute("COMMIT")
 
 
-def _row(info: SourceInfo, rec: Record) -> dict:
+def agency_row(info: SourceInfo, rec: Record) -> dict:
     """Return the agencies row of one record, without bookkeeping columns."""
     key = name_key(rec.name)
     aliases = list(dict.fromkeys([*key.aliases, *rec.aliases]))
@@ -149,7 +155,7 @@ def write_source(db: sqlite_utils.Database, info: SourceInfo, records: list[Reco
     changed_rows: list[dict] = []
     phone_rows: list[dict] = []
     for rec in records:
-        row = _row(info, rec)
+        row = agency_row(info, rec)
         if row["id"] in seen:
             continue
         seen.add(row["id"])

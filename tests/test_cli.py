@@ -46,8 +46,46 @@ def test_check_csv_round_trip(registry_db, tmp_path):
     path = tmp_path / "fixture_agencies_to_check.csv"  # made-up query file; names are real listed ones
     path.write_text("name,phone\nTOO Dymka,\n101 Mojo International,09178870567\n", encoding="utf-8")
     p = run(["verifier", "check", "--csv", str(path)], registry_db)
-    rows = p.stdout.splitlines()
-    assert rows[0].startswith("name,phone,verdict") and ",warning," in rows[1] and ",licensed," in rows[2]
+    assert p.returncode == 0, p.stderr
+    rows = (tmp_path / "fixture_agencies_to_check.checked.csv").read_text(encoding="utf-8").splitlines()
+    assert rows[0].startswith("name,phone,verdict,risk") and ",warning," in rows[1] and ",licensed," in rows[2]
+    assert "kz_kgd 2020-04-07" in rows[1] and "written to" in p.stderr
+    assert path.read_text(encoding="utf-8").startswith("name,phone\n")  # the input is left as it was
+    out = tmp_path / "elsewhere.csv"
+    p = run(["verifier", "check", "--csv", str(path), "--out", str(out), "--fail-on", "high"], registry_db)
+    assert p.returncode == 3 and out.read_text(encoding="utf-8").splitlines()[1:] == rows[1:2] + rows[2:]
+    p = run(["verifier", "check", "--csv", str(path), "--out", "-"], registry_db)
+    assert p.stdout.splitlines()[0] == rows[0]
+
+
+@pytest.mark.parametrize("query, level, code", [
+    ("TOO Dymka", "high", 3), ("TOO Dymka", "medium", 3), ("101 Mojo International 2", "high", 0),
+    ("101 Mojo International 2", "medium", 3), ("101 Mojo International Corp", "medium", 0),
+    ("101 Mojo International Corp", None, 0), ("TOO Dymka", None, 0),
+])
+def test_fail_on_sets_the_exit_code_at_or_above_the_risk(registry_db, query, level, code):
+    p = run(["verifier", "check", query, "--json"] + (["--fail-on", level] if level else []), registry_db)
+    assert p.returncode == code, p.stderr
+
+
+def test_fail_on_counts_every_line_of_jsonl(registry_db):
+    lines = '{"q": "101 Mojo International Corp"}\n{"q": "TOO Dymka"}\n'
+    assert run(["verifier", "check", "--jsonl", "--fail-on", "high"], registry_db, stdin=lines).returncode == 3
+    assert run(["verifier", "check", "--jsonl", "--fail-on", "high"], registry_db,
+               stdin=lines.splitlines()[0]).returncode == 0
+
+
+@pytest.mark.parametrize("lang, words", [
+    ("ru", ["Высокий риск", "Совпадение по", "Проверенные списки", "Департамент по делам трудовых мигрантов"]),
+    ("kk", ["Жоғары қауіп", "Тексерілген тізімдер", "Еңбек мигранттары департаменті"]),
+])
+def test_result_lines_are_in_the_readers_language(registry_db, lang, words):
+    p = run(["verifier", "check", "3 JS Global Recruitment Agency", "--lang", lang], registry_db)
+    assert p.returncode == 0, p.stderr
+    for word in words:
+        assert word in p.stdout
+    for english in ("High risk", "Matched on", "data as of", "Lists searched", "Department of Migrant", "score"):
+        assert english not in p.stdout
 
 
 @pytest.mark.parametrize("a,b,same", [("ТОО «Сапа Кадры»", "TOO Sapa Kadry", True),
@@ -88,3 +126,13 @@ def test_import_warning_list_turns_verdict(registry_db, tmp_path):
     for q in ("Fixture Zhumys Abroad Recruiters", "+77010000000", "8 (3252) 30-00-00"):
         r = json.loads(run(["verifier", "check", q, "--json"], db, env=env).stdout)
         assert r["verdict"] == "warning", (q, r["summary"])
+
+
+def test_scrapers_list_has_a_header_and_the_ngo_list(registry_db):
+    lines = run(["scrapers", "list"], registry_db).stdout.splitlines()
+    assert lines[0].split() == ["id", "kind", "cc", "records", "last_success", "health"]
+    rows = {line.split()[0]: line.split() for line in lines[1:]}
+    assert {"ph_dmw", "hk_eaa", "kz_kgd", "ngo_warnings"} <= rows.keys()
+    assert rows["kz_kgd"][3] == "1853" and rows["kz_kgd"][4].startswith("20")
+    listed = json.loads(run(["scrapers", "list", "--json"], registry_db).stdout)
+    assert any(s["id"] == "ngo_warnings" for s in listed)

@@ -44,6 +44,29 @@ def test_recall_at_1_combined(m):
     assert m["slices"]["combined"]["recall_at_1"] >= 0.90, _examples(m, "combined")
 
 
+def test_recall_at_1_name_variants(m):
+    """Every name slice together (typos, orders, legal forms, scripts, brackets...): issue 13's goal."""
+    assert m["recall_at_1_names"] >= 0.98, _examples(m, "typo", "phonetic", "bracketed", "cyrillic_of_latin")
+
+
+@pytest.mark.parametrize("slice_,floor", [
+    ("legal_form_typo_kz", 0.95),   # KGD names with a typo inside "Товарищество с ограниченной ответственностью"
+    ("legal_form_typo", 0.95),      # Latin legal forms misspelt (en/uz long forms on KGD names too)
+    ("phonetic", 0.90),             # English names written in Cyrillic by ear ("Скай Уэй", "Ту Стар")
+    ("acronym", 0.95),              # "Си Би Эс Манпауэр", "C.B.S."
+    ("bracketed", 0.95),            # "(FORMERLY …)", "(FOR …)", "(X)" dropped, kept, moved, alone
+])
+def test_recall_at_1_per_slice(m, slice_, floor):
+    assert m["slices"][slice_]["recall_at_1"] >= floor, _examples(m, slice_)
+
+
+def test_no_listed_name_variant_is_not_found(m):
+    """A misspelt or re-spelt listed name may answer `similar`, but `not_found` only rarely."""
+    rows = [row for s, row in m["slices"].items() if s not in run.NO_RECORD and s not in run.PHONE_SLICES]
+    lost = sum(row["verdicts"].get("not_found", 0) for row in rows)
+    assert lost <= 0.01 * sum(row["n"] for row in rows), _examples(m, "typo", "phonetic", "bracketed")
+
+
 def test_no_decoy_called_licensed_or_warning(m):
     assert (m["decoys_licensed"], m["decoys_warning"]) == (0, 0), _examples(m, "decoy")
 

@@ -128,3 +128,28 @@ def test_a_failing_snapshot_does_not_stop_a_refresh(registry_db, tmp_path, monke
     stored = reader.execute("select fingerprint from match_snapshot").fetchone()[0]
     assert stored != registry_fingerprint(reader)  # the old one stays, and is not used
     assert len(Index.from_connection(reader).recs) == len(Index.from_rows(reader).recs)
+
+
+def test_parsed_numbers_and_licence_keys_find_what_the_typed_text_finds(registry_db, queries):
+    """`search_numbers` / `search_licence_key` take values already read; the text entry points agree."""
+    from verifier.match import read_numbers
+    from verifier.normalize import licence_key, phone_digits
+    idx = Index.from_connection(connect(registry_db))
+    for q in queries[1]:
+        typed = [(h.rec.id, h.matched_value) for h in idx.search_phone(q)]
+        numbers = next((n for n in read_numbers(q, "KZ", idx.countries) if idx.search_numbers(n)), ())
+        parsed = [(h.rec.id, h.matched_value) for h in idx.search_numbers(numbers, "" if numbers else phone_digits(q))]
+        assert typed == parsed and typed, q
+    rows = connect(registry_db).execute("select licence_key from agencies where licence_key != '' limit 50").fetchall()
+    for (key,) in rows:
+        assert [h.rec.id for h in idx.search_licence_key(licence_key(key))] == [h.rec.id for h in idx.search_licence(key)]
+        assert idx.search_licence_key(key)
+
+
+def test_snapshot_keeps_the_sound_table(registry_db):
+    """Names written by ear in Cyrillic are found alike from a loaded snapshot and a fresh build."""
+    conn = connect(registry_db)
+    loaded, built = Index.from_connection(conn), Index.from_rows(conn)
+    assert loaded.by_sound == built.by_sound and loaded.by_sound
+    names = [c["q"] for c in eval_run.load_cases() if c["slice"] == "phonetic"]
+    assert _answers(loaded, names, []) == _answers(built, names, [])

@@ -5,20 +5,19 @@ import argparse
 import csv
 import json
 import sys
+from collections import Counter
+from pathlib import Path
 
 from .check import QueryError
+from .cli_output import at_or_above, checked_path, result_lines, write_checked_csv
 from .engine import Engine, ListsNotLoaded
+
+FAIL_ON_EXIT = 3  # --fail-on: a result at or above the risk level (2 is a bad query, 1 no lists)
 
 
 def _print_result(r: dict) -> None:
-    """Print a result for a person reading a terminal."""
-    print(f"{r['verdict_label'].upper()} ({r['verdict']}, risk {r['risk']}): {r['summary']}")
-    for reason in r["reasons"]:
-        print(f"  - {reason}")
-    for m in r["matches"]:
-        print(f"  * {m['name']} [{m['source']}] {m['status']} ({m['status_group']}), score {m['score']}, "
-              f"matched on {'+'.join(m['matched_on'])}, data as of {m['data_as_of']}")
-    print(f"  {r['disclaimer']}")
+    """Print a result for a person reading a terminal, in the result's language."""
+    print("\n".join(result_lines(r)))
 
 
 def _error(message: str, status: int = 400) -> dict:
@@ -42,12 +41,14 @@ def _check_line(engine: Engine, line: str, lang: str) -> dict:
 
 
 def cmd_check(args) -> int:
-    """Check one query, JSON lines from stdin, or a CSV of agencies."""
+    """Check one query, JSON lines from stdin, or a CSV of agencies; 3 when --fail-on is reached."""
     if args.jsonl:
+        results = []
         for line in sys.stdin:
             if line.strip():
-                print(json.dumps(_check_line(args.engine, line, args.lang), ensure_ascii=False), flush=True)
-        return 0
+                results.append(_check_line(args.engine, line, args.lang))
+                print(json.dumps(results[-1], ensure_ascii=False), flush=True)
+        return FAIL_ON_EXIT if at_or_above(results, args.fail_on) else 0
     if args.csv:
         return _check_csv(args)
     try:
@@ -59,27 +60,36 @@ def cmd_check(args) -> int:
         print(json.dumps(result, ensure_ascii=False, indent=1))
     else:
         _print_result(result)
-    return 0
+    return FAIL_ON_EXIT if at_or_above([result], args.fail_on) else 0
 
 
 def _check_csv(args) -> int:
-    """Read a CSV with columns name/phone/licence (or q) and write it back with verdict columns."""
+    """Check every row of a CSV (columns name/phone/licence or q); write FILE.checked.csv or --out."""
     with open(args.csv, newline="", encoding="utf-8-sig") as fh:
         rows = list(csv.DictReader(fh))
-    out = csv.writer(sys.stdout)
-    extra = ["verdict", "risk", "summary", "top_match", "top_source", "top_status", "top_score", "data_as_of"]
-    header = list(rows[0].keys()) if rows else ["q"]
-    out.writerow(header + extra)
-    for row in rows:
-        try:
-            r = args.engine.check(row.get("q"), name=row.get("name"), phone=row.get("phone"), licence=row.get("licence"), lang=args.lang)
-            top = r["matches"][0] if r["matches"] else {}
-            values = [r["verdict"], r["risk"], r["summary"], top.get("name", ""), top.get("source", ""),
-                      top.get("status", ""), top.get("score", ""), r["data_as_of"] or ""]
-        except QueryError as exc:
-            values = ["error", "", str(exc), "", "", "", "", ""]
-        out.writerow([row.get(h, "") for h in header] + values)
-    return 0
+    target = checked_path(args.csv, args.out)
+
+    def check_row(row: dict) -> dict:
+        return args.engine.check(row.get("q"), name=row.get("name"), phone=row.get("phone"),
+                                 licence=row.get("licence"), lang=args.lang)
+
+    if target == "-":
+        results = write_checked_csv(rows, sys.stdout, check_row)
+    else:
+        if Path(target).resolve() == Path(args.csv).resolve():
+            print("error: --out must not be the input file", file=sys.stderr)
+            return 2
+        partial = Path(target).with_name(Path(target).name + ".partial")
+        try:  # a run that stops (lists not loaded) leaves no half-written file
+            with open(partial, "w", newline="", encoding="utf-8") as out:
+                results = write_checked_csv(rows, out, check_row)
+            partial.replace(target)
+        finally:
+            partial.unlink(missing_ok=True)
+        counts = Counter(r["verdict"] for r in results)
+        print(f"{len(rows)} rows checked, written to {target}: "
+              + (", ".join(f"{n} {v}" for v, n in counts.most_common()) or "none"), file=sys.stderr)
+    return FAIL_ON_EXIT if at_or_above(results, args.fail_on) else 0
 
 
 def cmd_compare(args) -> int:
@@ -136,7 +146,11 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--lang", default="en", help="en, ru, kk or uz")
     p.add_argument("--json", action="store_true", help="print the result dict as JSON")
     p.add_argument("--jsonl", action="store_true", help="stdin: one JSON object per line; stdout: one result per line")
-    p.add_argument("--csv", metavar="FILE", help="bulk check a CSV (columns name, phone, licence or q)")
+    p.add_argument("--csv", metavar="FILE", help="bulk check a CSV (columns name, phone, licence or q); "
+                   "writes FILE.checked.csv next to it")
+    p.add_argument("--out", metavar="OUT", help="with --csv: write the checked CSV here instead ('-' for stdout)")
+    p.add_argument("--fail-on", choices=("high", "medium"),
+                   help=f"exit {FAIL_ON_EXIT} when any result's risk is at or above this level")
     p.set_defaults(fn=cmd_check)
     p = sub.add_parser("compare", help="how alike two agency names are")
     p.add_argument("a", nargs="?")
@@ -147,10 +161,14 @@ def main(argv: list[str] | None = None) -> int:
     p = sub.add_parser("backup", help="consistent copy of the app database")
     p.add_argument("dest")
     p.set_defaults(fn=cmd_backup)
+    from .offer_cli import add_parser as add_scan_parser
+    add_scan_parser(sub)  # issue 12: the offer scan
     args = parser.parse_args(argv)
     args.engine = Engine.from_env()  # the registry and the NGO's own warning list in the app database
     if args.command == "check" and not (args.jsonl or args.csv) and not any((args.query, args.name, args.phone, args.licence)):
         parser.error("check needs QUERY, --name, --phone, --licence, --jsonl or --csv")
+    if args.command == "check" and args.out and not args.csv:
+        parser.error("--out goes with --csv")
     try:
         return args.fn(args)
     except (FileNotFoundError, ListsNotLoaded) as exc:

@@ -55,6 +55,12 @@ def m001_initial(db: sqlite_utils.Database) -> None:
     db["search_counts"].create({"day": str, "verdict": str, "n": int}, pk=("day", "verdict"))
 
 
+@migrations()
+def m002_staff_session_version(db: sqlite_utils.Database) -> None:
+    """Give each staff account a session version: bumping it ends every session signed with the old one."""
+    db["staff"].add_column("session_version", int, not_null_default=0)
+
+
 def db_path() -> Path:
     """Return the app database path: the current Flask app's VERIFIER_APP_DB, else the environment's."""
     try:
@@ -192,6 +198,16 @@ def list_reports(status: str = "pending", limit: int = 500) -> list[dict]:
     return query("select * from reports where status = ? order by id limit ?", [status, limit])
 
 
+def recent_decisions(limit: int = 20) -> list[dict]:
+    """Return the reports decided most recently, newest first."""
+    return query("select * from reports where status != 'pending' order by decided_at desc limit ?", [limit])
+
+
+def entry_exists(entry_id: str) -> bool:
+    """Return True when the NGO list has an entry with this id (listed or removed)."""
+    return bool(query("select 1 from ngo_entries where id = ?", [entry_id]))
+
+
 def decide_report(db: sqlite_utils.Database, report_id: int, status: str, actor: str,
                   note: str, entry_id: str | None = None) -> None:
     """Close a pending report (inside the caller's transaction); raise ValueError if it is not pending."""
@@ -223,7 +239,8 @@ def create_staff(username: str, password: str, actor: str) -> int:
 def set_staff_active(username: str, active: bool, actor: str) -> None:
     """Enable or disable a staff account; raise ValueError when it does not exist."""
     with session() as db:
-        if db.execute("update staff set active = ? where username = ?", [int(active), username]).rowcount != 1:
+        if db.execute("update staff set active = ?, session_version = session_version + 1 where username = ?",
+                      [int(active), username]).rowcount != 1:
             raise ValueError(f"no staff account {username!r}")
         audit(db, actor, "staff.enabled" if active else "staff.disabled", f"staff:{username}")
 
@@ -248,10 +265,32 @@ def authenticate(username: str, password: str) -> dict | None:
     return rows[0] if ok else None
 
 
-def get_staff(staff_id: int) -> dict | None:
-    """Return an active staff row by id, or None."""
-    rows = query("select id, username, active from staff where id = ? and active = 1", [staff_id])
+def get_staff(staff_id: int, session_version: int | None = None) -> dict | None:
+    """Return an active staff row by id (and, when given, still at that session version), or None."""
+    rows = query("select id, username, active, session_version from staff where id = ? and active = 1",
+                 [staff_id])
+    if rows and session_version is not None and rows[0]["session_version"] != session_version:
+        return None
     return rows[0] if rows else None
+
+
+def end_sessions(staff_id: int, actor: str) -> None:
+    """End every session of a staff account (logout): a copied session cookie stops working."""
+    with session() as db:
+        db.execute("update staff set session_version = session_version + 1 where id = ?", [staff_id])
+        audit(db, actor, "staff.logout", f"staff:{actor}")
+
+
+def set_staff_password(username: str, password: str, actor: str) -> None:
+    """Set a staff account's password and end its sessions; raise ValueError when it does not exist."""
+    from werkzeug.security import generate_password_hash
+    if len(password) < 12:
+        raise ValueError("password: at least 12 characters")
+    with session() as db:
+        if db.execute("update staff set password_hash = ?, session_version = session_version + 1 "
+                      "where username = ?", [generate_password_hash(password), username]).rowcount != 1:
+            raise ValueError(f"no staff account {username!r}")
+        audit(db, actor, "staff.password_changed", f"staff:{username}")
 
 
 # --- search counts (no query text, ever): written off the request path, see searchcounts.py ---
@@ -260,6 +299,14 @@ def count_search(verdict: str, path: str | Path | None = None) -> None:
     """Count one search in memory (never its text); a background thread writes the counts."""
     from verifier import searchcounts
     searchcounts.count_search(verdict, path)
+
+
+def count_scan(risk: str, flag_codes: list[str], path: str | Path | None = None) -> None:
+    """Count one offer scan as "scan:<risk>" and each flag as "scan_flag:<code>" (never the text)."""
+    from verifier import searchcounts
+    searchcounts.count_search(f"scan:{risk}", path)
+    for code in dict.fromkeys(flag_codes):
+        searchcounts.count_search(f"scan_flag:{code}", path)
 
 
 def flush_counts(path: str | Path | None = None) -> int:

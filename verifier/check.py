@@ -9,7 +9,8 @@ from . import registry
 from .engine import Engine, ListsNotLoaded, Loaded
 from .i18n import N_, pick_language, translate
 from .match import Hit, Rec, score_names
-from .normalize import NameKey, clean_text, looks_like_licence, looks_like_phone, name_key
+from .extract import read_query
+from .normalize import NameKey, clean_text, name_key
 from .verdict import VERDICTS, decide_verdict, effective_group
 
 MAX_QUERY = 300        # characters in one field; longer input is refused, not cut
@@ -49,6 +50,7 @@ class Query:
     phones: tuple[str, ...] = ()
     licences: tuple[str, ...] = ()
     key: NameKey | None = None
+    looks_like_offer: bool = False
 
     @property
     def parsed(self) -> dict:
@@ -61,23 +63,15 @@ def parse_query(q=None, name=None, phone=None, licence=None, lang: str = "en") -
     fields = {k: _field(v, k, lang) for k, v in (("q", q), ("name", name), ("phone", phone), ("licence", licence))}
     if not any(fields.values()):
         raise QueryError(N_("empty query: give a name, phone number or licence number"), {}, lang)
-    box = read_box(fields["q"]) if fields["q"] else {"name": "", "phones": [], "licences": []}
+    box = read_query(fields["q"]) if fields["q"] else {"name": "", "phones": [], "licences": []}
     name_text = fields["name"] or box["name"]
     phones = tuple(dict.fromkeys([*([fields["phone"]] if fields["phone"] else []), *box["phones"]]))
     licences = tuple(dict.fromkeys([*([fields["licence"]] if fields["licence"] else []), *box["licences"]]))
     key = name_key(name_text) if name_text else None
     if key is not None and too_short(key) and not (phones or licences):
         raise QueryError(N_("too short: give more of the name, or a phone or licence number"), {}, lang)
-    return Query(fields, name_text, phones, licences, key if key is not None and not too_short(key) else None)
-
-
-def read_box(text: str) -> dict:
-    """Return what one search box holds: a name, phone numbers and licence numbers."""
-    if looks_like_phone(text):
-        return {"name": "", "phones": [text], "licences": [text]}
-    if looks_like_licence(text):
-        return {"name": "", "phones": [], "licences": [text]}
-    return {"name": text, "phones": [], "licences": []}
+    return Query(fields, name_text, phones, licences, key if key is not None and not too_short(key) else None,
+                 bool(box.get("looks_like_offer")))
 
 
 def too_short(key: NameKey) -> bool:
@@ -97,7 +91,9 @@ def _merge(hits: list[Hit]) -> list[Hit]:
         m.same = m.same or h.same
         if h.score > m.score:
             m.score, m.matched_value = h.score, h.matched_value
-    return sorted(merged.values(), key=lambda h: (-(h.same or len(h.matched_on) > 1 or h.matched_on != ["name"]), -h.score))
+    # A record found several ways (name and phone, name and BIN) first, then those it identifies.
+    return sorted(merged.values(), key=lambda h: (-(h.same or h.matched_on != ["name"]) * len(h.matched_on),
+                                                  -h.score))
 
 
 def find_hits(query: Query, loaded: Loaded, region: str) -> list[Hit]:
@@ -133,6 +129,7 @@ def source_line(src: dict, lang: str) -> dict:
 def status_label(group: str, status: str | None, lang: str) -> str:
     """Return a status in the reader's words, with the publisher's own wording after it."""
     words = translate(lang, STATUS_GROUPS.get(group, group))
+    status = translate(lang, status) if status else status
     return f"{words} ({status})" if status and status.lower() != words.lower() else words
 
 
@@ -166,11 +163,15 @@ def check(engine: Engine, q=None, *, name=None, phone=None, licence=None, lang="
             params["source"] = labels.get(params["source"], params["source"])
         if "how" in params:
             params["how"] = ", ".join(translate(lang, MATCHED_ON.get(w, w)) for w in params["how"].split(", "))
+        if params.get("status"):  # a status the catalogues know (KGD's list names); others as published
+            params["status"] = translate(lang, params["status"])
         return translate(lang, message, params)
 
     matches = [_match_dict(engine, h, decision.groups[h.rec.id], lang) for h in hits[:MAX_MATCHES]]
     stale = [s for s in searched if s["health"] in ("stale", "failed")]
     reasons = [tr(m, p) for m, p in decision.reasons]
+    if query.looks_like_offer:
+        reasons.insert(0, translate(lang, N_("This looks like a job offer: check the whole text on the offer page.")))
     if decision.verdict in ("not_found", "similar"):
         reasons.append(tr(N_("Lists searched: {lists}."), {"lists": "; ".join(_as_of(s, lang) for s in searched)}))
     as_of = {s["id"]: s["data_as_of"] for s in searched}
@@ -179,6 +180,7 @@ def check(engine: Engine, q=None, *, name=None, phone=None, licence=None, lang="
         "query": " · ".join(v for v in query.fields.values() if v),
         "input": {k: v for k, v in query.fields.items()},
         "parsed": query.parsed,
+        "looks_like_offer": query.looks_like_offer,
         "verdict": decision.verdict,
         "verdict_label": translate(lang, VERDICTS[decision.verdict].label),
         "risk": decision.risk,

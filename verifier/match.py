@@ -13,7 +13,6 @@ import hashlib
 import json
 import marshal
 import math
-import sqlite3
 import sys
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -23,12 +22,17 @@ import phonenumbers
 from rapidfuzz import fuzz, process
 
 from .normalize import NORM_VERSION, NameKey, licence_key, name_key, parse_phones, parse_typed_phone, phone_digits
+from .phonetic import sound_key
 
 SAME_THRESHOLD = 88      # a name scoring at least this, with no distinguishing extra token, is "the same"
 SIMILAR_THRESHOLD = 70   # below this a record is not shown as similar
 TOKEN_MATCH = 75         # two words (of 3+ letters) at least this alike are aligned
 TOKEN_MATCH_LONG = 70    # the same for words of 7+ letters, where one typo may change two folded letters
 JOINED_SAME = 92         # names whose letters agree this well once spaces are dropped are alike
+LETTERS_ALIKE = 84       # names this alike letter by letter (spaces dropped) score at least that
+SOUND_SAME = 90          # what two words that sound the same ("manpower", "манпауэр") count for
+SOUND_NEAR = 88          # sound keys (5+ letters) this alike align, at SOUND_SAME of their likeness
+SOUND_FANOUT = 8         # index words looked up per query word by its sound
 CANDIDATES = 24          # records fully scored per query
 LETTER_SLOTS = 6         # of those, kept for the names most alike letter by letter
 TYPICAL_WEIGHT = 5.0     # what a record's word weighs, for ranking candidates by their length
@@ -101,10 +105,9 @@ def registry_fingerprint(conn) -> str:
     """Return what a snapshot must have been made from: every current record's id and content hash
     (which covers its names, keys, status and phones), the normaliser version, the code that
     builds the index, and the Python that reads it (marshal's format)."""
-    (ids_and_hashes,) = conn.execute(
-        "select group_concat(id || record_hash, ',') from agencies where removed_at is null").fetchone()
+    from .registry import record_hashes
     digest = hashlib.sha1(f"{NORM_VERSION}|{_code_version()}|{marshal.version}|{sys.version_info[:2]}|".encode())
-    digest.update((ids_and_hashes or "").encode())
+    digest.update(record_hashes(conn).encode())
     return digest.hexdigest()
 
 
@@ -145,6 +148,7 @@ class Index:
         self.joined: list[str] = []  # each entry's words without spaces
         self.postings: dict[str, list[int]] = defaultdict(list)
         self.by_bucket: dict[tuple, list[str]] = defaultdict(list)
+        self.by_sound: dict[str, str | tuple] = {}  # a word's sound key -> the index words with it
         # Whole name, phone, last 7 digits, licence -> one id (an int) or, once finished, a tuple.
         self.by_key: dict[str, int | tuple] = {}
         self.e164: dict[str, int | tuple] = {}
@@ -183,8 +187,8 @@ class Index:
             countries.add(rec.country)
             for tokens, alias in ((key, ""), *zip(alias_keys, aliases)) if alias_keys else ((key, ""),):
                 toks = tuple(map(intern, tokens.split()))  # one string per distinct word
-                if not toks:
-                    continue
+                if too_short(toks):
+                    continue  # "A" cut from "(FORMERLY A…": one or two letters never match alone
                 e = len(entries)
                 entries.append((i, toks, alias))
                 joined_of.append(joined := "".join(toks))
@@ -208,11 +212,15 @@ class Index:
     def finish(self) -> "Index":
         """Build the fuzzy-lookup buckets and token weights once all records are in."""
         self.by_bucket.clear()
+        by_sound: dict[str, list[str]] = defaultdict(list)
         for tok in self.postings:
             if len(tok) >= 3 and not _is_number(tok):
                 n = len(tok)
                 for sig in _signatures(tok):
                     self.by_bucket[(n, sig)].append(tok)
+                if sk := sound_key(tok):
+                    by_sound[sys.intern(sk)].append(tok)  # interned: a loaded snapshot dumps the same bytes
+        self.by_sound = {k: v[0] if len(v) == 1 else tuple(v) for k, v in by_sound.items()}
         self._sizes()
         for (table, key), values in self._more.items():
             getattr(self, table)[key] = tuple(values)
@@ -237,7 +245,7 @@ class Index:
         recs = [(r.id, r.source, r.list_kind, r.name, r.status, r.status_group, r.status_date,
                  r.expires_on, r.country, r.data_as_of, r.phones) for r in self.recs]
         return marshal.dumps((recs, self.entries, self.joined, self.postings, self.by_key, self.e164,
-                              self.suffix, self.licences, dict(self.by_bucket), sorted(self.countries)))
+                              self.suffix, self.licences, dict(self.by_bucket), sorted(self.countries), self.by_sound))
 
     @classmethod
     def from_snapshot(cls, blob: bytes) -> "Index":
@@ -247,7 +255,7 @@ class Index:
         gc.disable()
         try:
             (recs, idx.entries, idx.joined, idx.postings, idx.by_key, idx.e164, idx.suffix, idx.licences,
-             buckets, countries) = marshal.loads(blob)
+             buckets, countries, idx.by_sound) = marshal.loads(blob)
             idx.recs = [Rec(*r) for r in recs]
         finally:
             if gc_was_on:
@@ -261,14 +269,10 @@ class Index:
     def from_connection(cls, conn) -> "Index":
         """Return the registry's index: its stored snapshot when that was made from exactly these
         records (by this normaliser and index format), else built from the records."""
-        try:
-            fingerprint = registry_fingerprint(conn)
-            row = conn.execute("select data from match_snapshot where fingerprint = ?", [fingerprint]).fetchone()
-        except sqlite3.Error:  # a registry written before snapshots existed
-            row = None
-        if row is not None:
+        from .registry import read_match_snapshot
+        if (blob := read_match_snapshot(conn, registry_fingerprint(conn))) is not None:
             try:
-                return cls.from_snapshot(row[0])
+                return cls.from_snapshot(blob)
             except (ValueError, EOFError, TypeError):  # damaged: the records are still there
                 pass
         return cls.from_rows(conn)
@@ -277,13 +281,18 @@ class Index:
     def from_rows(cls, conn) -> "Index":
         """Build the index from the records of an open registry database."""
         from .registry import iter_agencies
+        return cls.from_records(iter_agencies(conn))
+
+    @classmethod
+    def from_records(cls, rows) -> "Index":
+        """Build the index from (agencies row as registry.INDEX_COLUMNS, [(e164, national)]) pairs."""
         idx = cls()
         shared = {}.setdefault  # source, kind, status, dates...: few distinct values, one string each
         add = idx._adder()
         gc_was_on = gc.isenabled()
         gc.disable()  # hundreds of thousands of small objects, no cycles: collection only slows the build
         try:
-            for row, phones in iter_agencies(conn):
+            for row, phones in rows:
                 (rid, source, kind, name, aliases, key, alias_keys, lic, other_ids, status, group,
                  sdate, expires, country, as_of, norm_version) = row
                 aliases_l = _json_list(aliases)
@@ -322,7 +331,7 @@ class Index:
             w = min(w, 1.5)
         return max(w, 0.5)
 
-    def similar_tokens(self, token: str) -> list[tuple[str, float]]:
+    def similar_tokens(self, token: str, sound: bool = False) -> list[tuple[str, float]]:
         """Return index words alike to a query word, with their similarity 0-1.
 
         Candidates are the words of about the same length that share the first two letters, the
@@ -346,7 +355,13 @@ class Index:
             if tok not in seen:  # a word can sit in two of the buckets
                 seen.add(tok)
                 out.append((tok, score / 100))
-        return out[:21]
+        out = out[:21]
+        sounds = self.by_sound.get(sound_key(token), ()) if sound else ()  # "manpauer" sounds as "manpover"
+        for tok in (sounds,) if isinstance(sounds, str) else sounds[:SOUND_FANOUT]:
+            if tok not in seen:
+                seen.add(tok)
+                out.append((tok, SOUND_SAME / 100))
+        return out
 
     def split_entries(self, token: str) -> dict[int, float]:
         """Return entries holding two words that a query word is, written together ("sapakadri"),
@@ -365,7 +380,7 @@ class Index:
 
     # --- stage 1: candidates ----------------------------------------------------------------
 
-    def find_candidates(self, tokens: tuple[str, ...], limit: int = CANDIDATES) -> list[int]:
+    def find_candidates(self, tokens: tuple[str, ...], limit: int = CANDIDATES, sound: bool = False) -> list[int]:
         """Return entry numbers sharing rare exact or fuzzy words with the query, best first.
 
         Each index word alike to a query word adds to the entries it is on the query word's weight
@@ -385,7 +400,7 @@ class Index:
         anchors: dict[str, None] = {}  # each query word, or the most common of its best look-alikes
         spelled: list[str] = []
         for t in tokens:
-            matches = self.similar_tokens(t)
+            matches = self.similar_tokens(t, sound)
             if not matches:
                 continue
             if matches[0][0] == t:
@@ -402,7 +417,7 @@ class Index:
         for a, b in zip(tokens, tokens[1:]):  # written apart in the query, together in the record
             if a.isascii() and b.isascii():
                 cap = weight(a) + weight(b)
-                for tok, sim in self.similar_tokens(a + b):
+                for tok, sim in self.similar_tokens(a + b, sound):
                     if (w := min(weight(tok), cap) * sim) > found.get(tok, 0.0):
                         found[tok] = w
         acc: dict[int, float] = defaultdict(float)
@@ -452,11 +467,12 @@ class Index:
 
     def search_name(self, query: NameKey, limit: int = CANDIDATES) -> list[Hit]:
         """Return hits for a name, one per record, best score first."""
-        if not query.tokens:
+        if too_short(query.tokens):
             return []
-        scorer = NameScorer(query.tokens, self.weight)
+        sound = "transliterated" in query.notes  # English heard and written in Cyrillic
+        scorer = NameScorer(query.tokens, self.weight, sound)
         best: dict[int, tuple[int, bool, int]] = {}  # record -> (score, same, entry)
-        for e in self.find_candidates(query.tokens, limit):
+        for e in self.find_candidates(query.tokens, limit, sound):
             ri = self.entries[e][0]
             score, same, _ = scorer.score(self.entries[e][1], explain=False)
             if ri not in best or score > best[ri][0]:
@@ -473,20 +489,20 @@ class Index:
         return sorted(hits, key=lambda h: (-h.same, -h.score))
 
     def search_phone(self, text: str, default_region: str = "KZ") -> list[Hit]:
-        """Return records publishing the phone number, trying each region the index covers."""
+        """Return records publishing the phone number typed, trying each region the index covers
+        (reads the text; `search_numbers` takes numbers already read)."""
+        for numbers in read_numbers(text, default_region, self.countries):
+            if hits := self.search_numbers(numbers):
+                return hits
+        return self.search_numbers((), phone_digits(text))
+
+    def search_numbers(self, numbers: tuple[str, ...], digits: str = "") -> list[Hit]:
+        """Return records publishing any of these E.164 numbers; when none is published, records
+        publishing the bare digits typed under a calling code the index covers, or ending in them."""
         found: dict[int, str] = {}
-        regions = [default_region, *sorted(r for r in self.countries if r and r != default_region)]
-        # First the query read as one number alone (fast), then scanned the way source fields are.
-        for read in (typed_phone, parsed_phones):
-            for region in regions:
-                for p in read(text, region) or ():
-                    for i in ids(self.e164, p.e164):
-                        found.setdefault(i, p.e164)
-                if found or text.lstrip().startswith("+"):
-                    break  # an international number, or one found as the hotline's region reads it
-            if found:
-                break
-        digits = phone_digits(text)
+        for e164 in numbers:
+            for i in ids(self.e164, e164):
+                found.setdefault(i, e164)
         if not found and len(digits) >= 7:
             for national in {digits, digits.lstrip("0"), digits[1:] if digits[0] == "8" else digits}:
                 for cc in self.calling_codes:  # a bare national number: try each country's code
@@ -499,10 +515,25 @@ class Index:
                     [f"phone {value} is published for this record"]) for i, value in found.items()]
 
     def search_licence(self, text: str) -> list[Hit]:
-        """Return records with this licence or registration number (case, space, dash ignored)."""
-        key = licence_key(text)
+        """Return records with this licence or registration number as typed (case, space, dash ignored)."""
+        return self.search_licence_key(licence_key(text))
+
+    def search_licence_key(self, key: str) -> list[Hit]:
+        """Return records with this licence key (as `normalize.licence_key` gives it)."""
         return [Hit(self.recs[i], 100, True, ["licence"], key, [f"licence/registration number {key} matches"])
                 for i in ids(self.licences, key)] if key else []
+
+
+def read_numbers(text: str, default_region: str, countries):
+    """Yield the E.164 numbers a typed phone may hold, likeliest first: read as one number alone
+    (fast), then scanned the way source fields are; in the hotline's region, then each other."""
+    regions = [default_region, *sorted(r for r in countries if r and r != default_region)]
+    for read in (typed_phone, parsed_phones):
+        for region in regions:
+            if numbers := tuple(dict.fromkeys(p.e164 for p in read(text, region) or ())):
+                yield numbers
+            if text.lstrip().startswith("+"):
+                break  # an international number reads the same in every region
 
 
 @lru_cache(maxsize=2048)
@@ -518,7 +549,7 @@ def parsed_phones(text: str, region: str) -> tuple:
     return tuple(parse_phones(text, region))
 
 
-def _aligned(q: tuple[str, ...], b: str) -> list[tuple[float, int]]:
+def _aligned(q: tuple[str, ...], b: str, sound: bool = False) -> list[tuple[float, int]]:
     """Return (similarity, position) of the query words a record word can align with."""
     out = []
     for i, a in enumerate(q):
@@ -526,7 +557,38 @@ def _aligned(q: tuple[str, ...], b: str) -> list[tuple[float, int]]:
             out.append((100.0, i))
         elif (cutoff := token_cutoff(a, b)) <= 100 and (sim := fuzz.ratio(a, b, score_cutoff=cutoff)):
             out.append((sim, i))
+        elif sound and (sim := sound_alike(a, b)):
+            out.append((sim, i))
     return out
+
+
+def sound_alike(a: str, b: str) -> float:
+    """Return how alike two words sound (SOUND_SAME for the same sound key), 0 if not alike."""
+    sa, sb = sound_key(a), sound_key(b)
+    if not sa or not sb:
+        return 0.0
+    if sa == sb:
+        return float(SOUND_SAME)
+    if min(len(sa), len(sb)) >= 5 and (r := fuzz.ratio(sa, sb, score_cutoff=SOUND_NEAR)):
+        return r * SOUND_SAME / 100
+    return 0.0
+
+
+def _joinable(word: str) -> bool:
+    """Return True for a word that may be written joined to its neighbour (letters, not a number)."""
+    return word.isascii() and not word.isdigit()
+
+
+def joined_alike(a: str, b: str, sound: bool = False) -> float:
+    """Return how alike two words are once spaces are ignored (letters, or sound), 0 if not alike."""
+    if (r := fuzz.ratio(a, b, score_cutoff=JOINED_SAME)) or len(a) < 5 or not sound:
+        return r
+    return float(SOUND_SAME) if (sa := sound_key(a)) and sa == sound_key(b) else 0.0
+
+
+def too_short(tokens: tuple[str, ...]) -> bool:
+    """Return True for a name of under three letters or digits (a Chinese character counts two)."""
+    return sum(2 if t >= "\u3400" else len(t) for t in tokens) < 3
 
 
 def score_names(q: tuple[str, ...], c: tuple[str, ...], weight) -> tuple[int, bool, list[str]]:
@@ -541,38 +603,59 @@ class NameScorer:
     query share most of their words, so each pair of words is compared once.
     """
 
-    def __init__(self, q: tuple[str, ...], weight) -> None:
-        self.q, self.weight = q, weight
+    def __init__(self, q: tuple[str, ...], weight, sound: bool = False) -> None:
+        self.q, self.weight, self.sound = q, weight, sound
         self.wq = [weight(t) for t in q]
         self.total_q = sum(self.wq)
-        self.memo: dict[str, list[tuple[float, int]]] = {}
+        # Two neighbouring query words, for a record that writes them as one ("men pover" / "manpover").
+        self.q_joined = "".join(q)
+        self.q_pairs = [(i, q[i] + q[i + 1]) for i in range(len(q) - 1) if _joinable(q[i]) and _joinable(q[i + 1])]
+        self.memo: dict[str, list[tuple[float, tuple, int]]] = {}
+        self.memo_pairs: dict[str, list[int]] = {}
+
+    def _row(self, b: str) -> list[tuple[float, tuple]]:
+        """Return (similarity, query positions) of what a record word aligns with (memoised)."""
+        if (row := self.memo.get(b)) is None:
+            row = [(sim, (i,)) for sim, i in _aligned(self.q, b, self.sound)]
+            if _joinable(b):
+                row += [(sim, (i, i + 1)) for i, ab in self.q_pairs if (sim := joined_alike(ab, b, self.sound))]
+            self.memo[b] = row
+        return row
+
+    def _pairs(self, c: tuple[str, ...]) -> list[tuple[float, int, tuple, tuple]]:
+        """Return every alignment of query and record words, best first (single words before joined)."""
+        pairs = [(sim, -len(qs), qs, (j,)) for j, b in enumerate(c) for sim, qs in self._row(b)]
+        exact = {j for sim, _, _, (j, *_) in pairs if sim == 100}
+        for j in range(len(c) - 1):  # two record words the query writes as one ("skai uei" / "skyway")
+            if j not in exact and j + 1 not in exact and _joinable(c[j]) and _joinable(c[j + 1]):
+                joined = c[j] + c[j + 1]
+                if (row := self.memo_pairs.get(joined)) is None:
+                    row = self.memo_pairs[joined] = [(sim, i) for i, a in enumerate(self.q)
+                                                     if _joinable(a) and (sim := joined_alike(a, joined, self.sound))]
+                pairs += [(sim, -2, (i,), (j, j + 1)) for sim, i in row]
+        pairs.sort(reverse=True)
+        return pairs
 
     def score(self, c: tuple[str, ...], explain: bool = True) -> tuple[int, bool, list[str]]:
         """Return a 0-100 score, whether the names are the same agency, and (if asked) why."""
-        q, weight, wq, memo = self.q, self.weight, self.wq, self.memo
-        pairs = []
-        for j, b in enumerate(c):
-            if (row := memo.get(b)) is None:
-                row = memo[b] = _aligned(q, b)
-            pairs += [(sim, i, j) for sim, i in row]
-        pairs.sort(reverse=True)
+        q, weight, wq = self.q, self.weight, self.wq
         wc = [weight(t) for t in c]
         used_q, used_c, aligned, why = set(), set(), 0.0, []
-        for sim, i, j in pairs:
-            if i in used_q or j in used_c:
+        for sim, _, qs, cs in self._pairs(c):
+            if used_q.intersection(qs) or used_c.intersection(cs):
                 continue
-            used_q.add(i)
-            used_c.add(j)
-            aligned += sim / 100 * (wq[i] + wc[j])
+            used_q.update(qs)
+            used_c.update(cs)
+            aligned += sim / 100 * (sum(wq[i] for i in qs) + sum(wc[j] for j in cs))
             if explain:
-                why.append(f"{q[i]!r} = {c[j]!r}" if sim == 100 else f"{q[i]!r} ~ {c[j]!r} ({sim:.0f})")
+                a, b = " ".join(q[i] for i in qs), " ".join(c[j] for j in cs)
+                why.append(f"{a!r} = {b!r}" if sim == 100 else f"{a!r} ~ {b!r} ({sim:.0f})")
         extra_q = [i for i in range(len(q)) if i not in used_q]
         extra_c = [j for j in range(len(c)) if j not in used_c]
         if extra_q and extra_c and not any(q[i].isdigit() for i in extra_q) and not any(c[j].isdigit() for j in extra_c):
             # Words split or joined differently ("sapakadri" / "sapa kadri"): compare what is left over.
             left_q, left_c = "".join(q[i] for i in extra_q), "".join(c[j] for j in extra_c)
-            joined = fuzz.ratio(left_q, left_c, score_cutoff=JOINED_SAME)
-            if joined:
+            if joined := joined_alike(left_q, left_c, self.sound):
                 aligned += joined / 100 * (sum(wq[i] for i in extra_q) + sum(wc[j] for j in extra_c))
                 if explain:
                     why.append(f"{' '.join(q[i] for i in extra_q)!r} ~ {' '.join(c[j] for j in extra_c)!r} "
@@ -581,6 +664,12 @@ class NameScorer:
         total = self.total_q + sum(wc)
         score = 100 * aligned / total if total else 0.0
         same = score >= SAME_THRESHOLD
+        if score < SAME_THRESHOLD and (letters := fuzz.ratio(self.q_joined, "".join(c), score_cutoff=max(score, LETTERS_ALIKE))):
+            # A typo that folding made worse ("agenc" is "agenk", not "agensi") leaves a word unaligned:
+            # the names still show as alike as their letters are (never as the same, on that alone).
+            score = letters
+            if explain:
+                why.append(f"letters alike once spaces are dropped ({letters:.0f})")
         if extra_q:
             same = False
             if explain:

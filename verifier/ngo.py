@@ -13,14 +13,16 @@ import os
 from datetime import date
 from typing import IO
 
+from scrapers.base import Record, SourceInfo
 from scrapers.importer import COLUMNS, spreadsheet_safe
+from scrapers.store import agency_row
 
-from . import appdb
-from .match import Index, Rec
-from .normalize import licence_key, name_key, parse_phones
+from . import DEFAULT_REGION, appdb
+from .match import Index
+from .normalize import name_key, parse_phones
+from .registry import INDEX_COLUMNS, agency_dict
 
 SOURCE_ID = "ngo_warnings"
-DEFAULT_REGION = "KZ"  # phone numbers typed without + are read as the hotline's own country's
 # The import template's columns, so the export loads anywhere as a list.
 EXPORT_COLUMNS = COLUMNS
 
@@ -154,7 +156,31 @@ def export_csv(out: IO[str]) -> int:
     return len(rows)
 
 
-# --- the list as a source for `check` ----------------------------------------------------------
+# --- the list as a source for `check`: the same road as every other source ---------------------
+
+INFO = SourceInfo(id=SOURCE_ID, name="NGO warning list", publisher="The NGO running this check",
+                  country=DEFAULT_REGION, kind="warning", url="", min_records=0, max_records=10**7,
+                  note="Agencies reported to the NGO's hotline and checked by its staff.")
+
+
+def entry_record(e: dict) -> Record:
+    """Return an entry as the clean record every source yields."""
+    listed = e["removed_at"] is None
+    return Record(source_key=f"{e['name'].upper()}|{(e['licence_number'] or '').upper()}", name=e["name"],
+                  aliases=json.loads(e["aliases"] or "[]"), phones="; ".join(split_list(e["phones"])),
+                  licence_number=e["licence_number"] or "", status="listed" if listed else "removed",
+                  status_group="warning" if listed else "unknown", status_date=e["listed_on"],
+                  reason=e["reason"] or "", country=e["country"] or "", source_url=e["source_url"] or "",
+                  data_as_of=e["updated_at"][:10])
+
+
+def entry_row(e: dict) -> tuple[dict, list]:
+    """Return an entry's agencies row (as the store writes one) and its parsed phones."""
+    rec = entry_record(e)
+    row = agency_row(INFO, rec)
+    row.update(id=e["id"], first_seen=e["created_at"], last_seen=e["updated_at"], removed_at=e["removed_at"])
+    return row, parse_phones(rec.phones, rec.country or DEFAULT_REGION)
+
 
 class NgoWarningList:
     """The extra source an engine consults next to the registry: the list in one app database."""
@@ -168,25 +194,25 @@ class NgoWarningList:
 
     def build_index(self) -> Index | None:
         """Return a match index of the listed entries (None when there are none)."""
-        rows = list_entries(path=self.path)
+        rows = [entry_row(e) for e in list_entries(path=self.path)]
         if not rows:
             return None
-        idx = Index()
-        for e in rows:
-            key = name_key(e["name"])
-            aliases = list(dict.fromkeys([*key.aliases, *json.loads(e["aliases"] or "[]")]))
-            region = e["country"] or DEFAULT_REGION
-            phones = parse_phones(" / ".join(split_list(e["phones"])), region)
-            idx.add(Rec(e["id"], SOURCE_ID, "warning", key.display or e["name"], "listed", "warning",
-                        e["listed_on"], None, e["country"] or "", e["updated_at"][:10]),
-                    key.key, [name_key(a).key for a in aliases], aliases,
-                    [licence_key(e["licence_number"])], [(p.e164, p.national) for p in phones])
-        return idx.finish()
+        return Index.from_records((tuple(row[c] for c in INDEX_COLUMNS), [(p.e164, p.national) for p in phones])
+                                  for row, phones in rows)
 
     def get_agency(self, agency_id: str) -> dict | None:
-        """Return one entry in the shape of `verifier.registry.get_agency`, or None."""
-        rows = appdb.query("select * from ngo_entries where id = ?", [agency_id], self.path)
-        return _agency_dict(rows[0], self.sources()[0], self.path) if rows else None
+        """Return one entry as registry records are returned, or None."""
+        found = appdb.query("select * from ngo_entries where id = ?", [agency_id], self.path)
+        if not found:
+            return None
+        row, phones = entry_row(found[0])
+        history = [{"status": "removed" if a["action"] == "entry.removed" else "listed",
+                    "status_group": "unknown" if a["action"] == "entry.removed" else "warning",
+                    "status_date": a["at"][:10], "seen_at": a["at"],
+                    "change": {"entry.listed": "listed", "entry.merged": "updated"}.get(a["action"], "removed from source")}
+                   for a in reversed(appdb.audit_rows(target=f"entry:{agency_id}", path=self.path))]
+        return agency_dict(row, [{"e164": p.e164, "raw": p.raw, "country": p.country, "valid": int(p.valid)}
+                                 for p in phones], history, self.sources()[0])
 
     def sources(self) -> list[dict]:
         """Return this list's line on the sources page."""
@@ -194,34 +220,8 @@ class NgoWarningList:
                           (), self.path)
         n, at = (row[0]["n"], row[0]["at"]) if row else (0, None)
         return [{
-            "id": SOURCE_ID, "name": "NGO warning list",
-            "publisher": os.environ.get("VERIFIER_NGO_NAME", "The NGO running this check"),
-            "country": DEFAULT_REGION, "kind": "warning", "url": os.environ.get("VERIFIER_NGO_URL", ""),
+            "id": SOURCE_ID, "name": INFO.name, "publisher": os.environ.get("VERIFIER_NGO_NAME", INFO.publisher),
+            "country": INFO.country, "kind": INFO.kind, "url": os.environ.get("VERIFIER_NGO_URL", ""),
             "records": n, "last_success": at, "last_attempt": at, "health": "ok",
-            "data_as_of": at[:10] if at else None, "live": True,
-            "note": "Agencies reported to the NGO's hotline and checked by its staff.",
+            "data_as_of": at[:10] if at else None, "live": True, "note": INFO.note,
         }]
-
-
-def _agency_dict(e: dict, source: dict, path=None) -> dict:
-    """Return an entry with the keys a registry record has, plus its history and source."""
-    listed = e["removed_at"] is None
-    region = e["country"] or DEFAULT_REGION
-    history = [{"status": "removed" if a["action"] == "entry.removed" else "listed",
-                "status_group": "unknown" if a["action"] == "entry.removed" else "warning",
-                "status_date": a["at"][:10], "seen_at": a["at"],
-                "change": {"entry.listed": "listed", "entry.merged": "updated"}.get(a["action"], "removed from source")}
-               for a in reversed(appdb.audit_rows(target=f"entry:{e['id']}", path=path))]
-    return {
-        "id": e["id"], "source": SOURCE_ID, "source_key": f"{e['name'].upper()}|{(e['licence_number'] or '').upper()}",
-        "list_kind": "warning", "name": e["name"], "aliases": json.loads(e["aliases"] or "[]"),
-        "licence_number": e["licence_number"] or "", "other_ids": [],
-        "status": "listed" if listed else "removed", "status_group": "warning" if listed else "unknown",
-        "status_date": e["listed_on"], "expires_on": None, "reason": e["reason"] or "", "address": "",
-        "city": "", "country": e["country"] or "", "representative": "", "emails": [], "website": "",
-        "source_url": e["source_url"] or "", "data_as_of": e["updated_at"][:10], "extra": {},
-        "first_seen": e["created_at"], "last_seen": e["updated_at"], "removed_at": e["removed_at"],
-        "phones": [{"e164": p.e164, "raw": p.raw, "country": p.country, "valid": int(p.valid)}
-                   for p in parse_phones(" / ".join(split_list(e["phones"])), region)],
-        "status_history": history, "source_info": source,
-    }

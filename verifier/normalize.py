@@ -15,7 +15,9 @@ import phonenumbers
 from anyascii import anyascii
 from rapidfuzz import fuzz, process
 
-NORM_VERSION = 9  # bump when a change here changes stored keys: the index then recomputes them
+from .phonetic import read_spoken
+
+NORM_VERSION = 10  # bump when a change here changes stored keys: the index then recomputes them
 
 # --- names -------------------------------------------------------------------------------------
 
@@ -26,13 +28,18 @@ _QUOTE_RE = re.compile("[" + re.escape(QUOTES) + "]")
 # bracket may be missing, and the old name may hold brackets of its own.
 _FORMERLY_RE = re.compile(
     r"(?:\(\s*(?:formerly|former|for\.|for[:;]|for\s|frmly\.?|f/k/a|fka|ранее|бывш\.?|бывшее)"
-    r"|\s(?:formerly|f/k/a)\s)\s*:?\s*(.*?)\)?\s*$", re.I)
+    r"|\s(?:formerly|former|f/k/a)\s)\s*:?\s*(.*?)\)?\s*$", re.I)
 _TRAILING_PAREN_RE = re.compile(r"\s*\(([^()]*)\)\s*$")
+_MID_PAREN_RE = re.compile(r"\s*\([^()]*\)")
+# A word in brackets that tells where, not who: not a name of its own.
+_PLACE_WORDS = frozenset(("hongkong", "asia", "phils", "phil", "philippines", "pilipinas", "china", "manila", "international",
+                          "overseas", "oversea", "global", "kazakhstan", "almati", "astana", "shimkent"))
 
 # Legal forms taken out for comparison (kept in the display name), compared on the transliterated
 # words before spelling variants are folded, so "ТОО" and "TOO" match but "LK" is not "LLC".
 LEGAL_FORMS = (
     "товарищество с ограниченной ответственностью", "жауапкершілігі шектеулі серіктестігі",
+    "товарищество с огр ответственностью", "товарищество с огр отв", "общество с огр ответственностью",
     "общество с ограниченной ответственностью", "индивидуальный предприниматель",
     "жеке кәсіпкер", "акционерное общество", "акционерлік қоғамы", "акционерлік қоғам",
     "закрытое акционерное общество", "открытое акционерное общество", "частное предприятие",
@@ -43,12 +50,30 @@ LEGAL_FORMS = (
     "corporation", "co", "company", "pte", "pvt", "plc", "gmbh", "jsc", "ojsc", "cjsc", "opc",
     "有限公司", "有限責任公司", "公司",
 )
-STOPWORDS = ("and", "the", "of", "i")  # "i" is Russian "и"; "&" is not a word at all
+# A name too short to compare alone ("T & F Company") keeps its legal form, as its family.
+LEGAL_FAMILIES = {
+    "llp": ("товарищество с ограниченной ответственностью", "жауапкершілігі шектеулі серіктестігі",
+            "товарищество с огр ответственностью", "товарищество с огр отв",
+            "limited liability partnership", "тоо", "жшс", "too", "jshs", "llp"),
+    "llc": ("общество с ограниченной ответственностью", "общество с огр ответственностью", "масъулияти чекланган жамият",
+            "mas'uliyati cheklangan jamiyat", "limited liability company", "ооо", "осоо", "мчж", "mchj", "llc"),
+    "jsc": ("акционерное общество", "акционерлік қоғамы", "акционерлік қоғам", "закрытое акционерное общество",
+            "открытое акционерное общество", "ао", "зао", "оао", "пао", "jsc", "ojsc", "cjsc"),
+    "ie": ("индивидуальный предприниматель", "жеке кәсіпкер", "частное предприятие", "ип", "жк", "чп", "xk"),
+    "inc": ("inc", "incorporated", "corp", "corporation", "opc"),
+    "ltd": ("limited", "ltd", "co ltd", "company limited", "private limited", "pte", "pvt", "plc",
+            "有限公司", "有限責任公司"),
+    "co": ("co", "company", "公司"),
+}
+STOPWORDS = ("and", "the", "of", "for", "i")  # "i" is Russian "и"; "&" is not a word at all
 # Abbreviations read as the full word, so "INT`L", "Int" and "International" compare equal.
 ABBREVIATIONS = {
     "intl": "international", "int": "international", "natl": "national", "mgmt": "management",
     "svcs": "services", "svc": "services", "mfg": "manufacturing", "devt": "development",
     "assn": "association", "ent": "enterprises", "hr": "human resources",
+    # Numbers written as words are numbers ("SEVEN DAYS", "Севен Дэйс", "7 Days").
+    "one": "1", "two": "2", "three": "3", "four": "4", "five": "5", "six": "6", "seven": "7",
+    "eight": "8", "nine": "9", "ten": "10",
 }
 # English business words as Russian speakers spell them in Cyrillic, read as the English word.
 SPELLINGS = {
@@ -101,11 +126,11 @@ _CONFUSABLE_LAT = set("abekmhopctyxi")
 # Spelling variants folded to one form, applied in order to the ASCII transliteration.
 _FOLDS = (
     (re.compile(r"shch|sch"), "sh"), (re.compile(r"tch"), "ch"), (re.compile(r"dzh|dj"), "j"),
-    (re.compile(r"zh"), "j"), (re.compile(r"kh"), "h"), (re.compile(r"ts|tz"), "s"),
+    (re.compile(r"zh"), "j"), (re.compile(r"kh"), "h"), (re.compile(r"(?<!s)ts|tz"), "s"),
     (re.compile(r"ph"), "f"), (re.compile(r"ck"), "k"), (re.compile(r"c(?=[eiy])"), "s"),
     (re.compile(r"ch"), "\x00"), (re.compile(r"c"), "k"), (re.compile("\x00"), "ch"),
     (re.compile(r"q"), "k"), (re.compile(r"x"), "ks"), (re.compile(r"w"), "v"),
-    (re.compile(r"y"), "i"), (re.compile(r"ou"), "u"), (re.compile(r"(.)\1+"), r"\1"),
+    (re.compile(r"y"), "i"), (re.compile(r"ou"), "u"), (re.compile(r"([a-z])\1+"), r"\1"),
 )
 _CJK_RE = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
 _TOKEN_RE = re.compile(r"[a-z]+|[0-9]+")
@@ -179,6 +204,8 @@ def fix_homoglyphs(text: str) -> tuple[str, bool]:
 @lru_cache(maxsize=1 << 17)
 def fold_token(token: str) -> str:
     """Return one ASCII lowercase word with spelling variants folded (kh/h, zh/j, y/i, doubles)."""
+    if len(set(token)) == 1:
+        return token  # "MM" (M AND M) is not "MMM", nor "m": a run of one letter stays as it is
     for _ in range(4):  # until stable: folding "oou" leaves an "ou" to fold again
         before = token
         for pattern, repl in _FOLDS:
@@ -230,7 +257,7 @@ def _merge_initials(tokens: list[str]) -> list[str]:
 
 def _ascii_words(text: str) -> list[str]:
     """Return the ASCII words of casefolded text in any script, abbreviations spelled out."""
-    ascii_text = anyascii(text.translate(_KAZAKH_TO_RUSSIAN)).lower().replace("'", "").replace("`", "")
+    ascii_text = anyascii(read_spoken(text.translate(_KAZAKH_TO_RUSSIAN))).lower().replace("'", "").replace("`", "")
     tokens = _merge_initials([t for t in _TOKEN_RE.findall(ascii_text) if fold_token(t) not in STOPWORDS])
     words = _word_map()
     out: list[str] = []
@@ -288,18 +315,40 @@ def split_aliases(name: str) -> tuple[str, list[str]]:
     if m := _FORMERLY_RE.search(name):
         main = name[: m.start()].strip(" ,;-")
         alias = m.group(1).strip(" .,;:)(")
-        if main:
-            return main, [alias] if alias else []
+        if not m.group().rstrip().endswith(")"):
+            alias = _drop_cut_word(alias)
+        if main:  # the old name alone, and both names together (a query with the brackets dropped)
+            return main, [alias, f"{main} {alias}"] if alias else []
     if (m := _TRAILING_PAREN_RE.search(name)) and (main := name[: m.start()].strip(" ,;-")):
         # "Ivy's Agency (H.K.)", '"Garanti" (Гаранти)': the name also goes without the brackets;
         # the bracketed part is a name of its own only when it is more than an initial or a word.
         inner = m.group(1).strip()
-        aliases = [name]
-        if len(_words(inner.casefold())) >= 2 or (
-                inner and _majority([_script(c) for c in inner.casefold()]) != _majority([_script(c) for c in main.casefold()])):
-            aliases.append(inner)
+        aliases = [f"{main} {inner}"]  # without the brackets: an alias's own key must not split it again
+        inner_words = _words(inner.casefold())
+        place = fold_token("".join(inner_words)) in {fold_token(w) for w in _PLACE_WORDS}
+        if not place and sum(ch.isalpha() for ch in inner) >= 3 and (len(inner_words) >= 2 or (
+                _majority([_script(c) for c in inner.casefold()]) != _majority([_script(c) for c in main.casefold()]))
+                or len(inner_words[0]) >= 4):
+            aliases.append(inner)  # another name ("(AIMS)", "(ШУРУП)"), not a place ("(HK)", "(ASIA)")
         return main, aliases
+    if (bare := re.sub(r"\s+", " ", _MID_PAREN_RE.sub(" ", name)).strip()) != name and bare:
+        return name, [bare]  # "… AGENCY (FORAI) INCORPORATED" is also written without the brackets
     return name, []
+
+
+_CUT_WORD_RE = re.compile(r"\s+(\S+)$")
+
+
+def _drop_cut_word(alias: str) -> str:
+    """Return a former name cut at the directory's length limit without its cut last word, when
+    that is one or two letters ("… PROMOTION A") or the start of a legal form ("… CORPORA")."""
+    m = _CUT_WORD_RE.search(alias)
+    if not m:
+        return alias
+    word = fold_token(re.sub(r"\W", "", m.group(1).casefold()))
+    if len(word) <= 2 or any(f.startswith(word) for f in _legal_form_keys() if len(word) >= 2):
+        return alias[: m.start()].rstrip(" ,;-&")
+    return alias
 
 
 def name_key(name: str | None) -> NameKey:
@@ -320,27 +369,94 @@ def name_key(name: str | None) -> NameKey:
     # Folding can leave single letters ("aa" -> "a") that join like initials: join them too, so a
     # key normalises to itself.
     tokens = tuple(fold_token(t) if t.isascii() else t for t in _merge_initials(folded))
+    if forms and sum(2 if _CJK_RE.match(t) else len(t) for t in tokens) < 3:
+        tokens += (_legal_family(forms[0]),)  # "T & F Company": too short without its legal form
     return NameKey(display, tokens, tuple(forms), tuple(aliases), notes)
 
 
 def strip_legal_forms(words: list[str]) -> tuple[list[str], list[str]]:
-    """Return words without legal-form sequences (unless nothing would be left), and the forms."""
+    """Return words without legal-form sequences (unless nothing would be left), and the forms.
+
+    Long forms are also recognised misspelt, joined or split ("Товаричество с ограниченой
+    ответственновтью", "сограниченной"): the KGD list itself misspells them, and a misspelt form
+    left in a name would count as a distinguishing word."""
     out: list[str] = []
     forms: list[str] = []
     i = 0
     by_first = _legal_forms_by_first_word()
     while i < len(words):
-        for seq in by_first.get(words[i], ()):
-            if tuple(words[i: i + len(seq)]) == seq:
-                forms.append(" ".join(seq))
-                i += len(seq)
-                break
+        seq = next((seq for seq in by_first.get(words[i], ()) if tuple(words[i: i + len(seq)]) == seq), ())
+        misspelt = _misspelt_legal_form(words, i)
+        if misspelt and misspelt[0] > len(seq):  # "Limited Liaility Company" is not "Limited" + two words
+            forms.append(misspelt[1])
+            i += misspelt[0]
+        elif seq:
+            forms.append(" ".join(seq))
+            i += len(seq)
         else:
             out.append(words[i])
             i += 1
     if not out:
         return words, []
     return out, forms
+
+
+LEGAL_FORM_TYPO = 86  # a run of words this close to a long legal form (letters only) is that form
+
+
+@lru_cache(maxsize=1)
+def _long_legal_forms() -> tuple[tuple[int, str, str], ...]:
+    """Return (word count, folded letters, form) of the legal forms of 7+ letters."""
+    out = {}
+    for seq in _legal_form_words():
+        joined = fold_token("".join(seq))
+        if len(joined) >= 7 and joined.isascii():
+            out[joined] = (len(seq), joined, " ".join(seq))
+    return tuple(out.values())
+
+
+def _misspelt_legal_form(words: list[str], i: int) -> tuple[int, str] | None:
+    """Return (words used, form) when the words from i spell a long legal form with a typo."""
+    if not words[i].isascii() or not words[i][:1].isalpha():
+        return None
+    best = None
+    for n, joined, form in _long_legal_forms():
+        if joined[0] != fold_token(words[i])[:1]:
+            continue
+        for used in range(max(1, n - 1), min(n + 1, len(words) - i) + 1):
+            text = fold_token("".join(words[i: i + used]))
+            if abs(len(text) - len(joined)) > max(2, len(joined) // 8) or (used == 1 and n == 1 and len(text) < 9 and text != joined):
+                continue
+            score = fuzz.ratio(text, joined, score_cutoff=LEGAL_FORM_TYPO if len(joined) >= 9 else 90)
+            if score and (best is None or score * len(joined) > best[0]):  # the most text covered
+                best = (score * len(joined), used, form)
+    return (best[1], best[2]) if best else None
+
+
+def too_short_to_match(key: "NameKey | str") -> bool:
+    """Return True when a name has too little to compare: under three letters or digits once
+    legal forms and spelling variants are taken out ("a", "mmmm", "ТОО")."""
+    nk = key if isinstance(key, NameKey) else name_key(key)
+    if not nk.legal_forms and " ".join(nk.tokens) in _legal_form_keys():
+        return True  # nothing but a legal form
+    letters = "".join(t for t in nk.tokens if not _CJK_RE.match(t))
+    return sum(2 if _CJK_RE.match(t) else len(t) for t in nk.tokens) < 3 or (
+        len(set(letters)) < 2 and len(nk.tokens) == 1 and not letters.isdigit())  # "mmmm", "ааааа"
+
+
+@lru_cache(maxsize=None)
+def _legal_family(form: str) -> str:
+    """Return the family of a legal form as `strip_legal_forms` reports it ("tovarishchestvo …" -> "llp")."""
+    for family, members in LEGAL_FAMILIES.items():
+        if any(" ".join(_words(m.casefold())) == form for m in members):
+            return family
+    return form.split()[0]
+
+
+@lru_cache(maxsize=1)
+def _legal_form_keys() -> frozenset[str]:
+    """Return every legal form as its folded words joined by spaces."""
+    return frozenset(" ".join(fold_token(w) for w in seq) for seq in _legal_form_words())
 
 
 # --- phones ------------------------------------------------------------------------------------

@@ -1,8 +1,8 @@
 """Read-only access to the registry database the scrapers write.
 
 Every connection is opened with `mode=ro`: the web process and the CLI never write here. A
-refresh swaps in a new file; `Registry.changed()` notices by the file's identity, so the process
-reopens it and rebuilds its index.
+refresh swaps in a new file; the engine (`verifier.engine`) notices by the file's identity
+(`file_identity`), reopens it and reloads its index.
 """
 from __future__ import annotations
 
@@ -11,11 +11,6 @@ import os
 import sqlite3
 from datetime import date, datetime
 from pathlib import Path
-
-
-def db_path() -> Path:
-    """Return the registry database path from VERIFIER_DB."""
-    return Path(os.environ.get("VERIFIER_DB", "data/verifier.db"))
 
 
 def connect(path: str | Path) -> sqlite3.Connection:
@@ -78,20 +73,31 @@ def _decode(row: sqlite3.Row) -> dict:
     return d
 
 
+def agency_dict(row, phones: list[dict], history: list[dict], source: dict) -> dict:
+    """Return one agency as every view shows it: its row decoded, phones, status history, source."""
+    d = _decode(row)
+    d.update(phones=phones, status_history=history, source_info=source)
+    return d
+
+
 def get_agency(conn: sqlite3.Connection, agency_id: str) -> dict | None:
     """Return one agency with its phones, status history and source, or None."""
     row = conn.execute("select * from agencies where id = ?", [agency_id]).fetchone()
     if row is None:
         return None
-    d = _decode(row)
-    d["phones"] = [dict(p) for p in conn.execute(
+    phones = [dict(p) for p in conn.execute(
         "select e164, raw, country, valid from phones where agency_id = ? order by e164", [agency_id])]
-    d["status_history"] = [dict(h) for h in conn.execute(
+    history = [dict(h) for h in conn.execute(
         "select status, status_group, status_date, seen_at, change from status_history "
         "where agency_id = ? order by id", [agency_id])]
-    src = conn.execute("select * from sources where id = ?", [d["source"]]).fetchone()
-    d["source_info"] = dict(src) if src else {}
-    return d
+    src = conn.execute("select * from sources where id = ?", [row["source"]]).fetchone()
+    return agency_dict(row, phones, history, dict(src) if src else {})
+
+
+# The columns of a record the match index is built from, in this order (registry and NGO list alike).
+INDEX_COLUMNS = ("id", "source", "list_kind", "name", "aliases", "name_key", "alias_keys", "licence_key",
+                 "other_ids", "status", "status_group", "status_date", "expires_on", "country", "data_as_of",
+                 "norm_version")
 
 
 def iter_agencies(conn: sqlite3.Connection):
@@ -104,8 +110,23 @@ def iter_agencies(conn: sqlite3.Connection):
     phones: dict[str, list] = {}
     for agency_id, e164, national in plain("select agency_id, e164, national from phones"):
         phones.setdefault(agency_id, []).append((e164, national))
-    cols = ("id, source, list_kind, name, aliases, name_key, alias_keys, licence_key, other_ids, "
-            "status, status_group, status_date, expires_on, country, data_as_of, norm_version")
     none: list = []
-    for row in plain(f"select {cols} from agencies where removed_at is null"):
+    for row in plain(f"select {', '.join(INDEX_COLUMNS)} from agencies where removed_at is null"):
         yield row, phones.get(row[0], none)
+
+
+def record_hashes(conn: sqlite3.Connection) -> str:
+    """Return every current record's id and content hash, joined: what the match index is made of."""
+    (joined,) = conn.execute(
+        "select group_concat(id || record_hash, ',') from agencies where removed_at is null").fetchone()
+    return joined or ""
+
+
+def read_match_snapshot(conn: sqlite3.Connection, fingerprint: str) -> bytes | None:
+    """Return the stored match index made from records with this fingerprint, or None (also for a
+    registry written before snapshots existed)."""
+    try:
+        row = conn.execute("select data from match_snapshot where fingerprint = ?", [fingerprint]).fetchone()
+    except sqlite3.Error:
+        return None
+    return row[0] if row else None

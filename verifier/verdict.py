@@ -55,6 +55,7 @@ VERDICTS = {v.code: v for v in (
 )}
 RISK = {code: v.risk for code, v in VERDICTS.items()}
 EXPIRED_SUMMARY = N_("Not licensed now: the licence of {name} expired on {expires} ({source}).")
+LICENCE_OF_OTHER = N_("Check the licence number: it belongs to {other}, not to {name}.")
 UNKNOWN_SUMMARY = N_("{name} is listed by {source}, but its status \u201c{status}\u201d is not one we "
                      "understand: confirm with the publisher.")
 
@@ -136,6 +137,13 @@ def _decide_named(named: list[Hit], phone_only: list[Hit], groups: dict, asked_p
     if invalid := [h for h in named if groups[id(h)] == "invalid"]:
         expired = invalid[0].rec.status_group == "valid"
         return _decision("licence_invalid", invalid[0], reasons, EXPIRED_SUMMARY if expired else "")
+    by_name = [h for h in named if h.same and "name" in h.matched_on]
+    other = [h for h in named if "licence" in h.matched_on and "name" not in h.matched_on]
+    if by_name and other and not any("licence" in h.matched_on for h in by_name):
+        params = {"other": other[0].rec.name, "source": other[0].rec.source}
+        reasons.append((N_("The licence or registration number given belongs to {other} ({source}), "
+                           "not to the name given."), params))
+        return _decision("licence_invalid", by_name[0], reasons, LICENCE_OF_OTHER, params)
     valid = [h for h in named if groups[id(h)] == "valid"]
     if not valid:
         reasons.append((N_("The status of this record is not one we understand: confirm with the source."), {}))
@@ -170,8 +178,9 @@ def _reason_for(h: Hit, group: str) -> tuple[str, dict]:
     return N_("{name}: status \u201c{status}\u201d is not understood ({source}); matched by {how}."), params
 
 
-def _decision(verdict: str, hit: Hit | None, reasons: list[tuple[str, dict]], summary: str = "") -> Decision:
+def _decision(verdict: str, hit: Hit | None, reasons: list[tuple[str, dict]], summary: str = "",
+              extra: dict | None = None) -> Decision:
     """Return a Decision with its summary filled from the deciding hit."""
     params = {"name": hit.rec.name, "source": hit.rec.source, "status": hit.rec.status or "—",
-              "expires": hit.rec.expires_on or ""} if hit else {}
+              "expires": hit.rec.expires_on or "", **(extra or {})} if hit else {}
     return Decision(verdict, RISK[verdict], (summary or VERDICTS[verdict].summary, params), reasons)

@@ -23,15 +23,12 @@ from scraper_helpers import (KZ_XLSX, PH_PAGE1, cli, fixture_api_pages_from_dire
                              runs, snapshot, with_meta)
 from werkzeug import Request, Response
 
-import scrapers.http
-import scrapers.kz_kgd
-import scrapers.ph_dmw
 from scrapers.runner import run
 
 API_KEY = "made-up-test-key"  # a test value; the real key comes from the environment, never the repo
 SLEEP = 1.5  # a "hanging" server answers after this; clients time out well before
 CLI_TIMEOUT_ENV = {"VERIFIER_READ_TIMEOUT": "0.4", "VERIFIER_CONNECT_TIMEOUT": "0.4"}
-INPROC_TIMEOUT = (0.4, 0.4)
+INPROC_TIMEOUT_ENV = CLI_TIMEOUT_ENV
 HTML = b"<!DOCTYPE html><html><head><title>Maintenance</title></head><body>Back soon</body></html>"
 
 
@@ -291,13 +288,13 @@ def live(monkeypatch, _server, tmp_path):
     monkeypatch.setenv("VERIFIER_FETCH_DELAY", "0")        # read when a Fetcher is created
     monkeypatch.setenv("VERIFIER_RETRY_BACKOFF", "0")      # read when a session is made
     monkeypatch.setenv("VERIFIER_RAW_DIR", str(tmp_path / "raw"))
-    monkeypatch.setattr(scrapers.http, "TIMEOUT", INPROC_TIMEOUT)  # read when a Fetcher is created
+    for key, value in INPROC_TIMEOUT_ENV.items():        # read when a Fetcher is created
+        monkeypatch.setenv(key, value)
     healthy_ph_pages()
 
     def point(prefix, ph=None, kz=None):
-        env = serve(_server, prefix, ph, kz)
-        monkeypatch.setattr(scrapers.ph_dmw, "API", env["DMW_API_URL"])
-        monkeypatch.setattr(scrapers.kz_kgd, "URL", env["KGD_URL_TEMPLATE"])
+        for key, value in serve(_server, prefix, ph, kz).items():   # read at each fetch
+            monkeypatch.setenv(key, value)
     return point
 
 

@@ -86,7 +86,7 @@ def test_import_a_cp1251_csv(tmp_path):
     ("fixture_unknown_column.csv", _csv([["Fixture Co", "+7 701 234 5678"]], ["name", "phone_number"]),
      r"unknown column\(s\) \['phone_number'\]"),
     ("fixture_empty.csv", "", "empty file"),
-    ("fixture_empty_name.csv", _csv([FIXTURE_ROWS[1], [""] + FIXTURE_ROWS[0][1:]]), "row 3: empty name"),
+    ("fixture_empty_name.csv", _csv([FIXTURE_ROWS[1], [""] + FIXTURE_ROWS[0][1:]]), "row 3, column name: empty name"),
     ("fixture_utf16.csv", _csv(FIXTURE_ROWS).encode("utf-16"), r"NUL bytes \(UTF-16\?\)"),
     ("fixture_not_text.csv", b"name\n\x98\x98\n", "neither UTF-8 nor Windows-1251"),
     ("fixture_not_xlsx.xlsx", b"name,phones\nFixture Co,1\n", "not a readable XLSX"),

@@ -5,7 +5,6 @@ import csv
 import io
 import json
 import logging
-from datetime import date, timedelta
 
 import openpyxl
 import pytest
@@ -15,9 +14,6 @@ from scrapers import hk_eaa, kz_kgd, ph_dmw
 from scrapers.base import SourceError
 from scrapers.http import OfflineFetcher
 
-TODAY = date(2026, 9, 14)  # the directory capture's date
-
-
 # --- ph_dmw -----------------------------------------------------------------------------------
 
 @pytest.fixture(scope="module")
@@ -26,7 +22,7 @@ def directory() -> list[dict]:
 
 
 def test_ph_directory_parses_every_row(directory):
-    records = ph_dmw.parse_directory(directory, "2026-09-14", today=TODAY)
+    records = ph_dmw.parse_directory(directory, "2026-09-14")
     assert len(records) == 3794
     keys = [r.source_key for r in records]
     assert len(set(keys)) == 3792
@@ -48,19 +44,19 @@ def test_ph_every_directory_status_maps_to_a_known_group(directory, caplog):
     statuses = sorted({r["status"] for r in directory})
     assert len(statuses) >= 18
     with caplog.at_level(logging.WARNING, logger="scrapers.ph_dmw"):
-        groups = {s: ph_dmw.status_group(s, None, TODAY) for s in statuses}
+        groups = {s: ph_dmw.status_group(s) for s in statuses}
     assert "unknown" not in groups.values(), [s for s, g in groups.items() if g == "unknown"]
     assert not [r for r in caplog.records if "unknown status" in r.getMessage()]
     assert groups["Valid License"] == groups["VALID LICENSE (EXTENDED)"] == "valid"
     assert groups["Forever Banned"] == groups["Delisted"] == groups["Revoked"] == "invalid"
     # An unpublished status is 'unknown' and logged, never guessed.
     with caplog.at_level(logging.WARNING, logger="scrapers.ph_dmw"):
-        assert ph_dmw.status_group("Under Evaluation", None, TODAY) == "unknown"
+        assert ph_dmw.status_group("Under Evaluation") == "unknown"
     assert any("Under Evaluation" in r.getMessage() for r in caplog.records)
 
 
 def test_ph_api_page_1():
-    records, next_url = ph_dmw.parse_api_page(json.loads(PH_PAGE1.read_bytes()), today=TODAY)
+    records, next_url = ph_dmw.parse_api_page(json.loads(PH_PAGE1.read_bytes()))
     assert len(records) == 50
     assert next_url == "/api/v1/public/licensed-agencies?page=2"
     mojo = records[0]
@@ -75,24 +71,22 @@ def test_ph_api_page_1():
 def test_ph_filter_page_spells_email_lowercase():
     raw = json.loads(PH_FILTER.read_bytes())
     assert "email" in raw["data"][0] and "eMail" not in raw["data"][0]
-    records, next_url = ph_dmw.parse_api_page(raw, today=TODAY)
+    records, next_url = ph_dmw.parse_api_page(raw)
     assert len(records) == 6 and next_url is None
     assert [r.emails for r in records] == [[e] if e else [] for e in (d["email"] for d in raw["data"])]
     assert "info@abcgemsph.com" in records[0].emails
 
 
-def test_ph_valid_licence_past_expiry_is_invalid():
+def test_ph_valid_licence_past_expiry_keeps_its_published_group():
+    """Expiry is decided once, by the verdict ("licence expired on DATE"): the parser stores the
+    published status's own group and the expiry date, whatever today is."""
     raw = json.loads(PH_PAGE1.read_bytes())
     item = next(d for d in raw["data"] if d["license_status"] == "Valid License" and d["license_expiration_date"])
-    expiry = date.fromisoformat(item["license_expiration_date"][:10])
-    page = dict(raw, data=[item])
-    [before] = ph_dmw.parse_api_page(page, today=expiry - timedelta(days=1))[0]
-    [on_day] = ph_dmw.parse_api_page(page, today=expiry)[0]
-    [after] = ph_dmw.parse_api_page(page, today=expiry + timedelta(days=1))[0]
-    assert (before.status_group, on_day.status_group, after.status_group) == ("valid", "valid", "invalid")
-    assert after.status == "Valid License"                    # the published status is kept as published
-    # Not valid statuses stay invalid whatever the date.
-    assert ph_dmw.status_group("Cancelled", "2099-01-01", TODAY) == "invalid"
+    item = dict(item, license_expiration_date="2001-01-31T00:00:00.000Z")     # long past
+    [rec] = ph_dmw.parse_api_page(dict(raw, data=[item]))[0]
+    assert (rec.status, rec.status_group, rec.expires_on) == ("Valid License", "valid", "2001-01-31")
+    assert ph_dmw.status_group("Cancelled") == "invalid"
+    assert "today" not in __import__("inspect").signature(ph_dmw.status_group).parameters
 
 
 def test_ph_offline_crawl_uses_directory_and_enriches_from_saved_pages(sources):

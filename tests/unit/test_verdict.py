@@ -50,6 +50,8 @@ CASES = [
     ([name(EXPIRED)], False, True, "licence_invalid", "e"),                 # valid but past expiry
     ([name(VALID), name(INVALID, 99)], False, True, "licence_invalid", "c"),  # stricter same-name wins
     ([name(INVALID), phone(VALID)], True, True, "licence_invalid", "c"),    # invalid beats mismatch
+    ([name(VALID), licence(VALID_P)], False, True, "licence_invalid", "a"),  # another firm's licence
+    ([Hit(VALID, 100, True, ["name", "licence"], "")], False, True, "licensed", "a"),
     ([name(VALID), phone(VALID_P)], True, True, "phone_mismatch", "a"),      # another record's phone
     ([name(VALID)], True, True, "phone_mismatch", "a"),                      # not a phone it publishes
     ([phone(VALID_P)], True, True, "phone_mismatch", "b"),                   # name matched nothing

@@ -1,11 +1,12 @@
 """Languages: ?lang=, cookie and Accept-Language pick kk/ru/uz/en; verdicts and advice translated."""
 from __future__ import annotations
 
+import re
 from urllib.parse import quote
 
 import pytest
 
-from realdata import CANCELLED_NAME
+from realdata import CANCELLED_NAME, WARNING_NAME
 
 
 @pytest.mark.parametrize("lang, words", [
@@ -20,13 +21,42 @@ def test_verdict_and_advice_in_each_language(client, lang, words):
     assert words in html
 
 
-@pytest.mark.parametrize("lang", ["ru", "kk", "uz"])
-def test_checker_summary_and_advice_are_translated(client, lang):
-    en = client.get("/api/v1/check?lang=en&q=" + quote(CANCELLED_NAME)).get_json()
-    other = client.get(f"/api/v1/check?lang={lang}&q=" + quote(CANCELLED_NAME)).get_json()
-    assert other["summary"] != en["summary"]
-    html = client.get(f"/?lang={lang}").get_data(as_text=True)
-    assert "Do not pay any fee" not in html
+@pytest.mark.parametrize("lang, summary, source, status, advice", [
+    ("ru", "Сейчас без лицензии:", "Департамент по делам трудовых мигрантов (DMW), Филиппины", "не действует (Cancelled)",
+     "Не платите за трудоустройство."),
+    ("kk", "Қазір лицензиясы жоқ:", "Еңбек мигранттары департаменті (DMW), Филиппин", "жарамсыз (Cancelled)",
+     "Жұмысқа орналасу үшін ақы төлемеңіз."),
+    ("uz", "Hozir litsenziyasi yoʻq:", "Migrant ishchilar departamenti (DMW), Filippin", "haqiqiy emas (Cancelled)",
+     "Ishga kirish uchun hech qanday pul toʻlamang."),
+])
+def test_checker_summary_source_status_and_advice_are_translated(client, lang, summary, source, status, advice):
+    result = client.get(f"/api/v1/check?lang={lang}&q=" + quote(CANCELLED_NAME)).get_json()
+    assert result["summary"].startswith(summary) and source in result["summary"]
+    assert "«Cancelled»" in result["summary"]  # the registry's own word, in the language's quotes
+    assert result["matches"][0]["source_name"] == source
+    html = client.get(f"/check?lang={lang}&q=" + quote(CANCELLED_NAME)).get_data(as_text=True)
+    assert status in html and source in html
+    home = client.get(f"/?lang={lang}").get_data(as_text=True)
+    assert "Do not pay any fee" not in home
+    assert advice in home
+
+
+@pytest.mark.parametrize("lang, label", [("en", "BIN (business identification number)"),
+                                         ("ru", "БИН (бизнес-идентификационный номер)"),
+                                         ("kk", "БСН (бизнес-сәйкестендіру нөмірі)")])
+def test_a_kgd_record_labels_its_number_as_a_bin(client, lang, label):
+    match = client.get("/api/v1/check?q=" + quote(WARNING_NAME)).get_json()["matches"][0]
+    assert match["source"] == "kz_kgd"
+    assert client.get(f"/api/v1/agencies/{match['agency_id']}").get_json()["licence_number"]  # the BIN
+    html = client.get(f"/agency/{match['agency_id']}?lang={lang}").get_data(as_text=True)
+    assert f"<dt>{label}</dt>" in html and "Licence number" not in html and "Номер лицензии" not in html
+
+
+def test_times_are_local_with_their_offset(client):
+    html = client.get("/check?q=" + quote(CANCELLED_NAME)).get_data(as_text=True)
+    assert re.search(r"Checked at \d{4}-\d\d-\d\d \d\d:\d\d \(UTC\+05:00\)\.", html)
+    html = client.get("/sources").get_data(as_text=True)
+    assert re.search(r"data last loaded \d{4}-\d\d-\d\d \d\d:\d\d \(UTC\+05:00\)", html)
 
 
 def test_lang_parameter_sets_a_cookie_that_later_pages_follow(client):

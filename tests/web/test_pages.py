@@ -45,7 +45,7 @@ def test_result_has_reasons_source_link_as_of_advice_and_standing_line(client):
         assert words in html
     assert "not an official registry" in html
     assert "1348" in html  # the Philippines' reporting line for a DMW match
-    assert re.search(r"Checked at \d{4}-\d\d-\d\dT\d\d:\d\d:\d\d", html)
+    assert re.search(r"Checked at \d{4}-\d\d-\d\d \d\d:\d\d \(UTC\+05:00\)", html)  # Asia/Almaty
 
 
 def test_not_found_says_it_does_not_mean_safe(client):
@@ -79,13 +79,40 @@ def test_unknown_agency_is_a_friendly_404(client):
     assert "There is no page at this address" in response.get_data(as_text=True)
 
 
+def source_rows(html: str) -> dict[str, str]:
+    """Give each row of the sources table by the publisher in its second cell."""
+    rows = re.findall(r"<tr>\s*<th scope=\"row\">(.*?)</tr>", html, re.S)
+    return {re.search(r"<td>(.*?)</td>", row, re.S).group(1): row for row in rows}
+
+
 def test_sources_page_lists_publisher_count_and_flags_stale(client):
-    html = client.get("/sources").get_data(as_text=True)
-    assert "Department of Migrant Workers" in html
-    assert "3,792" in html or "3,79" in html
-    sources = client.get("/api/v1/sources").get_json()["sources"]
-    if any(s["health"] == "stale" for s in sources):
-        assert "out of date" in html
+    rows = source_rows(client.get("/sources").get_data(as_text=True))
+    dmw = rows["Department of Migrant Workers (DMW), Philippines"]
+    assert ">3,792</td>" in dmw and ">2026-09-14</td>" in dmw
+    assert ">1,853</td>" in rows["State Revenue Committee (КГД), Ministry of Finance, Kazakhstan"]
+    assert ">3,293</td>" in rows["Labour Department, Employment Agencies Administration, Hong Kong"]
+    # The saved snapshots are older than each source's stale_after_days: all three are out of date.
+    for publisher, row in rows.items():
+        if "NGO" not in publisher:
+            assert 'data-health="stale">out of date</span>' in row, publisher
+
+
+def test_sources_page_tells_a_fresh_source_from_a_stale_one(web_db, tmp_path):
+    import shutil
+    import sqlite3
+    from datetime import date
+
+    from verifier.web import create_app
+
+    fresh = tmp_path / "fresh.db"
+    shutil.copy(web_db, fresh)
+    with sqlite3.connect(fresh) as conn:
+        conn.execute("update sources set data_as_of = ? where id = 'ph_dmw'", [date.today().isoformat()])
+    app = create_app({"TESTING": True, "VERIFIER_DB": str(fresh), "WARM_INDEX": False, "SECRET_KEY": "t"})
+    rows = source_rows(app.test_client().get("/sources?lang=ru").get_data(as_text=True))
+    assert 'data-health="ok"' in rows["Департамент по делам трудовых мигрантов (DMW), Филиппины"]
+    assert re.search(r">3\s792</td>", rows["Департамент по делам трудовых мигрантов (DMW), Филиппины"])
+    assert 'data-health="stale"' in rows["Комитет государственных доходов (КГД) Министерства финансов, Казахстан"]
 
 
 @pytest.mark.parametrize("path", ["/", "/check?q=" + quote(CANCELLED_NAME), "/check?q=manpower"])

@@ -6,11 +6,11 @@ from urllib.parse import quote
 from realdata import CANCELLED_NAME
 
 
-def test_widget_loader_is_a_script_any_site_can_include(client):
+def test_widget_loader_is_served_as_a_script_any_site_can_include(client):
     response = client.get("/widget.js")
-    assert response.mimetype == "text/javascript"
-    body = response.get_data(as_text=True)
-    assert "data-lang" in body and "event.origin !== base.origin" in body
+    assert response.status_code == 200 and response.mimetype == "text/javascript"
+    # What it does on a partner page (iframe, language, resizing, foreign messages ignored) is
+    # driven in Chromium from a second local port: tests/web/browser/test_widget.py.
 
 
 def test_widget_page_shows_the_one_line_snippet(client):

@@ -10,6 +10,7 @@ from verifier.engine import Engine, ListsNotLoaded
 
 from verifier.web import advice, api, errors, hotline, limits, locale, pages, security, widget
 from verifier.web import faults, reports, staff
+from verifier.web import offer  # issue 12: paste an offer
 
 # Every blueprint of the site, in one place. Other packages add theirs here.
 BLUEPRINTS = (
@@ -18,6 +19,7 @@ BLUEPRINTS = (
     widget.bp,
     api.bp,
     reports.bp, staff.bp,
+    offer.bp,
 )
 
 

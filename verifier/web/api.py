@@ -12,6 +12,7 @@ from verifier.web.errors import api_error
 from verifier.web.limits import API_KEY_HEADER
 from verifier.web.locale import current_lang
 from verifier.web.openapi import openapi_document
+from verifier.web.security import public_url
 
 bp = Blueprint("api", __name__, url_prefix="/api/v1")
 
@@ -55,6 +56,13 @@ def check():
         return api_error(str(error), 400)
 
 
+@bp.post("/scan")
+def scan():
+    """Give the offer scan of JSON {"text", "lang"} (issue 12; the text is never stored)."""
+    from verifier.web.offer import api_scan
+    return api_scan()
+
+
 @bp.get("/agencies/<agency_id>")
 def agency(agency_id: str):
     """Give one agency record with its status history."""
@@ -73,4 +81,4 @@ def sources():
 @bp.get("/openapi.json")
 def openapi():
     """Give the OpenAPI 3.1 description of this API."""
-    return jsonify(openapi_document(request.host_url.rstrip("/")))
+    return jsonify(openapi_document(public_url()))  # never the request's Host header

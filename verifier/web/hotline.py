@@ -5,7 +5,7 @@ from flask import Blueprint, render_template, request
 from flask_babel import gettext as _
 
 from verifier.web import lookup
-from verifier.web.advice import STATUS_GROUP_LABELS, VERDICTS
+from verifier.web.advice import NOT_FOUND_WARNING, RISK_LABELS, STATUS_GROUP_LABELS, VERDICTS
 from verifier.web.locale import current_lang
 
 bp = Blueprint("hotline", __name__)
@@ -25,6 +25,9 @@ def script_labels() -> dict:
     """Give the translated words hotline.js needs, keyed for lookup in the script."""
     return {
         "verdicts": {code: str(label) for code, (_css, label) in VERDICTS.items()},
+        "css": {code: css for code, (css, _label) in VERDICTS.items()},
+        "risks": {code: str(label) for code, label in RISK_LABELS.items()},
+        "notSafe": str(NOT_FOUND_WARNING),
         "groups": {code: str(label) for code, label in STATUS_GROUP_LABELS.items()},
         "dataAsOf": _("data as of"), "checked": _("checked"), "noMatches": _("No records found."),
         "copied": _("Call note copied."), "copyFailed": _("Copy failed: select the note and copy it."),

@@ -48,7 +48,9 @@ def is_free() -> bool:
 
 def init_app(app: Flask) -> Limiter:
     """Give a limiter for this app: the API blueprint and look-up pages limited, health exempt."""
-    limiter = Limiter(key_func=client_key, default_limits=[], app=app)
+    # If the shared storage (redis) goes away, keep answering with per-worker counts until it is
+    # back: a hotline's check must not fail because a counter is unreachable.
+    limiter = Limiter(key_func=client_key, default_limits=[], in_memory_fallback_enabled=True, app=app)
     # One bucket per client for the whole API, and one for all look-up pages.
     limiter.shared_limit(api_limit, scope="api", exempt_when=is_free)(app.blueprints["api"])
     pages = limiter.shared_limit(page_limit, scope="pages")

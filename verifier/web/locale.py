@@ -58,8 +58,11 @@ def switch_url(lang: str) -> str:
 
 def init_app(app: Flask) -> None:
     """Attach Flask-Babel with our locale selector and the template helpers."""
+    from verifier.web import display
+
     Babel(app, locale_selector=select_locale)
     app.after_request(remember_lang)
+    display.init_app(app)
 
     @app.context_processor
     def language_helpers() -> dict:

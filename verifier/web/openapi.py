@@ -138,6 +138,38 @@ DOCUMENT = {
 }
 
 
+# Issue 12: the offer scan (POST /scan); `result` of an entity is the check result or null.
+_FLAG_CODES = ["fee", "debt", "passport", "visa", "no_contract", "too_good", "urgency", "private_channel",
+               "personal_payment", "entertainment", "restricted_route", "withheld_wages"]
+SCAN_RESULT = {
+    "type": "object",
+    "required": ["risk", "summary", "flags", "entities", "destination", "disclaimer", "data_as_of"],
+    "properties": {
+        "risk": {"enum": ["high", "medium", "low"]}, "summary": STR, "disclaimer": STR, "data_as_of": OPT_STR,
+        "flags": {"type": "array", "items": {"type": "object", "required": ["code", "label", "quote", "start", "end", "advice"],
+                  "properties": {"code": {"enum": _FLAG_CODES}, "label": STR, "quote": STR, "advice": STR,
+                                 "start": {"type": "integer"}, "end": {"type": "integer"}}}},
+        "entities": {"type": "array", "items": {"type": "object", "required": ["kind", "text", "start", "end", "value", "result"],
+                     "properties": {"kind": {"enum": ["agency", "phone", "licence", "link", "handle", "email", "card"]},
+                                    "text": STR, "value": STR, "start": {"type": "integer"}, "end": {"type": "integer"},
+                                    "result": {"oneOf": [{"$ref": "#/components/schemas/CheckResult"}, {"type": "null"}]}}}},
+        "destination": {"oneOf": [{"type": "null"}, {"type": "object", "required": ["country", "name", "rules"], "properties": {
+            "country": STR, "name": STR, "rules": {"type": "array", "items": {"type": "object", "required": ["text", "source_url", "as_of"],
+                                                                           "properties": {"text": STR, "source_url": STR, "as_of": OPT_STR}}}}}]},
+    },
+}
+PATHS["/scan"] = {"post": {
+    "summary": "Scan a job offer: red flags, every agency, phone and licence checked, destination",
+    "description": "The text is read once and never stored or logged. At most 20,000 characters "
+                   "(413 above); empty text is 400.",
+    "requestBody": {"required": True, "content": {"application/json": {"schema": {
+        "type": "object", "required": ["text"],
+        "properties": {"text": {"type": "string", "minLength": 1, "maxLength": 20000},
+                       "lang": {"enum": ["en", "ru", "kk", "uz"]}}}}}},
+    "responses": _responses("ScanResult", 400, 413)}}
+DOCUMENT["components"]["schemas"]["ScanResult"] = SCAN_RESULT
+
+
 def openapi_document(server_url: str) -> dict:
     """Give the OpenAPI document with this server's API base URL."""
     document = deepcopy(DOCUMENT)

@@ -1,9 +1,17 @@
-"""Security headers (CSP, framing, sniffing, referrer) shared by every blueprint."""
+"""Security headers (CSP, framing, sniffing, referrer) shared by every blueprint, and the Host rules.
+
+A forged `Host` header must not reach what the site prints about itself (the widget snippet, the
+OpenAPI `servers` URL): those use VERIFIER_PUBLIC_URL when it is set, and TRUSTED_HOSTS (comma-
+separated host names) makes any request for another host a 400 before a view runs.
+"""
 from __future__ import annotations
 
+import os
 from typing import Iterable
 
 from flask import Flask, Response, current_app, request
+from werkzeug.exceptions import SecurityError
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 # Pages that partners may put inside an iframe (endpoint names).
 FRAMEABLE_ENDPOINTS = {"widget.embed"}
@@ -57,6 +65,35 @@ def apply_security_headers(response: Response) -> Response:
     return response
 
 
+def public_url() -> str:
+    """Give the site's base URL without a trailing slash: VERIFIER_PUBLIC_URL, else the request's."""
+    configured = current_app.config.get("PUBLIC_URL")
+    return (configured or request.host_url).rstrip("/")
+
+
+def configure_hosts(app: Flask) -> None:
+    """Read VERIFIER_PUBLIC_URL, TRUSTED_HOSTS and VERIFIER_PROXY_HOPS unless the config has them."""
+    app.config.setdefault("PUBLIC_URL", os.environ.get("VERIFIER_PUBLIC_URL", ""))
+    hosts = [h.strip() for h in os.environ.get("TRUSTED_HOSTS", "").split(",") if h.strip()]
+    if app.config.get("TRUSTED_HOSTS") is None and hosts:
+        app.config["TRUSTED_HOSTS"] = hosts  # Flask answers 400 to any other Host
+    # Behind N proxies every request comes from the proxy: take the client address (used only as an
+    # in-memory rate-limit key, never stored) and scheme from the last N X-Forwarded-* entries.
+    hops = int(app.config.setdefault("PROXY_HOPS", int(os.environ.get("VERIFIER_PROXY_HOPS", "0"))))
+    if hops:
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=0, x_port=0, x_prefix=0)
+
+
+def refuse_host(error: SecurityError):
+    """Answer 400 to a request for a host not in TRUSTED_HOSTS (no page links: no URLs can be built)."""
+    from verifier.web.errors import api_error, wants_json
+    if wants_json():
+        return api_error("Unknown host.", 400)
+    return Response("Unknown host.\n", 400, mimetype="text/plain")
+
+
 def init_app(app: Flask) -> None:
-    """Register the security headers on every response of the app."""
+    """Register the security headers on every response of the app, and the Host rules."""
+    configure_hosts(app)
+    app.register_error_handler(SecurityError, refuse_host)
     app.after_request(apply_security_headers)

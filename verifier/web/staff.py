@@ -39,10 +39,18 @@ class ActionForm(FlaskForm):
 
 @bp.before_request
 def load_staff() -> Response | None:
-    """Send a visitor without a staff session to the login page (CSRF is checked app-wide)."""
-    g.staff = appdb.get_staff(session["staff_id"]) if isinstance(session.get("staff_id"), int) else None
+    """Send a visitor without a live staff session to the login page (CSRF is checked app-wide).
+
+    A session is live while its account is active and still at the session version it was signed
+    with: logout, disabling the account or a new password bump the version, so a copied cookie
+    stops working at once instead of when it expires.
+    """
+    staff_id, version = session.get("staff_id"), session.get("staff_version")
+    live = isinstance(staff_id, int) and isinstance(version, int)
+    g.staff = appdb.get_staff(staff_id, version) if live else None
     if g.staff is None and request.endpoint != "staff.login":
         session.pop("staff_id", None)
+        session.pop("staff_version", None)
         return redirect(url_for("staff.login"))
     return None
 
@@ -88,14 +96,16 @@ def login():
             return render_template("staff/login.html", form=form, failed=True), 401
         session.clear()  # no session fixation: a new session (and CSRF token) after login
         session.permanent = True
-        session["staff_id"] = staff["id"]
+        session["staff_id"], session["staff_version"] = staff["id"], staff["session_version"]
         return redirect(url_for("staff.queue"), 303)
     return render_template("staff/login.html", form=form, failed=False)
 
 
 @bp.post("/logout")
 def logout():
-    """End the staff session."""
+    """End the staff session everywhere: the cookie here and any copy of it (server-side version)."""
+    if g.staff is not None:
+        appdb.end_sessions(g.staff["id"], actor())  # first: on a locked database, stay logged in to retry
     session.clear()
     return redirect(url_for("staff.login"), 303)
 
@@ -104,8 +114,7 @@ def logout():
 def queue():
     """Give the pending reports and corrections, oldest first."""
     return render_template("staff/queue.html", reports=appdb.list_reports("pending"),
-                           recent=appdb.query("select * from reports where status != 'pending' "
-                                              "order by decided_at desc limit 20"))
+                           recent=appdb.recent_decisions(20))
 
 
 @bp.get("/reports/<int:report_id>")
@@ -147,7 +156,7 @@ def entries():
 @decided
 def remove_entry(entry_id: str):
     """Take an entry off the warning list with a reason."""
-    if len(entry_id) > 64 or not appdb.query("select 1 from ngo_entries where id = ?", [entry_id]):
+    if len(entry_id) > 64 or not appdb.entry_exists(entry_id):
         abort(404)
     ngo.remove_entry(entry_id, actor(), form_text("note"))
     return redirect(url_for("staff.entries"), 303)

@@ -1,8 +1,14 @@
 """Hotline mode in a real browser: focus, results while typing, arrows, Enter copies a call note."""
 from __future__ import annotations
 
+from urllib.parse import quote
+
+import pytest
+
 from realdata import CANCELLED_NAME, LICENSED_NAME
 from support import shot
+
+VERDICT_PARTS = ".verdict .sym, #verdict-title, .verdict .risk, .verdict .summary, #hl-verdict .notsafe, #hl-verdict .stale"
 
 
 def test_hotline_keyboard_flow_with_copy(context, page, live_server):
@@ -28,7 +34,8 @@ def test_hotline_keyboard_flow_with_copy(context, page, live_server):
     clipboard = page.evaluate("navigator.clipboard.readText()")
     assert clipboard == note
     agency = first.split(" — ")[0]
-    assert agency in note and "Department of Migrant Workers" in note and "данные на 2026-09-14" in note
+    assert agency in note and "Департамент по делам трудовых мигрантов" in note and "данные на 2026-09-14" in note
+    assert note.startswith("Лицензия недействительна (Высокий риск) · ")
     shot(page, "hotline-ru")
 
     # Recent look-ups live only in this browser's localStorage and survive a reload.
@@ -47,7 +54,7 @@ def test_hotline_enter_right_after_typing_checks_then_copies(context, page, live
     page.keyboard.press("Enter")
     page.locator("#hl-copied").filter(has_text="copied").wait_for()
     note = page.evaluate("navigator.clipboard.readText()")
-    assert note.startswith("Licensed · " + LICENSED_NAME)
+    assert note.startswith("Licensed (Low risk) · " + LICENSED_NAME)
 
 
 def test_hotline_escape_clears(page):
@@ -57,3 +64,28 @@ def test_hotline_escape_clears(page):
     page.keyboard.press("Escape")
     assert page.locator("#hl-results [role=option]").count() == 0
     assert page.locator("#hl-q").input_value() == ""
+
+
+def verdict_parts(page) -> list[tuple[str, str]]:
+    """Give (class, text) of each part of the verdict box: symbol, label, risk, summary, notices."""
+    return page.eval_on_selector_all(VERDICT_PARTS, "els => els.map(e => [e.className, e.textContent.trim()])")
+
+
+@pytest.mark.parametrize("lang, query", [("ru", CANCELLED_NAME), ("kk", "101 Mojo International 2"),
+                                         ("en", LICENSED_NAME)])
+def test_live_panel_shows_what_the_no_js_page_shows(browser, page, live_server, lang, query):
+    plain = browser.new_context(base_url=live_server["url"], java_script_enabled=False)
+    try:
+        no_js = plain.new_page()
+        no_js.goto(f"/hotline?lang={lang}&q={quote(query)}")
+        expected = verdict_parts(no_js)
+    finally:
+        plain.close()
+    assert [c for c, _ in expected][:4] == ["sym", "", "risk", "summary"] and expected[0][1] in "✖!✔?"
+    page.goto(f"/hotline?lang={lang}")
+    page.locator("#hl-q").fill(query)
+    page.locator("#hl-verdict .verdict").wait_for()
+    page.wait_for_function("document.querySelector('#hl-results [role=option]') !== null")
+    assert verdict_parts(page) == expected
+    assert page.locator("#verdict-title").get_attribute("data-verdict") == \
+        page.request.get(f"/api/v1/check?q={quote(query)}").json()["verdict"]

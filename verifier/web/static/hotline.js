@@ -23,16 +23,29 @@
     return node;
   }
 
+  // The same markup as _verdict.html renders without JavaScript: symbol, label, risk, summary.
+  var SYMBOLS = { danger: "\u2716", caution: "!", ok: "\u2714", unknown: "?" };
+
   function renderVerdict(result) {
     verdictBox.textContent = "";
-    var css = { warning: "danger", licence_invalid: "danger", phone_mismatch: "caution",
-                licensed: "ok", similar: "caution", not_found: "unknown" }[result.verdict] || "unknown";
+    var css = words.css[result.verdict] || "unknown";
     var box = el("section", "verdict " + css);
-    var label = el("p", "verdict-label", words.verdicts[result.verdict] || result.verdict);
+    box.setAttribute("aria-labelledby", "verdict-title");
+    var line = el("p", "verdict-label");
+    var sym = el("span", "sym", SYMBOLS[css]);
+    sym.setAttribute("aria-hidden", "true");
+    var label = el("span", "", words.verdicts[result.verdict] || result.verdict);
     label.id = "verdict-title";
-    box.appendChild(label);
-    box.appendChild(el("p", "summary", result.summary));
+    label.setAttribute("data-verdict", result.verdict);
+    line.append(sym, document.createTextNode(" "), label);
+    box.append(line, el("p", "risk", words.risks[result.risk] || result.risk), el("p", "summary", result.summary));
     verdictBox.appendChild(box);
+    if (result.verdict === "not_found" || result.verdict === "similar") {
+      var warn = el("p", "notsafe");
+      warn.appendChild(el("strong", "", words.notSafe));
+      verdictBox.appendChild(warn);
+    }
+    (result.notices || []).forEach(function (text) { verdictBox.appendChild(el("p", "stale", text)); });
   }
 
   function renderMatches(result) {
@@ -44,8 +57,8 @@
       item.setAttribute("aria-selected", "false");
       item.appendChild(el("strong", "", m.name));
       item.appendChild(document.createTextNode(" — "));
-      item.appendChild(el("span", "tag " + m.status_group, words.groups[m.status_group] || m.status_group));
-      item.appendChild(document.createTextNode(" " + (m.status || "") + " · " + m.source_name +
+      item.appendChild(el("span", "tag " + m.status_group, m.status_label || words.groups[m.status_group] || m.status_group));
+      item.appendChild(document.createTextNode(" · " + m.source_name +
         " · " + words.dataAsOf + " " + (m.data_as_of || "?")));
       item.addEventListener("mousedown", function (e) { e.preventDefault(); select(i); copyNote(); });
       list.appendChild(item);
@@ -68,7 +81,7 @@
     var r = state.result;
     if (!r) return "";
     var m = r.matches[Math.max(state.selected, 0)];
-    var parts = [words.verdicts[r.verdict] || r.verdict];
+    var parts = [(words.verdicts[r.verdict] || r.verdict) + " (" + (words.risks[r.risk] || r.risk) + ")"];
     if (m) parts.push(m.name + (m.status ? " (" + m.status + ")" : ""), m.source_name,
                       words.dataAsOf + " " + (m.data_as_of || "?"));
     else if (r.data_as_of) parts.push(words.dataAsOf + " " + r.data_as_of);

@@ -1,0 +1,94 @@
+"""What the command line prints and writes: result lines in the reader's language, the bulk CSV.
+
+Every word a person reads comes from the web's catalogues (`--lang`), so the terminal says what
+the result page says. Scripts read `--json`, `--jsonl` or the CSV's `verdict`/`risk` columns.
+"""
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+from typing import Callable, Iterable, TextIO
+
+from .i18n import N_, translate
+
+RISK_ORDER = {"low": 0, "medium": 1, "high": 2}
+RISK_WORDS = {"high": N_("High risk"), "medium": N_("Medium risk"), "low": N_("Low risk")}
+CSV_COLUMNS = ("verdict", "risk", "summary", "top_match", "top_source", "top_status", "top_score",
+               "data_as_of", "lists_searched", "out_of_date")
+
+
+def _t(lang: str, message: str, **params) -> str:
+    """Give a %-style catalogue message in the language, filled in."""
+    return translate(lang, message) % params if params else translate(lang, message)
+
+
+def match_line(m: dict, lang: str) -> str:
+    """Give one record found, as a line: name, status, source, how it matched, data date."""
+    status = m.get("status_label") or m.get("status_group", "")
+    how = ", ".join(translate(lang, {"licence": N_("licence number")}.get(f, f)) for f in m["matched_on"])
+    score = _t(lang, N_("score %(score)s/100"), score=round(m["score"]))
+    as_of = _t(lang, N_("data as of %(date)s"), date=m.get("data_as_of") or "?")
+    return f"  * {m['name']} — {status} · {m['source_name']} · {_t(lang, N_('Matched on'))}: {how} · {score} · {as_of}"
+
+
+def searched_line(result: dict, lang: str) -> str:
+    """Give the lists searched with their dates, one line."""
+    lists = result.get("sources_searched") or []
+    parts = [f"{s.get('publisher') or s.get('name')} ({s.get('data_as_of') or _t(lang, N_('no date'))})" for s in lists]
+    return f"  {_t(lang, N_('Lists searched (%(count)s)'), count=len(lists))}: {'; '.join(parts)}"
+
+
+def result_lines(r: dict) -> list[str]:
+    """Give the lines a person reads in a terminal for one result, in the result's language."""
+    lang = r.get("lang") or "en"
+    lines = [f"{r['verdict_label'].upper()} — {_t(lang, RISK_WORDS[r['risk']])}: {r['summary']}"]
+    lines += [f"  ! {notice}" for notice in r.get("notices") or ()]
+    lines += [f"  - {reason}" for reason in r["reasons"]]
+    lines += [match_line(m, lang) for m in r["matches"]]
+    if "sources_searched" in r:
+        lines.append(searched_line(r, lang))
+    if r.get("checked_at"):
+        lines.append("  " + _t(lang, N_("Checked at %(time)s."), time=r["checked_at"]))
+    lines.append(f"  {r['disclaimer']}")
+    return lines
+
+
+def at_or_above(results: Iterable[dict], level: str | None) -> bool:
+    """Tell whether any result's risk is at or above the level (None: never)."""
+    if level is None:
+        return False
+    return any(RISK_ORDER.get(r.get("risk"), -1) >= RISK_ORDER[level] for r in results)
+
+
+def checked_path(source: str, out: str | None) -> str:
+    """Give where the bulk check writes: --out, else FILE.checked.csv next to the input."""
+    if out:
+        return out
+    path = Path(source)
+    return str(path.with_name(path.stem + ".checked.csv"))
+
+
+def csv_values(r: dict) -> list:
+    """Give the verdict columns of one bulk-check row."""
+    top = r["matches"][0] if r["matches"] else {}
+    lists = "; ".join(f"{s['id']} {s.get('data_as_of') or ''}".strip() for s in r.get("sources_searched") or ())
+    stale = "; ".join(s["id"] for s in r.get("stale") or ())
+    return [r["verdict"], r["risk"], r["summary"], top.get("name", ""), top.get("source", ""),
+            top.get("status", ""), top.get("score", ""), r.get("data_as_of") or "", lists, stale]
+
+
+def write_checked_csv(rows: list[dict], out: TextIO, check_row: Callable[[dict], dict]) -> list[dict]:
+    """Write the rows back with the verdict columns; give the results (an error row gives none)."""
+    header = list(rows[0].keys()) if rows else ["q"]
+    writer = csv.writer(out)
+    writer.writerow(header + list(CSV_COLUMNS))
+    results = []
+    for row in rows:
+        try:
+            r = check_row(row)
+            results.append(r)
+            values = csv_values(r)
+        except ValueError as exc:  # QueryError: this row cannot be checked, the others go on
+            values = ["error", "", str(exc)] + [""] * (len(CSV_COLUMNS) - 3)
+        writer.writerow([row.get(h, "") for h in header] + values)
+    return results

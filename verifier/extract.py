@@ -1,0 +1,215 @@
+"""Reading text one way: phones, licence numbers, agency names, links, handles, emails and cards.
+
+Shared by the offer scan (a whole job ad) and the one search box (`read_query`). Every entity is
+a dict {"kind", "text", "start", "end", "value"} with offsets into the text as given; a card
+number is masked (last four digits only) in both its text and its value.
+"""
+from __future__ import annotations
+
+import re
+
+import phonenumbers
+
+from .normalize import parse_phones
+
+KINDS = ("agency", "phone", "licence", "link", "handle", "email", "card")
+
+EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
+LINK_RE = re.compile(r"(?:https?://|www\.)[^\s<>\"«»]+|\b(?:[a-z0-9-]+\.)+(?:com|kz|ru|uz|kg|me|org|net|info|"
+                     r"tr|ae|kr|pl|ph|hk|io|online|site|shop|biz|pro|work|jobs)\b(?:/[^\s<>\"«»]*)?", re.I)
+HANDLE_RE = re.compile(r"(?<![\w.@/])@[A-Za-z][A-Za-z0-9_]{2,31}\b")
+CARD_RE = re.compile(r"(?<![\d+])(?:\d{4}[ -]){3}\d{4}(?!\d)|(?<![\d+])\d{16}(?!\d)")
+_LABEL = (r"(?:\b(?:БИН|BIN|ИИН|IIN|БСН|ЖСН|ИНН|INN|STIR|СТИР|ОГРН)\b|\bEA\b(?:\s*licen[cs]e)?|лиценз\w*|"
+          r"licen[cs]e|litsenziya\w*|литсензия\w*|лицензия)")
+LICENCE_RE = re.compile(_LABEL + r"\s*(?:№|No\.?|N|#|номер\w*|number|raqami)?\s*[:.]?\s*"
+                        r"(?P<v>(?=[\w\-/]*\d)[A-ZА-Я0-9][\w\-/]{2,24}[A-ZА-Я0-9])", re.I)
+BARE_BIN_RE = re.compile(r"(?<![\d+])\d{12}(?!\d)")
+DMW_LICENCE_RE = re.compile(r"\b[A-Z]{2,5}-\d{2,4}-[A-Z]{1,3}-\d{4,8}(?:-[A-Z]{1,3})?\b")
+
+_FORMS_BEFORE = r"ТОО|ЖШС|ООО|ОсОО|ОАО|ЗАО|АО|ИП|ЖК|МЧЖ|MChJ|МЧЖ|XK|ХК|TOO|LLP|LLC|OOO"
+_FORMS_AFTER = (r"LLP|LLC|Inc\.?|Ltd\.?|Limited|Corp\.?|Corporation|GmbH|Sp\. ?z ?o\.? ?o\.?|MChJ|XK|"
+                r"Co\.,? Ltd\.?|ТОО|ЖШС|ООО|МЧЖ")
+_CAP = r"[A-ZА-ЯЁӘҒҚҢӨҰҮҺІЎ0-9][\w&'’`.-]*"
+QUOTED_RE = re.compile(r"(?:\b(?:" + _FORMS_BEFORE + r")\s*)?[«“„\"]([^«»“”„\"\n]{2,60})[»”“\"]")
+FORM_BEFORE_RE = re.compile(r"\b(?:" + _FORMS_BEFORE + r")\s+" + _CAP + r"(?:[ \t]+" + _CAP + r"){0,3}")
+FORM_AFTER_RE = re.compile(r"\b(?:" + _CAP + r"[ \t]+){1,5}(?i:" + _FORMS_AFTER + r")(?![\w])")
+AGENCY_WORD_RE = re.compile(r"(?:\b[A-Z][\w&'-]+[ \t]+){1,4}(?:Agency|Recruitment|Manpower|Staffing|Placement|"
+                            r"Consulting|International)\b|(?:агентств\w*|agency|agentligi|агенттігі)[ \t]+"
+                            r"(?:[A-ZА-ЯЁ][\w-]+)(?:[ \t]+[A-ZА-ЯЁ][\w-]+){0,2}")
+_NOT_NAME_START = re.compile(r"^(?:The|Our|Call|Contact|Write|Job|Work|We|A|An|In|For|From|To|At|Via)\s+")
+
+# Country cues for reading numbers written without a country code: the first region listed wins.
+REGION_CUES = (
+    ("UZ", re.compile(r"o['ʻ‘’`]?zbek|узбек|ўзбек|toshkent|ташкент|so['ʻ‘’`]m\b|сўм|\bсум\b|\bish\b|maosh")),
+    ("KG", re.compile(r"кыргыз|қырғыз|бишкек|bishkek|kyrgyz|\bсом\b")),
+    ("HK", re.compile(r"hong kong|гонконг|hk\$|hkd")),
+    ("PH", re.compile(r"philippin|manila|филиппин|манил|\bphp\b|₱")),
+    ("KZ", re.compile(r"казахстан|қазақстан|kazakhstan|тенге|теңге|₸|\bkzt\b|алмат|астан|шымкент|[әғқңөұүһі]")),
+    ("RU", re.compile(r"росси|russia|₽|рубл")),
+)
+DEFAULT_REGIONS = ("KZ",)
+LATIN_FALLBACK = ("HK", "PH")  # a Latin-only line with no cue: the registries we hold are HK and PH
+
+
+def text_regions(text: str) -> tuple[str, ...]:
+    """Give the regions to read local phone numbers in, from the text's country cues."""
+    low = text.lower()  # the cues are lower case: cheaper than searching with re.I
+    found = [region for region, cue in REGION_CUES if cue.search(low)]
+    regions = list(dict.fromkeys(found + list(DEFAULT_REGIONS)))
+    if not re.search(r"[\u0400-\u04ff]", text) and not found:
+        regions += LATIN_FALLBACK
+    return tuple(regions)
+
+
+def mask_card(raw: str) -> str:
+    """Give a card number with every digit but the last four hidden."""
+    digits = re.sub(r"\D", "", raw)
+    return "•••• " + digits[-4:]
+
+
+def _valid_bin(digits: str) -> bool:
+    """Tell whether 12 digits can be a Kazakh BIN/IIN (the month in digits 3-4)."""
+    return 1 <= int(digits[2:4]) <= 12
+
+
+def _free(taken: list[tuple[int, int]], start: int, end: int) -> bool:
+    """Tell whether a span overlaps none already taken."""
+    return all(end <= s or start >= e for s, e in taken)
+
+
+def _add(found: list[dict], taken: list, kind: str, m_text: str, start: int, end: int, value: str) -> None:
+    """Record one entity unless its span is already taken."""
+    if _free(taken, start, end):
+        taken.append((start, end))
+        found.append({"kind": kind, "text": m_text, "start": start, "end": end, "value": value})
+
+
+# Runs of digits and phone punctuation: the matcher reads only these, not the whole text.
+_DIGIT_RUN_RE = re.compile(r"[+(]?\d[\d\s().\-/]{5,}\d\)?")
+
+
+def _phones(text: str, regions: tuple[str, ...], found: list[dict], taken: list) -> None:
+    """Add every valid phone number, reading local numbers in each region until one is valid."""
+    runs = [(r.start(), r.group(0)) for r in _DIGIT_RUN_RE.finditer(text)]
+    for region in regions:
+        for offset, run in runs:
+            for m in phonenumbers.PhoneNumberMatcher(run, region, leniency=phonenumbers.Leniency.POSSIBLE):
+                _phone_match(m, offset, region, found, taken)
+
+
+def _phone_match(m, offset: int, region: str, found: list[dict], taken: list) -> None:
+    """Add the valid numbers of one matcher hit (several when one run holds them)."""
+    start, end = offset + m.start, offset + m.end
+    if not _free(taken, start, end) or sum(c.isdigit() for c in m.raw_string) < 7:
+        return
+    valid = [p for p in parse_phones(m.raw_string, region) if p.valid]
+    for i, p in enumerate(valid):
+        if i == 0:
+            _add(found, taken, "phone", m.raw_string, start, end, p.e164)
+        else:  # "6310865/3843052": several numbers in one run share its span
+            found.append({"kind": "phone", "text": m.raw_string, "start": start, "end": end, "value": p.e164})
+
+
+def _messenger_phones(text: str, found: list[dict]) -> None:
+    """Add the number inside a wa.me / t.me/+ / viber link as a phone entity of the same span."""
+    for e in [e for e in found if e["kind"] == "link"]:
+        if m := re.search(r"(?:wa\.me/|t\.me/\+|phone=|number=)\+?(\d{7,15})", e["text"], re.I):
+            phones = [p for p in parse_phones("+" + m.group(1)) if p.valid]
+            if phones:
+                found.append({**e, "kind": "phone", "value": phones[0].e164})
+
+
+def _licences(text: str, found: list[dict], taken: list) -> None:
+    """Add licence and registration numbers: labelled ones, DMW-style ones and bare 12-digit BINs."""
+    for m in LICENCE_RE.finditer(text):
+        value = m.group("v").upper()
+        _add(found, taken, "licence", m.group(0), m.start(), m.end(), value)
+    for rx in (DMW_LICENCE_RE, BARE_BIN_RE):
+        for m in rx.finditer(text):
+            if rx is DMW_LICENCE_RE or _valid_bin(m.group(0)):
+                _add(found, taken, "licence", m.group(0), m.start(), m.end(), m.group(0))
+
+
+def _agencies(text: str, found: list[dict], taken: list) -> None:
+    """Add agency names: quoted names, names with a legal form, and '… Agency' / 'agency …'."""
+    for rx in (QUOTED_RE, FORM_BEFORE_RE, FORM_AFTER_RE, AGENCY_WORD_RE):
+        for m in rx.finditer(text):
+            start, end = m.start(), m.end()
+            for s, e in taken:  # "85. Cielo Talent Limited": begin after a number already read
+                if s <= start < e < end:
+                    start = e + len(text[e:end]) - len(text[e:end].lstrip(" .,;:-"))
+            if rx is QUOTED_RE and not (m.group(0)[0] not in "«“„\"" or m.group(1)[:1].isupper()):
+                continue  # a quoted phrase in lower case is a quotation, not a name
+            name = text[start:end]
+            if lead := _NOT_NAME_START.match(name):
+                start, name = start + lead.end(), name[lead.end():]
+            name = name.rstrip(" ,.;:")
+            end = start + len(name)
+            if len(re.sub(r"\W", "", name)) >= 3:
+                _add(found, taken, "agency", name, start, end, name.strip())
+
+
+def find_entities(text: str, regions: tuple[str, ...] | None = None) -> list[dict]:
+    """Give every entity in the text, in order of position; cards are masked."""
+    found: list[dict] = []
+    taken: list[tuple[int, int]] = []
+    for kind, rx in (("email", EMAIL_RE), ("link", LINK_RE), ("card", CARD_RE)):
+        for m in rx.finditer(text):
+            raw = m.group(0).rstrip(".,;:)")
+            if kind == "card":
+                raw = mask_card(raw)
+            _add(found, taken, kind, raw, m.start(), m.start() + len(m.group(0).rstrip(".,;:)")), raw)
+    _messenger_phones(text, found)
+    for m in HANDLE_RE.finditer(text):
+        _add(found, taken, "handle", m.group(0), m.start(), m.end(), m.group(0).lower())
+    _licences(text, found, taken)
+    _phones(text, regions or text_regions(text), found, taken)
+    _agencies(text, found, taken)
+    return sorted(found, key=lambda e: (e["start"], KINDS.index(e["kind"])))
+
+
+# --- the one search box ----------------------------------------------------------------------
+
+_LABEL_WORDS_RE = re.compile(
+    r"(?<!\w)(?:тел|телефон\w*|моб|сот|tel|phone|mob|mobile|cell|whats\s?app|вотсап|ватсап|telegram|телеграм|"
+    r"viber|вайбер|контакт\w*|contacts?|номер|number|raqam\w*|№|no(?=\.))\.?(?!\w)|" + _LABEL, re.I)
+_SENTENCE_RE = re.compile(r"[.!?\n]+")
+_WORD_RE = re.compile(r"[^\W\d_]{2,}")
+
+
+def _is_offer(text: str, phones: list, agencies: list) -> bool:
+    """Tell whether a query reads as a whole message: several sentences, or several names or phones."""
+    sentences = [s for s in _SENTENCE_RE.split(text) if len(_WORD_RE.findall(s)) >= 3]
+    return len(text) > 300 or len(sentences) >= 2 or len(phones) > 1 or len(agencies) > 1
+
+
+def _leftover_name(text: str, spans: list[tuple[int, int]]) -> tuple[str, list[str]]:
+    """Give the text outside the spans with labels and punctuation taken out, and bare numbers in it."""
+    keep, last = [], 0
+    for start, end in sorted(spans):
+        keep.append(text[last:start])
+        last = max(last, end)
+    rest = " ".join(keep + [text[last:]])
+    rest = _LABEL_WORDS_RE.sub(" ", rest)
+    numbers = re.findall(r"(?<![\w-])\d{5,}(?![\w-])", rest)
+    for n in numbers:
+        rest = rest.replace(n, " ")
+    rest = re.sub(r"[()\[\]{},;:|/]+|\s[-–—]+\s", " ", rest)
+    return re.sub(r"\s+", " ", rest).strip(" -–—.,:;"), numbers
+
+
+def read_query(text: str, regions: tuple[str, ...] | None = None) -> dict:
+    """Give the parts of a search-box query: {"name", "phones", "licences", "looks_like_offer"}.
+
+    Local numbers are read in the text's own regions; pass `regions` to read them otherwise.
+    """
+    text = re.sub(r"\s+", " ", text or "").strip()
+    entities = find_entities(text, regions)
+    phones = list(dict.fromkeys(e["value"] for e in entities if e["kind"] == "phone"))
+    licences = list(dict.fromkeys(e["value"] for e in entities if e["kind"] == "licence"))
+    agencies = [e for e in entities if e["kind"] == "agency"]
+    spans = [(e["start"], e["end"]) for e in entities if e["kind"] != "agency"]
+    name, numbers = _leftover_name(text, spans)
+    licences += [n for n in numbers if n not in licences]
+    return {"name": name, "phones": phones, "licences": licences,
+            "looks_like_offer": _is_offer(text, phones, agencies)}

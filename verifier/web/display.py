@@ -1,0 +1,85 @@
+"""How stored values are shown to a reader: local times, source words, status and number labels.
+
+Sources store their publisher, name and note in English; that English text is the msgid, so a
+page translates it when shown (the catalogues carry the built-in sources' words).
+"""
+from __future__ import annotations
+
+from datetime import datetime, timezone
+from zoneinfo import ZoneInfo
+
+from flask import Flask, current_app
+from flask_babel import gettext, lazy_gettext as _l
+
+from verifier import DEFAULT_TIMEZONE
+
+NUMBER_LABELS = {
+    "licence": _l("Licence number"),
+    "bin": _l("BIN (business identification number)"),
+    "registration": _l("Registration or licence number"),
+}
+# Sources whose `licence_number` holds a company's registration number, not a licence.
+BIN_SOURCES = frozenset({"kz_kgd"})
+
+
+def zone() -> ZoneInfo:
+    """Give the configured time zone (VERIFIER_TIMEZONE, Asia/Almaty by default)."""
+    try:
+        return ZoneInfo(current_app.config.get("VERIFIER_TIMEZONE") or DEFAULT_TIMEZONE)
+    except (KeyError, ValueError, OSError):
+        return ZoneInfo("UTC")
+
+
+def local_time(stamp: str | None) -> str:
+    """Give an ISO time in the configured zone with its offset, "2026-11-30 08:15 (UTC+05:00)".
+
+    A bare date is shown as it is; a time without an offset is read as UTC.
+    """
+    if not stamp or len(stamp) <= 10:
+        return stamp or ""
+    try:
+        moment = datetime.fromisoformat(stamp.replace("Z", "+00:00"))
+    except ValueError:
+        return stamp
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=timezone.utc)
+    moment = moment.astimezone(zone())
+    offset = moment.strftime("%z")
+    return f"{moment:%Y-%m-%d %H:%M} (UTC{offset[:3]}:{offset[3:]})"
+
+
+def source_text(text: str | None) -> str:
+    """Give a source's stored English words (publisher, name, note) in the reader's language."""
+    return gettext(text) if text else ""
+
+
+def number_kind(record: dict) -> str:
+    """Give which number a record's licence_number is: a licence, a BIN, or either (warning lists)."""
+    if record.get("source") in BIN_SOURCES:
+        return "bin"
+    return "registration" if record.get("list_kind") == "warning" else "licence"
+
+
+def number_label(record: dict) -> str:
+    """Give the translated label of a record's licence_number field."""
+    return str(NUMBER_LABELS[number_kind(record)])
+
+
+def status_text(record: dict, groups: dict) -> str:
+    """Give a status as the reader's word for its group, then the registry's own wording in brackets.
+
+    A stored status that the catalogues know (KGD's list names, the NGO list's words) is
+    translated too; a registry's own word ("Cancelled") is shown as published.
+    """
+    words = str(groups.get(record.get("status_group"), record.get("status_group") or ""))
+    status = gettext(record["status"]) if record.get("status") else ""
+    return f"{words} ({status})" if status and status.lower() != words.lower() else words
+
+
+def init_app(app: Flask) -> None:
+    """Register the filters and helpers with the app's templates."""
+    app.add_template_filter(local_time)
+    app.add_template_filter(source_text)
+    app.add_template_global(number_label)
+    app.add_template_global(number_kind)
+    app.add_template_global(status_text)
