@@ -11,9 +11,10 @@ from gunicorn.glogging import Logger
 bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
 workers = int(os.environ.get("GUNICORN_WORKERS", min(4, multiprocessing.cpu_count() * 2 + 1)))
 # Threads, not sync workers: a client that sends its headers or body slowly holds one thread,
-# not a whole worker (issue 16). The check is CPU-bound, so threads add no throughput; they are
-# there for slow and idle connections. gevent was not chosen: a blocking SQLite call (an app
-# database locked by a writer) would stall every connection of the worker.
+# not a whole worker (issue 16). The check is CPU-bound, so threads add no computing power; they
+# are there for slow and idle connections (measured check throughput did not drop; it rose:
+# docs/scaling.md). gevent was not chosen: a blocking SQLite call (an app database locked by a
+# writer) would stall every connection of its worker.
 threads = int(os.environ.get("GUNICORN_THREADS", "128"))
 worker_class = "sync" if threads == 1 else "gthread"
 # A worker accepts no more connections than it has threads, so an accepted connection never waits
@@ -50,6 +51,12 @@ class PrivateLogger(Logger):
             # gunicorn quotes the offending request line or header after the kind: cut it there.
             msg, args = "Invalid request refused: %s", (msg.split(": ", 1)[-1].split("'", 1)[0].strip(),)
         super().warning(msg, *args, **kwargs)
+
+    def exception(self, msg, *args, **kwargs):
+        """Log an error with its traceback; a request's address is logged without its query string."""
+        if isinstance(msg, str) and msg.startswith("Error handling request"):
+            args = tuple(str(a).split("?", 1)[0] for a in args)
+        super().exception(msg, *args, **kwargs)
 
 
 logger_class = PrivateLogger

@@ -445,7 +445,7 @@ def fast_row(info, rec, cols: list[str], phones: list | None = None) -> tuple:
     """
     from scrapers import store
     from verifier.normalize import parse_phones
-    row = store._row(info, rec)  # the store's own row function: name_key, alias keys, licence key
+    row = store.agency_row(info, rec)  # the store's own row function: name_key, alias keys, licence key
     if phones is None:
         phones = parse_phones(rec.phones, rec.country or info.country)
     row["record_hash"] = store._hash(row, phones)

@@ -19,6 +19,7 @@ from pathlib import Path
 from . import config, hk_eaa, kz_kgd, ph_dmw, store
 from .base import Record, SourceError, SourceInfo
 from .configured import ConfiguredSource
+from .schedule import due
 from .http import Fetcher, OfflineFetcher, new_run_folder
 
 log = logging.getLogger(__name__)
@@ -176,31 +177,12 @@ def pick(source_ids: list[str]) -> list:
     return [known[s] for s in source_ids] if source_ids else list(enabled.values())
 
 
-def is_due(info: SourceInfo, state: dict | None, now: float | None = None) -> bool:
-    """Return True when a source's `every` has passed since its last success (retrying a failure
-    at most once per interval, an hour at least)."""
-    if not info.live:
-        return False
-    now = time.time() if now is None else now
-    every = config.every_seconds(info.every)
-    since = lambda key: now - store.parse_time(state[key]) if state and state.get(key) else float("inf")  # noqa: E731
-    return since("last_success") >= every and since("last_attempt") >= min(every, 3600)
-
-
-def due(sources: list, path: Path | None = None) -> list:
-    """Return the sources whose interval has passed, by the state stored in the database."""
-    from verifier.registry import list_sources
-    path = Path(path or db_path())
-    state = {r["id"]: r for r in list_sources(path)} if path.exists() else {}
-    return [s for s in sources if is_due(s.SOURCE, state.get(s.SOURCE.id))]
-
-
 def run(source_ids: list[str], offline_dir: Path | None, path: Path | None = None,
         only_due: bool = False) -> list[Outcome]:
     """Refresh the named sources (every enabled one when none are named; only those due with only_due)."""
     sources = pick(source_ids)
     if only_due:
-        sources = due(sources, path)
+        sources = due(sources, path or db_path())
     if not sources:
         return []
     return refresh([source_job(m, offline_dir) for m in sources], path)

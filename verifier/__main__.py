@@ -70,6 +70,7 @@ def _check_csv(args) -> int:
     target = checked_path(args.csv, args.out)
 
     def check_row(row: dict) -> dict:
+        """Give the result for one CSV row."""
         return args.engine.check(row.get("q"), name=row.get("name"), phone=row.get("phone"),
                                  licence=row.get("licence"), lang=args.lang)
 

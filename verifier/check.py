@@ -5,12 +5,14 @@ from dataclasses import dataclass
 from datetime import datetime
 from zoneinfo import ZoneInfo
 
+import phonenumbers
+
 from . import registry
 from .engine import Engine, ListsNotLoaded, Loaded
 from .i18n import N_, pick_language, translate
 from .match import Hit, Rec, score_names
-from .extract import read_query
-from .normalize import NameKey, clean_text, name_key
+from .extract import read_query, text_regions
+from .normalize import NameKey, clean_text, looks_like_phone, name_key
 from .verdict import VERDICTS, decide_verdict, effective_group
 
 MAX_QUERY = 300        # characters in one field; longer input is refused, not cut
@@ -58,12 +60,17 @@ class Query:
         return {"name": self.name, "phones": list(self.phones), "licences": list(self.licences)}
 
 
-def parse_query(q=None, name=None, phone=None, licence=None, lang: str = "en") -> Query:
-    """Return the query read into the name, phones and licence numbers to look up."""
+def parse_query(q=None, name=None, phone=None, licence=None, lang: str = "en",
+                regions: tuple[str, ...] = ()) -> Query:
+    """Return the query read into the name, phones and licence numbers to look up; local numbers
+    in the box are read in the text's own regions first, then in `regions` in turn."""
     fields = {k: _field(v, k, lang) for k, v in (("q", q), ("name", name), ("phone", phone), ("licence", licence))}
     if not any(fields.values()):
         raise QueryError(N_("empty query: give a name, phone number or licence number"), {}, lang)
-    box = read_query(fields["q"]) if fields["q"] else {"name": "", "phones": [], "licences": []}
+    box = (read_query(fields["q"], tuple(dict.fromkeys([*text_regions(fields["q"]), *regions])))
+           if fields["q"] else {"name": "", "phones": [], "licences": []})
+    if fields["q"] and not box["phones"] and looks_like_phone(fields["q"]):
+        box["phones"] = [fields["q"]]  # a number no region reads alone: tried with every country code
     name_text = fields["name"] or box["name"]
     phones = tuple(dict.fromkeys([*([fields["phone"]] if fields["phone"] else []), *box["phones"]]))
     licences = tuple(dict.fromkeys([*([fields["licence"]] if fields["licence"] else []), *box["licences"]]))
@@ -150,8 +157,8 @@ def _match_dict(engine: Engine, h: Hit, group: str, lang: str) -> dict:
 def check(engine: Engine, q=None, *, name=None, phone=None, licence=None, lang="en") -> dict:
     """Return the result dict for a query: verdict, risk, summary, reasons, matches, data_as_of."""
     lang = pick_language(lang)
-    query = parse_query(q, name, phone, licence, lang)
     loaded = engine.require_lists()
+    query = parse_query(q, name, phone, licence, lang, (engine.region, *sorted(loaded.index.countries - {""})))
     hits = find_hits(query, loaded, engine.region)
     decision = decide_verdict(hits, asked_phone=bool(query.phones), asked_name=query.key is not None)
     searched = [source_line(s, lang) for s in engine.all_sources()]
@@ -180,6 +187,7 @@ def check(engine: Engine, q=None, *, name=None, phone=None, licence=None, lang="
         "query": " · ".join(v for v in query.fields.values() if v),
         "input": {k: v for k, v in query.fields.items()},
         "parsed": query.parsed,
+        "read_as": read_as(query, lang) if query.fields["q"] else "",
         "looks_like_offer": query.looks_like_offer,
         "verdict": decision.verdict,
         "verdict_label": translate(lang, VERDICTS[decision.verdict].label),
@@ -196,6 +204,22 @@ def check(engine: Engine, q=None, *, name=None, phone=None, licence=None, lang="
         "lang": lang,
         "disclaimer": translate(lang, DISCLAIMER),
     }
+
+
+def _readable(phone: str) -> str:
+    """Return an E.164 number grouped as people read it (+7 707 281 7185); other text as it is."""
+    try:
+        return phonenumbers.format_number(phonenumbers.parse(phone), phonenumbers.PhoneNumberFormat.INTERNATIONAL)
+    except phonenumbers.NumberParseException:
+        return phone
+
+
+def read_as(query: Query, lang: str) -> str:
+    """Return how the box was read, in words: name «…», phone …, licence number …."""
+    parts = [translate(lang, N_("name \u00ab{name}\u00bb"), {"name": query.name})] if query.name else []
+    parts += [translate(lang, N_("phone {phone}"), {"phone": _readable(p)}) for p in query.phones]
+    parts += [translate(lang, N_("licence or registration number {number}"), {"number": n}) for n in query.licences]
+    return translate(lang, N_("Read as: {parts}."), {"parts": ", ".join(parts)}) if parts else ""
 
 
 def _as_of(src: dict, lang: str) -> str:

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Callable, Iterable, TextIO
 
 from .i18n import N_, translate
+from .web.display import BIN_SOURCES
 
 RISK_ORDER = {"low": 0, "medium": 1, "high": 2}
 RISK_WORDS = {"high": N_("High risk"), "medium": N_("Medium risk"), "low": N_("Low risk")}
@@ -25,7 +26,8 @@ def _t(lang: str, message: str, **params) -> str:
 def match_line(m: dict, lang: str) -> str:
     """Give one record found, as a line: name, status, source, how it matched, data date."""
     status = m.get("status_label") or m.get("status_group", "")
-    how = ", ".join(translate(lang, {"licence": N_("licence number")}.get(f, f)) for f in m["matched_on"])
+    number = N_("BIN (business identification number)") if m.get("source") in BIN_SOURCES else N_("licence number")
+    how = ", ".join(translate(lang, {"licence": number}.get(f, f)) for f in m["matched_on"])
     score = _t(lang, N_("score %(score)s/100"), score=round(m["score"]))
     as_of = _t(lang, N_("data as of %(date)s"), date=m.get("data_as_of") or "?")
     return f"  * {m['name']} — {status} · {m['source_name']} · {_t(lang, N_('Matched on'))}: {how} · {score} · {as_of}"
@@ -42,6 +44,7 @@ def result_lines(r: dict) -> list[str]:
     """Give the lines a person reads in a terminal for one result, in the result's language."""
     lang = r.get("lang") or "en"
     lines = [f"{r['verdict_label'].upper()} — {_t(lang, RISK_WORDS[r['risk']])}: {r['summary']}"]
+    lines += [f"  {r['read_as']}"] if r.get("read_as") else []
     lines += [f"  ! {notice}" for notice in r.get("notices") or ()]
     lines += [f"  - {reason}" for reason in r["reasons"]]
     lines += [match_line(m, lang) for m in r["matches"]]

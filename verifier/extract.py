@@ -6,6 +6,7 @@ number is masked (last four digits only) in both its text and its value.
 """
 from __future__ import annotations
 
+import bisect
 import re
 
 import phonenumbers
@@ -14,8 +15,8 @@ from .normalize import parse_phones
 
 KINDS = ("agency", "phone", "licence", "link", "handle", "email", "card")
 
-EMAIL_RE = re.compile(r"[\w.+-]+@[\w-]+(?:\.[\w-]+)+")
-LINK_RE = re.compile(r"(?:https?://|www\.)[^\s<>\"«»]+|\b(?:[a-z0-9-]+\.)+(?:com|kz|ru|uz|kg|me|org|net|info|"
+EMAIL_RE = re.compile(r"(?<![\w.+-])[\w.+-]++@[\w-]++(?:\.[\w-]++)++")
+LINK_RE = re.compile(r"(?:https?://|www\.)[^\s<>\"«»]+|(?<![\w.-])(?:[a-z0-9-]++\.)++(?:com|kz|ru|uz|kg|me|org|net|info|"
                      r"tr|ae|kr|pl|ph|hk|io|online|site|shop|biz|pro|work|jobs)\b(?:/[^\s<>\"«»]*)?", re.I)
 HANDLE_RE = re.compile(r"(?<![\w.@/])@[A-Za-z][A-Za-z0-9_]{2,31}\b")
 CARD_RE = re.compile(r"(?<![\d+])(?:\d{4}[ -]){3}\d{4}(?!\d)|(?<![\d+])\d{16}(?!\d)")
@@ -73,26 +74,31 @@ def _valid_bin(digits: str) -> bool:
 
 
 def _free(taken: list[tuple[int, int]], start: int, end: int) -> bool:
-    """Tell whether a span overlaps none already taken."""
-    return all(end <= s or start >= e for s, e in taken)
+    """Tell whether a span overlaps none already taken (`taken` is kept sorted, never overlapping)."""
+    i = bisect.bisect_left(taken, (start, start))
+    return (i == 0 or taken[i - 1][1] <= start) and (i == len(taken) or taken[i][0] >= end)
 
 
 def _add(found: list[dict], taken: list, kind: str, m_text: str, start: int, end: int, value: str) -> None:
     """Record one entity unless its span is already taken."""
     if _free(taken, start, end):
-        taken.append((start, end))
+        bisect.insort(taken, (start, end))
         found.append({"kind": kind, "text": m_text, "start": start, "end": end, "value": value})
 
 
 # Runs of digits and phone punctuation: the matcher reads only these, not the whole text.
+MAX_RUNS = 100  # digit runs read per text: an offer has a handful; a list of thousands is cut
 _DIGIT_RUN_RE = re.compile(r"[+(]?\d[\d\s().\-/]{5,}\d\)?")
 
 
 def _phones(text: str, regions: tuple[str, ...], found: list[dict], taken: list) -> None:
     """Add every valid phone number, reading local numbers in each region until one is valid."""
-    runs = [(r.start(), r.group(0)) for r in _DIGIT_RUN_RE.finditer(text)]
+    runs = []
+    for r in _DIGIT_RUN_RE.finditer(text):
+        # An abnormally long run ("1 2 3 4 …") is read in pieces: no number is that long.
+        runs += [(r.start() + c.start(), c.group(0)) for c in re.finditer(r".{1,64}(?=\s|$)|.{1,64}", r.group(0))]
     for region in regions:
-        for offset, run in runs:
+        for offset, run in runs[:MAX_RUNS]:
             for m in phonenumbers.PhoneNumberMatcher(run, region, leniency=phonenumbers.Leniency.POSSIBLE):
                 _phone_match(m, offset, region, found, taken)
 
@@ -135,9 +141,10 @@ def _agencies(text: str, found: list[dict], taken: list) -> None:
     for rx in (QUOTED_RE, FORM_BEFORE_RE, FORM_AFTER_RE, AGENCY_WORD_RE):
         for m in rx.finditer(text):
             start, end = m.start(), m.end()
-            for s, e in taken:  # "85. Cielo Talent Limited": begin after a number already read
-                if s <= start < e < end:
-                    start = e + len(text[e:end]) - len(text[e:end].lstrip(" .,;:-"))
+            i = bisect.bisect_right(taken, (start, len(text))) - 1
+            if i >= 0 and taken[i][0] <= start < taken[i][1] < end:  # "85. Cielo Talent Limited"
+                e = taken[i][1]
+                start = e + len(text[e:end]) - len(text[e:end].lstrip(" .,;:-"))
             if rx is QUOTED_RE and not (m.group(0)[0] not in "«“„\"" or m.group(1)[:1].isupper()):
                 continue  # a quoted phrase in lower case is a quotation, not a name
             name = text[start:end]
@@ -177,10 +184,15 @@ _SENTENCE_RE = re.compile(r"[.!?\n]+")
 _WORD_RE = re.compile(r"[^\W\d_]{2,}")
 
 
+_FORMER_NAME_RE = re.compile(r"\((?:formerly|former|for\.|formely|ранее|бывш\w*)\b", re.I)
+_BARE_DOMAIN_RE = re.compile(r"^[\w-]+(?:\.[\w-]+)+$")
+
+
 def _is_offer(text: str, phones: list, agencies: list) -> bool:
     """Tell whether a query reads as a whole message: several sentences, or several names or phones."""
     sentences = [s for s in _SENTENCE_RE.split(text) if len(_WORD_RE.findall(s)) >= 3]
-    return len(text) > 300 or len(sentences) >= 2 or len(phones) > 1 or len(agencies) > 1
+    former = _FORMER_NAME_RE.search(text)  # "X INC (FORMERLY Y INC)" is one firm under two names
+    return len(text) > 300 or len(sentences) >= 2 or len(phones) > 1 or len(agencies) > 1 + bool(former)
 
 
 def _leftover_name(text: str, spans: list[tuple[int, int]]) -> tuple[str, list[str]]:
@@ -208,7 +220,9 @@ def read_query(text: str, regions: tuple[str, ...] | None = None) -> dict:
     phones = list(dict.fromkeys(e["value"] for e in entities if e["kind"] == "phone"))
     licences = list(dict.fromkeys(e["value"] for e in entities if e["kind"] == "licence"))
     agencies = [e for e in entities if e["kind"] == "agency"]
-    spans = [(e["start"], e["end"]) for e in entities if e["kind"] != "agency"]
+    # In one box a bare domain is part of a name ("JOBSGLOBAL.COM EMPLOYMENT SERVICES INC").
+    spans = [(e["start"], e["end"]) for e in entities if e["kind"] != "agency"
+             and not (e["kind"] == "link" and _BARE_DOMAIN_RE.match(e["text"]))]
     name, numbers = _leftover_name(text, spans)
     licences += [n for n in numbers if n not in licences]
     return {"name": name, "phones": phones, "licences": licences,

@@ -32,6 +32,7 @@ JOINED_SAME = 92         # names whose letters agree this well once spaces are d
 LETTERS_ALIKE = 84       # names this alike letter by letter (spaces dropped) score at least that
 SOUND_SAME = 90          # what two words that sound the same ("manpower", "манпауэр") count for
 SOUND_NEAR = 88          # sound keys (5+ letters) this alike align, at SOUND_SAME of their likeness
+ONE_EDIT_ALIKES = 8      # look-alikes per query word tried in the whole-name look-up
 SOUND_FANOUT = 8         # index words looked up per query word by its sound
 CANDIDATES = 24          # records fully scored per query
 LETTER_SLOTS = 6         # of those, kept for the names most alike letter by letter
@@ -399,8 +400,10 @@ class Index:
         firsts: dict[str, None] = {}  # each query word's best match
         anchors: dict[str, None] = {}  # each query word, or the most common of its best look-alikes
         spelled: list[str] = []
+        alikes: list[list[str]] = []  # per query word, the index words it may be a typo of
         for t in tokens:
             matches = self.similar_tokens(t, sound)
+            alikes.append([m for m, _ in matches[:ONE_EDIT_ALIKES]] + self._short_alikes(t))
             if not matches:
                 continue
             if matches[0][0] == t:
@@ -450,7 +453,8 @@ class Index:
                     acc[e] += w
         # The whole name as typed is always a candidate, and so is the name its words' look-alikes
         # spell (a typo in a name made only of common words).
-        exact = [*ids(self.by_key, "".join(tokens)), *ids(self.by_key, "".join(spelled))]
+        exact = [*ids(self.by_key, "".join(tokens)), *ids(self.by_key, "".join(spelled)),
+                 *self._one_word_off(tokens, alikes)]
         floor = max(acc.values()) * PRUNE if acc else 0.0  # candidates sharing little of the query are not scored
         best = sorted((e for e, w in acc.items() if w >= floor), key=acc.__getitem__, reverse=True)[:POOL]
         if len(best) > limit:
@@ -462,6 +466,29 @@ class Index:
             best += [others[k] for _, _, k in process.extract(
                 "".join(tokens), [self.joined[e] for e in others], scorer=fuzz.ratio, limit=LETTER_SLOTS)]
         return [*dict.fromkeys(exact), *(e for e in best if e not in exact)]
+
+    def _short_alikes(self, token: str) -> list[str]:
+        """Return index words one edit from a number, or from a two-letter word ("sk" -> "sky"),
+        which fuzzy look-up leaves alone."""
+        if token.isdigit():
+            return _digit_edits(token, self.postings)
+        if len(token) != 2 or not token.isascii():
+            return []
+        buckets = self.by_bucket
+        words = [*buckets.get((3, token), ()), *buckets.get((3, "$" + token), ()), *buckets.get((3, token[0] + "^" + token[1]), ())]
+        return list(dict.fromkeys(words))[:ONE_EDIT_ALIKES]
+
+    def _one_word_off(self, tokens: tuple[str, ...], alikes: list[list[str]]) -> list[int]:
+        """Return entries whose whole name is the query with one word replaced by a look-alike, or
+        left out: a one-letter typo of a listed name is always a candidate, however common its words."""
+        out: list[int] = []
+        by_key = self.by_key
+        for k, options in enumerate(alikes):
+            head, tail = "".join(tokens[:k]), "".join(tokens[k + 1:])
+            for m in (*options, ""):
+                if m != tokens[k]:
+                    out += ids(by_key, head + m + tail)
+        return out
 
     # --- searches ----------------------------------------------------------------------------
 
@@ -572,6 +599,14 @@ def sound_alike(a: str, b: str) -> float:
     if min(len(sa), len(sb)) >= 5 and (r := fuzz.ratio(sa, sb, score_cutoff=SOUND_NEAR)):
         return r * SOUND_SAME / 100
     return 0.0
+
+
+def _digit_edits(number: str, postings: dict) -> list[str]:
+    """Return the index's numbers one digit away from a number (a digit dropped, added or changed)."""
+    edits = {number[:i] + number[i + 1:] for i in range(len(number))}
+    edits |= {number[:i] + d + number[i:] for i in range(len(number) + 1) for d in "0123456789"}
+    edits |= {number[:i] + d + number[i + 1:] for i in range(len(number)) for d in "0123456789"}
+    return [e for e in edits if e and e != number and e in postings]
 
 
 def _joinable(word: str) -> bool:

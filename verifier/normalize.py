@@ -17,7 +17,7 @@ from rapidfuzz import fuzz, process
 
 from .phonetic import read_spoken
 
-NORM_VERSION = 10  # bump when a change here changes stored keys: the index then recomputes them
+NORM_VERSION = 11  # bump when a change here changes stored keys: the index then recomputes them
 
 # --- names -------------------------------------------------------------------------------------
 
@@ -50,21 +50,6 @@ LEGAL_FORMS = (
     "corporation", "co", "company", "pte", "pvt", "plc", "gmbh", "jsc", "ojsc", "cjsc", "opc",
     "有限公司", "有限責任公司", "公司",
 )
-# A name too short to compare alone ("T & F Company") keeps its legal form, as its family.
-LEGAL_FAMILIES = {
-    "llp": ("товарищество с ограниченной ответственностью", "жауапкершілігі шектеулі серіктестігі",
-            "товарищество с огр ответственностью", "товарищество с огр отв",
-            "limited liability partnership", "тоо", "жшс", "too", "jshs", "llp"),
-    "llc": ("общество с ограниченной ответственностью", "общество с огр ответственностью", "масъулияти чекланган жамият",
-            "mas'uliyati cheklangan jamiyat", "limited liability company", "ооо", "осоо", "мчж", "mchj", "llc"),
-    "jsc": ("акционерное общество", "акционерлік қоғамы", "акционерлік қоғам", "закрытое акционерное общество",
-            "открытое акционерное общество", "ао", "зао", "оао", "пао", "jsc", "ojsc", "cjsc"),
-    "ie": ("индивидуальный предприниматель", "жеке кәсіпкер", "частное предприятие", "ип", "жк", "чп", "xk"),
-    "inc": ("inc", "incorporated", "corp", "corporation", "opc"),
-    "ltd": ("limited", "ltd", "co ltd", "company limited", "private limited", "pte", "pvt", "plc",
-            "有限公司", "有限責任公司"),
-    "co": ("co", "company", "公司"),
-}
 STOPWORDS = ("and", "the", "of", "for", "i")  # "i" is Russian "и"; "&" is not a word at all
 # Abbreviations read as the full word, so "INT`L", "Int" and "International" compare equal.
 ABBREVIATIONS = {
@@ -326,7 +311,7 @@ def split_aliases(name: str) -> tuple[str, list[str]]:
         aliases = [f"{main} {inner}"]  # without the brackets: an alias's own key must not split it again
         inner_words = _words(inner.casefold())
         place = fold_token("".join(inner_words)) in {fold_token(w) for w in _PLACE_WORDS}
-        if not place and sum(ch.isalpha() for ch in inner) >= 3 and (len(inner_words) >= 2 or (
+        if inner_words and not place and sum(ch.isalpha() for ch in inner) >= 3 and (len(inner_words) >= 2 or (
                 _majority([_script(c) for c in inner.casefold()]) != _majority([_script(c) for c in main.casefold()]))
                 or len(inner_words[0]) >= 4):
             aliases.append(inner)  # another name ("(AIMS)", "(ШУРУП)"), not a place ("(HK)", "(ASIA)")
@@ -369,13 +354,11 @@ def name_key(name: str | None) -> NameKey:
     # Folding can leave single letters ("aa" -> "a") that join like initials: join them too, so a
     # key normalises to itself.
     tokens = tuple(fold_token(t) if t.isascii() else t for t in _merge_initials(folded))
-    if forms and sum(2 if _CJK_RE.match(t) else len(t) for t in tokens) < 3:
-        tokens += (_legal_family(forms[0]),)  # "T & F Company": too short without its legal form
     return NameKey(display, tokens, tuple(forms), tuple(aliases), notes)
 
 
 def strip_legal_forms(words: list[str]) -> tuple[list[str], list[str]]:
-    """Return words without legal-form sequences (unless nothing would be left), and the forms.
+    """Return words without legal-form sequences (unless under three letters would be left), and the forms.
 
     Long forms are also recognised misspelt, joined or split ("Товаричество с ограниченой
     ответственновтью", "сограниченной"): the KGD list itself misspells them, and a misspelt form
@@ -396,8 +379,8 @@ def strip_legal_forms(words: list[str]) -> tuple[list[str], list[str]]:
         else:
             out.append(words[i])
             i += 1
-    if not out:
-        return words, []
+    if sum(2 if _CJK_RE.match(w) else len(w) for w in out) < 3:
+        return words, []  # "T & F Company", "ТОО": too little would be left without the legal form
     return out, forms
 
 
@@ -442,15 +425,6 @@ def too_short_to_match(key: "NameKey | str") -> bool:
     letters = "".join(t for t in nk.tokens if not _CJK_RE.match(t))
     return sum(2 if _CJK_RE.match(t) else len(t) for t in nk.tokens) < 3 or (
         len(set(letters)) < 2 and len(nk.tokens) == 1 and not letters.isdigit())  # "mmmm", "ааааа"
-
-
-@lru_cache(maxsize=None)
-def _legal_family(form: str) -> str:
-    """Return the family of a legal form as `strip_legal_forms` reports it ("tovarishchestvo …" -> "llp")."""
-    for family, members in LEGAL_FAMILIES.items():
-        if any(" ".join(_words(m.casefold())) == form for m in members):
-            return family
-    return form.split()[0]
 
 
 @lru_cache(maxsize=1)

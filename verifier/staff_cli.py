@@ -1,7 +1,8 @@
 """Staff accounts and the app database from the command line.
 
     python -m verifier.staff_cli create NAME [--password-stdin]   new staff account (asks twice)
-    python -m verifier.staff_cli disable NAME | enable NAME       lock or unlock an account
+    python -m verifier.staff_cli password NAME [--password-stdin] new password; ends its sessions
+    python -m verifier.staff_cli disable NAME | enable NAME       lock or unlock an account (ends sessions)
     python -m verifier.staff_cli list                             accounts and last logins
     python -m verifier.staff_cli export-ngo FILE|-                NGO warning list, import-template CSV
     python -m verifier.staff_cli restore BACKUP                   copy a backup into VERIFIER_APP_DB
@@ -45,6 +46,9 @@ def main(argv: list[str] | None = None) -> int:
     p = sub.add_parser("create", help="create a staff account")
     p.add_argument("username")
     p.add_argument("--password-stdin", action="store_true", help="read the password from stdin")
+    p = sub.add_parser("password", help="set a new password (ends every session of the account)")
+    p.add_argument("username")
+    p.add_argument("--password-stdin", action="store_true", help="read the password from stdin")
     for name in ("disable", "enable"):
         sub.add_parser(name, help=f"{name} a staff account").add_argument("username")
     sub.add_parser("list", help="list staff accounts")
@@ -65,6 +69,9 @@ def run(args) -> int:
     if args.command == "create":
         appdb.create_staff(args.username, read_password(args.password_stdin), cli_actor())
         print(f"staff account {args.username} created")
+    elif args.command == "password":
+        appdb.set_staff_password(args.username, read_password(args.password_stdin), cli_actor())
+        print(f"password of {args.username} changed; its sessions are ended")
     elif args.command in ("disable", "enable"):
         appdb.set_staff_active(args.username, args.command == "enable", cli_actor())
         print(f"staff account {args.username} {args.command}d")

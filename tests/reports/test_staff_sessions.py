@@ -44,3 +44,15 @@ def test_logging_in_again_after_logout_works(app, client, staff):
     logout(client)
     login(client)
     assert client.get("/staff/").status_code == 200
+
+
+def test_cli_password_change_ends_sessions(app, client, staff, app_db):
+    import subprocess
+    import sys
+    from .conftest import ROOT_ENV
+    login(client)
+    done = subprocess.run([sys.executable, "-m", "verifier.staff_cli", "password", STAFF_NAME, "--password-stdin"],
+                          input="another long password 7\n", capture_output=True, text=True, env=ROOT_ENV(app_db))
+    assert done.returncode == 0, done.stderr
+    assert client.get("/staff/").status_code == 302
+    assert login(client, STAFF_NAME, "another long password 7").status_code == 303

@@ -19,7 +19,7 @@ import pytest
 from scraper_helpers import HK_CSV, KZ_XLSX, ROOT, cli, query, runs, snapshot
 from werkzeug import Request, Response
 
-from scrapers import config, hk_eaa, kz_kgd, runner
+from scrapers import config, hk_eaa, kz_kgd, runner, schedule
 from scrapers.config import ConfigError
 
 KGD_ENTRY = '''
@@ -382,5 +382,5 @@ def test_is_due(every, success, attempt, due):
     info = SourceInfo("x", "x", "x", "", "warning", "", 1, 2, every=every)
     moment = time.time()
     stamp = lambda ago: None if ago is None else time.strftime("%Y-%m-%dT%H:%M:%S+00:00", time.gmtime(moment - ago))  # noqa: E731
-    assert runner.is_due(info, {"last_success": stamp(success), "last_attempt": stamp(attempt)}, moment) is due
-    assert runner.is_due(hk_eaa.SOURCE, None) is False and now()                 # no live crawler: never due
+    assert schedule.is_due(info, {"last_success": stamp(success), "last_attempt": stamp(attempt)}, moment) is due
+    assert schedule.is_due(hk_eaa.SOURCE, None) is False and now()                 # no live crawler: never due

@@ -73,6 +73,7 @@ def test_formerly_becomes_alias_and_legal_form_is_noted():
     ("ABC SERVICES (HK) LIMITED", ["ABC SERVICES LIMITED"]),                           # a place: no name alone
     ("T.V.M SERVICES (HONG KONG)", ["T.V.M SERVICES HONG KONG"]),
     ("1ST FILIPINO AGENCY (FORAI) INCORPORATED", ["1ST FILIPINO AGENCY INCORPORATED"]),
+    ("SMITH & SONS (AND THE)", ["SMITH & SONS AND THE"]),                              # only stopwords inside
 ])
 def test_bracketed_parts_become_aliases(name, aliases):
     assert split_aliases(name)[1] == aliases

@@ -84,3 +84,17 @@ def test_switcher_ignores_parameters_that_clash_with_the_path_or_url_for(client)
     assert response.status_code == 404
     html = response.get_data(as_text=True)
     assert 'href="/agency/nope?lang=ru"' in html
+
+
+def test_every_built_in_source_word_is_kept_for_the_catalogues():
+    from scrapers import kz_kgd
+    from scrapers.runner import SOURCES
+    from verifier.i18n import translate
+    from verifier.ngo import INFO
+    from verifier.web.display import SOURCE_WORDS
+
+    stored = {w for m in SOURCES for w in (m.SOURCE.publisher, m.SOURCE.name, m.SOURCE.note)}
+    stored |= {INFO.publisher, INFO.name, INFO.note, *kz_kgd.LISTS.values()}
+    assert stored <= set(SOURCE_WORDS)
+    for lang in ("ru", "kk", "uz"):
+        assert all(translate(lang, w) != w for w in stored), lang

@@ -12,12 +12,41 @@ from flask import Flask, current_app
 from flask_babel import gettext, lazy_gettext as _l
 
 from verifier import DEFAULT_TIMEZONE
+from verifier.i18n import N_
 
 NUMBER_LABELS = {
     "licence": _l("Licence number"),
     "bin": _l("BIN (business identification number)"),
     "registration": _l("Registration or licence number"),
 }
+# The English words the built-in sources store (publisher, name, note, KGD's list names, the NGO
+# list's statuses), listed so that `pybabel extract` keeps them in the catalogues;
+# tests/web/test_i18n.py checks that every built-in source's words are here.
+SOURCE_WORDS = (
+    N_("Department of Migrant Workers (DMW), Philippines"),
+    N_("Labour Department, Employment Agencies Administration, Hong Kong"),
+    N_("State Revenue Committee (КГД), Ministry of Finance, Kazakhstan"),
+    N_("The NGO running this check"),
+    N_("Licensed recruitment agencies (land-based)"),
+    N_("Licensed employment agencies"),
+    N_("Unreliable taxpayers: false enterprises (лжепредприятия)"),
+    N_("NGO warning list"),
+    N_("DMW publishes no licence numbers. Report illegal recruitment: DMW hotline 1348."),
+    N_("No live crawler yet: the EAA search pages have no saved copy to build one against. "
+       "Data comes from a saved CSV of the register (one row per office). "
+       "Confirm a licence on the EAA site before relying on it."),
+    N_("A tax-authority list of firms found to be sham enterprises; not a recruitment licence list."),
+    N_("Agencies reported to the NGO's hotline and checked by its staff."),
+    N_("False enterprise (лжепредприятие)"),
+    N_("Inactive taxpayer"),
+    N_("Not at registered address"),
+    N_("Bankrupt"),
+    N_("Registration declared invalid"),
+    N_("Tax code violation"),
+    N_("Tax arrears over 150 MCI"),
+    N_("listed"),
+    N_("removed"),
+)
 # Sources whose `licence_number` holds a company's registration number, not a licence.
 BIN_SOURCES = frozenset({"kz_kgd"})
 

@@ -40,6 +40,7 @@
     line.append(sym, document.createTextNode(" "), label);
     box.append(line, el("p", "risk", words.risks[result.risk] || result.risk), el("p", "summary", result.summary));
     verdictBox.appendChild(box);
+    if (result.read_as) { verdictBox.appendChild(el("p", "read-as", result.read_as)); }
     if (result.verdict === "not_found" || result.verdict === "similar") {
       var warn = el("p", "notsafe");
       warn.appendChild(el("strong", "", words.notSafe));
