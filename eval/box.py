@@ -20,9 +20,13 @@ import phonenumbers
 
 VERDICT_OF = {"valid": "licensed", "invalid": "licence_invalid", "warning": "warning"}
 PHONE_FORMS = ("{name} tel. {phone}", "{name}, тел. {phone}", "{name} ({phone})", "{phone} {name}",
-               "{name} phone: {phone}", "{name} WhatsApp {phone}", "{name} тел {phone}", "{name}, {phone}")
+               "{name} phone: {phone}", "{name} WhatsApp {phone}", "{name} тел {phone}", "{name}, {phone}",
+               "фирма {name}, номер {phone}", "the firm is {name}, the number is {phone}", "{name} / {phone}",
+               "{name} — WhatsApp: {phone}", "{name} тел.{phone}", "тел. {phone}, {name}", "{name} [{phone}]")
 LICENCE_FORMS = ("{name} БИН {lic}", "БИН {lic} {name}", "{name} (BIN: {lic})", "{name}, ИИН {lic}",
-                 "{name} лицензия № {lic}", "{name} licence no. {lic}", "{lic} {name}", "{name} {lic}")
+                 "{name} лицензия № {lic}", "{name} licence no. {lic}", "{lic} {name}", "{name} {lic}",
+                 "{name}, BIN {lic}", "{lic} — {name}", "{name} (БИН: {lic})", "ИИН/БИН {lic} {name}",
+                 "license No. {lic}, {name}", "{name} БИН:{lic}")
 
 
 def _unique(conn, sql: str, fold=lambda v: v) -> set:

@@ -69,6 +69,8 @@ def parse_query(q=None, name=None, phone=None, licence=None, lang: str = "en",
         raise QueryError(N_("empty query: give a name, phone number or licence number"), {}, lang)
     box = (read_query(fields["q"], tuple(dict.fromkeys([*text_regions(fields["q"]), *regions])))
            if fields["q"] else {"name": "", "phones": [], "licences": []})
+    if not any(ch.isalpha() for ch in box["name"]):
+        box["name"] = ""  # the digits of a number no region reads ("27 82 459 0744") are not a name
     if fields["q"] and not box["phones"] and looks_like_phone(fields["q"]):
         box["phones"] = [fields["q"]]  # a number no region reads alone: tried with every country code
     name_text = fields["name"] or box["name"]

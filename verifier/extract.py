@@ -178,6 +178,9 @@ def find_entities(text: str, regions: tuple[str, ...] | None = None) -> list[dic
 # --- the one search box ----------------------------------------------------------------------
 
 _LABEL_WORDS_RE = re.compile(
+    # "the firm is X, the number is Y" / "фирма X, номер Y": the words people say around the parts.
+    r"(?<!\w)(?:(?:the\s+)?(?:firm|company|agency|agent|recruiter)(?:'s\s+name)?\s+is|(?:and\s+)?(?:the\s+)?"
+    r"(?:phone\s+)?number\s+is|(?:their\s+)?(?:phone|number)\s*:|фирма|firma|фирмасы|название|nomi)(?!\w)|"
     r"(?<!\w)(?:тел|телефон\w*|моб|сот|tel|phone|mob|mobile|cell|whats\s?app|вотсап|ватсап|telegram|телеграм|"
     r"viber|вайбер|контакт\w*|contacts?|номер|number|raqam\w*|№|no(?=\.))\.?(?!\w)|" + _LABEL, re.I)
 _SENTENCE_RE = re.compile(r"[.!?\n]+")
