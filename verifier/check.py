@@ -10,9 +10,9 @@ import phonenumbers
 from . import registry
 from .engine import Engine, ListsNotLoaded, Loaded
 from .i18n import N_, pick_language, translate
-from .match import Hit, Rec, score_names
+from .match import Hit, Rec, read_numbers, score_names
 from .extract import read_query, text_regions
-from .normalize import NameKey, clean_text, looks_like_phone, name_key
+from .normalize import NameKey, clean_text, licence_key, looks_like_phone, name_key, phone_digits, too_short_to_match
 from .verdict import VERDICTS, decide_verdict, effective_group
 
 MAX_QUERY = 300        # characters in one field; longer input is refused, not cut
@@ -77,15 +77,10 @@ def parse_query(q=None, name=None, phone=None, licence=None, lang: str = "en",
     phones = tuple(dict.fromkeys([*([fields["phone"]] if fields["phone"] else []), *box["phones"]]))
     licences = tuple(dict.fromkeys([*([fields["licence"]] if fields["licence"] else []), *box["licences"]]))
     key = name_key(name_text) if name_text else None
-    if key is not None and too_short(key) and not (phones or licences):
+    if key is not None and too_short_to_match(key) and not (phones or licences):
         raise QueryError(N_("too short: give more of the name, or a phone or licence number"), {}, lang)
-    return Query(fields, name_text, phones, licences, key if key is not None and not too_short(key) else None,
+    return Query(fields, name_text, phones, licences, key if key is not None and not too_short_to_match(key) else None,
                  bool(box.get("looks_like_offer")))
-
-
-def too_short(key: NameKey) -> bool:
-    """Return True when a name has too little to compare (one or two letters in all)."""
-    return len("".join(key.tokens)) < 3
 
 
 def _merge(hits: list[Hit]) -> list[Hit]:
@@ -105,16 +100,25 @@ def _merge(hits: list[Hit]) -> list[Hit]:
                                                   -h.score))
 
 
+def read_phones(query: Query, region: str, countries) -> list[tuple[list[tuple[str, ...]], str]]:
+    """Return each phone of a query read once: its possible E.164 readings, likeliest first, and
+    its bare digits (for numbers no region reads)."""
+    return [(list(read_numbers(p, region, countries)), phone_digits(p)) for p in query.phones]
+
+
 def find_hits(query: Query, loaded: Loaded, region: str) -> list[Hit]:
     """Return merged hits for a read query from the registry and any extra lists."""
     hits: list[Hit] = []
+    phones = read_phones(query, region, loaded.index.countries)
+    licences = [k for k in dict.fromkeys(licence_key(x) for x in query.licences) if k]
     for idx in (loaded.index, *loaded.extra_indexes):
         if query.key is not None:
             hits += idx.search_name(query.key)
-        for phone in query.phones:
-            hits += idx.search_phone(phone, region)
-        for licence in query.licences:
-            hits += idx.search_licence(licence)
+        for readings, digits in phones:
+            found = next((h for numbers in readings if (h := idx.search_numbers(numbers))), None)
+            hits += found if found is not None else idx.search_numbers((), digits)
+        for key in licences:
+            hits += idx.search_licence_key(key)
     return _merge(hits)
 
 

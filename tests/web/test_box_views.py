@@ -21,3 +21,11 @@ def test_a_pasted_offer_in_the_box_is_offered_the_offer_scan(client):
     text = "Работа в Корее, агентство «Глобал Ворк». Звоните +7 701 000 00 00 или +7 702 000 00 00."
     page = client.get("/check", query_string={"q": text, "lang": "en"})
     assert "This looks like a job offer" in page.text and 'name="text"' in page.text
+
+
+def test_too_little_to_compare_is_refused_not_judged(client):
+    for q in ("a", "mmmm", "ТОО"):
+        api = client.get("/api/v1/check", query_string={"q": q})
+        assert api.status_code == 400 and "too short" in api.get_json()["error"], q
+        page = client.get("/check", query_string={"q": q, "lang": "en"})
+        assert page.status_code == 400 and "too short" in page.text and 'name="q"' in page.text, q
