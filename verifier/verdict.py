@@ -38,20 +38,15 @@ class VerdictKind:
 
 
 # Every verdict in one table, in order of precedence: check, the pages, the API, OpenAPI and the
-# scripts all read it. Colour is never the only signal: each has a label in words.
-VERDICTS = {v.code: v for v in (
-    VerdictKind("warning", "high", N_("Warning: on a warning list"), "danger",
-                N_("Warning: {name} is on a warning list published by {source}."), "report"),
-    VerdictKind("licence_invalid", "high", N_("Licence not valid"), "danger",
-                N_("Not licensed now: {name} is listed as \u201c{status}\u201d by {source}."), "report"),
-    VerdictKind("phone_mismatch", "high", N_("Phone number does not match the licensed agency"), "caution",
-                N_("Check the phone: {name} is licensed, but this number is not one it publishes."), "confirm"),
-    VerdictKind("licensed", "low", N_("Licensed"), "ok",
-                N_("{name} is listed as licensed by {source}."), "confirm"),
-    VerdictKind("similar", "medium", N_("Only similar names found"), "caution",
-                N_("Not found as typed; similar names are listed. Check the exact name."), "exact_name"),
-    VerdictKind("not_found", "medium", N_("Not found"), "unknown",
-                N_("Not found on any list we hold. Not found does not mean safe."), "not_found"),
+# scripts all read it. Colour is never the only signal: each has a label in words. Columns:
+# code, risk, label, colour class, summary (translated where shown), advice shown with it.
+VERDICTS = {row[0]: VerdictKind(*row) for row in (
+    ("warning", "high", N_("Warning: on a warning list"), "danger", N_("Warning: {name} is on a warning list published by {source}."), "report"),
+    ("licence_invalid", "high", N_("Licence not valid"), "danger", N_("Not licensed now: {name} is listed as \u201c{status}\u201d by {source}."), "report"),
+    ("phone_mismatch", "high", N_("Phone number does not match the licensed agency"), "caution", N_("Check the phone: {name} is licensed, but this number is not one it publishes."), "confirm"),
+    ("licensed", "low", N_("Licensed"), "ok", N_("{name} is listed as licensed by {source}."), "confirm"),
+    ("similar", "medium", N_("Only similar names found"), "caution", N_("Not found as typed; similar names are listed. Check the exact name."), "exact_name"),
+    ("not_found", "medium", N_("Not found"), "unknown", N_("Not found on any list we hold. Not found does not mean safe."), "not_found"),
 )}
 RISK = {code: v.risk for code, v in VERDICTS.items()}
 EXPIRED_SUMMARY = N_("Not licensed now: the licence of {name} expired on {expires} ({source}).")
