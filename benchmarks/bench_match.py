@@ -527,7 +527,7 @@ def generate(n_max: int, meta_limit: int, workers: int, seed: int, cols: list[st
         batch = 0
         while len(rows) < n_max:
             need = n_max - len(rows)
-            jobs = [(seed * 100_003 + batch + i, chunk, cols, len(rows) + i * chunk < meta_limit + chunk)
+            jobs = [(seed * 100_003 + batch + i, chunk, cols, len(rows) + i * chunk < meta_limit * 1.3 + chunk)
                     for i in range(max(1, min(64, -(-int(need * 1.03) // chunk))))]
             batch += len(jobs)
             for part, (chk, bad) in pool.imap(_chunk_worker, jobs):

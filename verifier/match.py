@@ -21,6 +21,7 @@ from functools import lru_cache
 import phonenumbers
 from rapidfuzz import fuzz, process
 
+from . import DEFAULT_REGION
 from .normalize import NORM_VERSION, NameKey, licence_key, name_key, parse_phones, parse_typed_phone, phone_digits
 from .phonetic import sound_key
 
@@ -472,11 +473,21 @@ class Index:
         which fuzzy look-up leaves alone."""
         if token.isdigit():
             return _digit_edits(token, self.postings)
+        if len(token) >= 5 and token.isascii() and token not in self.postings:
+            return self._end_alikes(token)
         if len(token) != 2 or not token.isascii():
             return []
         buckets = self.by_bucket
         words = [*buckets.get((3, token), ()), *buckets.get((3, "$" + token), ()), *buckets.get((3, token[0] + "^" + token[1]), ())]
         return list(dict.fromkeys(words))[:ONE_EDIT_ALIKES]
+
+    def _end_alikes(self, token: str) -> list[str]:
+        """Return index words that a word is with its last letter left out or changed, once folding
+        read that letter anew ("agenc" folds to "agenk", not to "agensi"): too far for fuzzy look-up."""
+        head, buckets = token[:-1], self.by_bucket
+        words = [w for m in (len(token), len(token) + 1) for w in buckets.get((m, token[:2]), ())
+                 if w.startswith(head) and w != token]
+        return words[:ONE_EDIT_ALIKES]
 
     def _one_word_off(self, tokens: tuple[str, ...], alikes: list[list[str]]) -> list[int]:
         """Return entries whose whole name is the query with one word replaced by a look-alike, or
@@ -515,7 +526,7 @@ class Index:
                                 [*query.notes, *explain]))
         return sorted(hits, key=lambda h: (-h.same, -h.score))
 
-    def search_phone(self, text: str, default_region: str = "KZ") -> list[Hit]:
+    def search_phone(self, text: str, default_region: str = DEFAULT_REGION) -> list[Hit]:
         """Return records publishing the phone number typed, trying each region the index covers
         (reads the text; `search_numbers` takes numbers already read)."""
         for numbers in read_numbers(text, default_region, self.countries):
@@ -657,11 +668,12 @@ class NameScorer:
             self.memo[b] = row
         return row
 
-    def _pairs(self, c: tuple[str, ...]) -> list[tuple[float, int, tuple, tuple]]:
-        """Return every alignment of query and record words, best first (single words before joined)."""
+    def _pairs(self, c: tuple[str, ...], joined: bool = True) -> list[tuple[float, int, tuple, tuple]]:
+        """Return every alignment of query and record words, best first (single words before joined);
+        two record words written as one query word only when `joined`."""
         pairs = [(sim, -len(qs), qs, (j,)) for j, b in enumerate(c) for sim, qs in self._row(b)]
         exact = {j for sim, _, _, (j, *_) in pairs if sim == 100}
-        for j in range(len(c) - 1):  # two record words the query writes as one ("skai uei" / "skyway")
+        for j in range(len(c) - 1 if joined else 0):  # two record words the query writes as one ("skai uei" / "skyway")
             if j not in exact and j + 1 not in exact and _joinable(c[j]) and _joinable(c[j + 1]):
                 joined = c[j] + c[j + 1]
                 if (row := self.memo_pairs.get(joined)) is None:
@@ -671,12 +683,11 @@ class NameScorer:
         pairs.sort(reverse=True)
         return pairs
 
-    def score(self, c: tuple[str, ...], explain: bool = True) -> tuple[int, bool, list[str]]:
-        """Return a 0-100 score, whether the names are the same agency, and (if asked) why."""
-        q, weight, wq = self.q, self.weight, self.wq
-        wc = [weight(t) for t in c]
+    def _align(self, c: tuple[str, ...], wc: list[float], joined: bool, explain: bool) -> tuple[set, set, float, list[str]]:
+        """Return the query and record words aligned one to one (best pairs first), their weight and why."""
+        q, wq = self.q, self.wq
         used_q, used_c, aligned, why = set(), set(), 0.0, []
-        for sim, _, qs, cs in self._pairs(c):
+        for sim, _, qs, cs in self._pairs(c, joined):
             if used_q.intersection(qs) or used_c.intersection(cs):
                 continue
             used_q.update(qs)
@@ -685,6 +696,21 @@ class NameScorer:
             if explain:
                 a, b = " ".join(q[i] for i in qs), " ".join(c[j] for j in cs)
                 why.append(f"{a!r} = {b!r}" if sim == 100 else f"{a!r} ~ {b!r} ({sim:.0f})")
+        return used_q, used_c, aligned, why
+
+    def _may_join(self, c: tuple[str, ...], used_c: set) -> bool:
+        """Return True when a record word left unaligned has a neighbour not equal to a query word."""
+        q = self.q
+        return any(j not in used_c and any(0 <= k < len(c) and c[k] not in q for k in (j - 1, j + 1))
+                   for j in range(len(c)))
+
+    def score(self, c: tuple[str, ...], explain: bool = True) -> tuple[int, bool, list[str]]:
+        """Return a 0-100 score, whether the names are the same agency, and (if asked) why."""
+        q, weight, wq = self.q, self.weight, self.wq
+        wc = [weight(t) for t in c]
+        used_q, used_c, aligned, why = self._align(c, wc, False, explain)
+        if self._may_join(c, used_c):  # a record word left over: it and a neighbour may be one query word
+            used_q, used_c, aligned, why = self._align(c, wc, True, explain)
         extra_q = [i for i in range(len(q)) if i not in used_q]
         extra_c = [j for j in range(len(c)) if j not in used_c]
         if extra_q and extra_c and not any(q[i].isdigit() for i in extra_q) and not any(c[j].isdigit() for j in extra_c):

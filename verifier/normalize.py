@@ -17,7 +17,7 @@ from rapidfuzz import fuzz, process
 
 from .phonetic import read_spoken
 
-NORM_VERSION = 11  # bump when a change here changes stored keys: the index then recomputes them
+NORM_VERSION = 12  # bump when a change here changes stored keys: the index then recomputes them
 
 # --- names -------------------------------------------------------------------------------------
 
@@ -403,8 +403,9 @@ def _misspelt_legal_form(words: list[str], i: int) -> tuple[int, str] | None:
     if not words[i].isascii() or not words[i][:1].isalpha():
         return None
     best = None
+    first = fold_token(words[i])[:1]
     for n, joined, form in _long_legal_forms():
-        if joined[0] != fold_token(words[i])[:1]:
+        if first not in joined[:2]:  # its first letter, or the second when the first was left out ("orporation")
             continue
         for used in range(max(1, n - 1), min(n + 1, len(words) - i) + 1):
             text = fold_token("".join(words[i: i + used]))
