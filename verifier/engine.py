@@ -134,13 +134,17 @@ class Engine:
     def readiness(self) -> tuple[bool, list[dict]]:
         """Return (ready, each source's state): ready when every required source has loaded."""
         try:
-            sources = self.loaded().sources
+            return self._readiness(self.loaded().sources)
         except ListsNotLoaded as exc:
             return False, [{"id": sid, "state": "missing", "error": str(exc)} for sid in self.required]
-        states = [{"id": sid, "state": _state(sources.get(sid)), "records": (sources.get(sid) or {}).get("records", 0),
-                   "last_success": (sources.get(sid) or {}).get("last_success"),
-                   "data_as_of": (sources.get(sid) or {}).get("data_as_of")}
-                  for sid in dict.fromkeys([*self.required, *sources])]
+
+    def _readiness(self, sources: dict[str, dict]) -> tuple[bool, list[dict]]:
+        """Return (ready, each source's state) for the sources of a loaded registry."""
+        states = []
+        for sid in dict.fromkeys([*self.required, *sources]):
+            row = sources.get(sid) or {}
+            states.append({"id": sid, "state": _state(sources.get(sid)), "records": row.get("records", 0),
+                           "last_success": row.get("last_success"), "data_as_of": row.get("data_as_of")})
         total = sum(s.get("records") or 0 for s in sources.values())
         ready = total > 0 and all(s["state"] not in ("missing", "never") for s in states if s["id"] in self.required)
         return ready, states
@@ -148,7 +152,7 @@ class Engine:
     def require_lists(self) -> Loaded:
         """Return the loaded registry, or raise ListsNotLoaded when lists are missing."""
         loaded = self.loaded()
-        ready, states = self.readiness()
+        ready, states = self._readiness(loaded.sources)
         if not ready:
             missing = [s["id"] for s in states if s["state"] in ("missing", "never") and s["id"] in self.required]
             raise ListsNotLoaded("the lists are not loaded" + (f": {', '.join(missing)} never loaded" if missing else
