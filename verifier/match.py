@@ -8,6 +8,7 @@ loaded from the snapshot a refresh stores with it (`Index.to_snapshot`, `registr
 """
 from __future__ import annotations
 
+import bisect
 import gc
 import hashlib
 import json
@@ -32,10 +33,12 @@ TOKEN_MATCH_LONG = 70    # the same for words of 7+ letters, where one typo may 
 JOINED_SAME = 92         # names whose letters agree this well once spaces are dropped are alike
 LETTERS_ALIKE = 84       # names this alike letter by letter (spaces dropped) score at least that
 SOUND_SAME = 90          # what two words that sound the same ("manpower", "манпауэр") count for
+SOUND_SHORT = 84         # ... when their sound key is under SOUND_KEY_MIN letters ("avart", "iort": "art")
+SOUND_KEY_MIN = 5
 SOUND_NEAR = 88          # sound keys (5+ letters) this alike align, at SOUND_SAME of their likeness
 ONE_EDIT_ALIKES = 8      # look-alikes per query word tried in the whole-name look-up
 SOUND_FANOUT = 8         # index words looked up per query word by its sound
-CANDIDATES = 24          # records fully scored per query
+CANDIDATES = 16          # records fully scored per query
 LETTER_SLOTS = 6         # of those, kept for the names most alike letter by letter
 TYPICAL_WEIGHT = 5.0     # what a record's word weighs, for ranking candidates by their length
 POOL = 200               # candidates ranked by the words they share, then by how many others they have
@@ -43,6 +46,7 @@ PRUNE = 0.35             # a candidate needs this share of the best candidate's 
 COMMON_MIN, COMMON_SHARE = 200, 0.005  # a token on more entries than this is "common"
 SPREAD = 2               # look-alike words differ in length by this much at most
 SPLIT_SIM = 0.9          # what a word written as two counts for, against the two words themselves
+SIMILAR_CACHE = 50_000   # query words whose look-alikes an index keeps
 WALK = 500               # entries opened as candidates per query, at most (rarest words first)
 OPEN_MIN, OPEN_SHARE = 500, 0.003  # entries holding a query's common words together opened, at most
 GENERIC = frozenset(name_key(w).tokens[0] for w in (
@@ -161,6 +165,7 @@ class Index:
         self.stats: Index = self
         self.common = COMMON_MIN
         self._weights: dict[str, float] = {}
+        self._similar: dict[tuple[str, bool], tuple] = {}
 
     # --- building --------------------------------------------------------------------------
 
@@ -320,6 +325,16 @@ class Index:
             w = cache[token] = self._weight(token)
         return w
 
+    def weights(self, tokens) -> list[float]:
+        """Return the weights of several tokens (as `weight`)."""
+        cache = self.stats._weights
+        out = []
+        for t in tokens:
+            if (w := cache.get(t)) is None:
+                w = cache[t] = self._weight(t)
+            out.append(w)
+        return out
+
     def _weight_for_df(self, df: int) -> float:
         """Return the weight of a word on `df` entries."""
         return math.log(1 + self.stats.n_entries / max(df, 1))
@@ -333,7 +348,17 @@ class Index:
             w = min(w, 1.5)
         return max(w, 0.5)
 
-    def similar_tokens(self, token: str, sound: bool = False) -> list[tuple[str, float]]:
+    def similar_tokens(self, token: str, sound: bool = False) -> tuple[tuple[str, float], ...]:
+        """Return index words alike to a query word, with their similarity 0-1 (kept for the words
+        asked most: an index never changes, and queries share their common words)."""
+        cache = self._similar
+        if (out := cache.get((token, sound))) is None:
+            if len(cache) >= SIMILAR_CACHE:
+                cache.clear()
+            out = cache[token, sound] = tuple(self._similar_tokens(token, sound))
+        return out
+
+    def _similar_tokens(self, token: str, sound: bool) -> list[tuple[str, float]]:
         """Return index words alike to a query word, with their similarity 0-1.
 
         Candidates are the words of about the same length that share the first two letters, the
@@ -457,12 +482,14 @@ class Index:
         exact = [*ids(self.by_key, "".join(tokens)), *ids(self.by_key, "".join(spelled)),
                  *self._one_word_off(tokens, alikes)]
         floor = max(acc.values()) * PRUNE if acc else 0.0  # candidates sharing little of the query are not scored
-        best = sorted((e for e, w in acc.items() if w >= floor), key=acc.__getitem__, reverse=True)[:POOL]
+        best = sorted(acc, key=acc.__getitem__, reverse=True)  # (ties in the order they were found)
+        best = best[:min(POOL, bisect.bisect_right(best, -floor, key=lambda e: -acc[e]))]
         if len(best) > limit:
             # Many alike (one shared word): prefer those without many other words, and keep a few
             # places for those most alike letter by letter once spaces are dropped.
             entries, q_weight = self.entries, sum(map(weight, tokens))
-            ranked = sorted(best, key=lambda e: acc[e] / (q_weight + TYPICAL_WEIGHT * len(entries[e][1])), reverse=True)
+            keys = [acc[e] / (q_weight + TYPICAL_WEIGHT * len(entries[e][1])) for e in best]
+            ranked = [best[k] for k in sorted(range(len(best)), key=keys.__getitem__, reverse=True)]
             best, others = ranked[:limit - LETTER_SLOTS], ranked[limit - LETTER_SLOTS:]
             best += [others[k] for _, _, k in process.extract(
                 "".join(tokens), [self.joined[e] for e in others], scorer=fuzz.ratio, limit=LETTER_SLOTS)]
@@ -508,11 +535,13 @@ class Index:
         if too_short(query.tokens):
             return []
         sound = "transliterated" in query.notes  # English heard and written in Cyrillic
-        scorer = NameScorer(query.tokens, self.weight, sound)
+        scorer = NameScorer(query.tokens, self.weight, sound, self.weights)
         best: dict[int, tuple[int, bool, int]] = {}  # record -> (score, same, entry)
-        for e in self.find_candidates(query.tokens, limit, sound):
-            ri = self.entries[e][0]
-            score, same, _ = scorer.score(self.entries[e][1], explain=False)
+        candidates = self.find_candidates(query.tokens, limit, sound)
+        scorer.prime(w for e in candidates for w in self.entries[e][1])
+        for e in candidates:
+            ri, toks, _ = self.entries[e]
+            score, same, _ = scorer.score(toks, explain=False)
             if ri not in best or score > best[ri][0]:
                 best[ri] = (score, same, e)
         hits = []
@@ -600,13 +629,19 @@ def _aligned(q: tuple[str, ...], b: str, sound: bool = False) -> list[tuple[floa
     return out
 
 
+def same_sound(key: str) -> float:
+    """Return what two words with this same sound key count for: a short key ("art") is shared by
+    too many words to make two names the same on its own."""
+    return float(SOUND_SAME) if len(key) >= SOUND_KEY_MIN else float(SOUND_SHORT)
+
+
 def sound_alike(a: str, b: str) -> float:
     """Return how alike two words sound (SOUND_SAME for the same sound key), 0 if not alike."""
     sa, sb = sound_key(a), sound_key(b)
     if not sa or not sb:
         return 0.0
     if sa == sb:
-        return float(SOUND_SAME)
+        return same_sound(sa)
     if min(len(sa), len(sb)) >= 5 and (r := fuzz.ratio(sa, sb, score_cutoff=SOUND_NEAR)):
         return r * SOUND_SAME / 100
     return 0.0
@@ -629,7 +664,7 @@ def joined_alike(a: str, b: str, sound: bool = False) -> float:
     """Return how alike two words are once spaces are ignored (letters, or sound), 0 if not alike."""
     if (r := fuzz.ratio(a, b, score_cutoff=JOINED_SAME)) or len(a) < 5 or not sound:
         return r
-    return float(SOUND_SAME) if (sa := sound_key(a)) and sa == sound_key(b) else 0.0
+    return same_sound(sa) if (sa := sound_key(a)) and sa == sound_key(b) else 0.0
 
 
 def too_short(tokens: tuple[str, ...]) -> bool:
@@ -649,8 +684,9 @@ class NameScorer:
     query share most of their words, so each pair of words is compared once.
     """
 
-    def __init__(self, q: tuple[str, ...], weight, sound: bool = False) -> None:
+    def __init__(self, q: tuple[str, ...], weight, sound: bool = False, weights=None) -> None:
         self.q, self.weight, self.sound = q, weight, sound
+        self.weights = weights or (lambda tokens: [weight(t) for t in tokens])
         self.wq = [weight(t) for t in q]
         self.total_q = sum(self.wq)
         # Two neighbouring query words, for a record that writes them as one ("men pover" / "manpover").
@@ -658,6 +694,37 @@ class NameScorer:
         self.q_pairs = [(i, q[i] + q[i + 1]) for i in range(len(q) - 1) if _joinable(q[i]) and _joinable(q[i + 1])]
         self.memo: dict[str, list[tuple[float, tuple, int]]] = {}
         self.memo_pairs: dict[str, list[int]] = {}
+
+    def prime(self, words) -> None:
+        """Work out at once how many record words align with the query's (one C call per query word
+        instead of one per pair): the candidates of a query are scored together."""
+        new = [b for b in dict.fromkeys(words) if b not in self.memo]
+        if not new:
+            return
+        rows: dict[str, list] = {b: [] for b in new}
+        sounds = [sound_key(b) for b in new] if self.sound else []
+        joinable = [b for b in new if _joinable(b)]
+        for i, a in enumerate(self.q):
+            found: dict[str, float] = {a: 100.0} if a in rows else {}
+            if token_cutoff(a) <= 100:
+                for b, sim, _ in process.extract(a, new, scorer=fuzz.ratio, score_cutoff=TOKEN_MATCH_LONG, limit=None):
+                    if b not in found and sim >= token_cutoff(a, b):
+                        found[b] = sim
+            if self.sound and (sa := sound_key(a)):
+                for sb, r, k in process.extract(sa, sounds, scorer=fuzz.ratio, score_cutoff=SOUND_NEAR, limit=None):
+                    if new[k] not in found and r == 100:
+                        found[new[k]] = same_sound(sa)
+                    elif new[k] not in found and min(len(sa), len(sb)) >= 5:
+                        found[new[k]] = r * SOUND_SAME / 100
+            for b, sim in found.items():
+                rows[b].append((sim, (i,)))
+        for i, ab in self.q_pairs if joinable else ():
+            found = {b: sim for b, sim, _ in process.extract(ab, joinable, scorer=fuzz.ratio, score_cutoff=JOINED_SAME, limit=None)}
+            if self.sound and len(ab) >= 5 and (sa := sound_key(ab)):
+                found.update((b, same_sound(sa)) for b in joinable if b not in found and sound_key(b) == sa)
+            for b, sim in found.items():
+                rows[b].append((sim, (i, i + 1)))
+        self.memo.update(rows)
 
     def _row(self, b: str) -> list[tuple[float, tuple]]:
         """Return (similarity, query positions) of what a record word aligns with (memoised)."""
@@ -668,31 +735,52 @@ class NameScorer:
             self.memo[b] = row
         return row
 
-    def _pairs(self, c: tuple[str, ...], joined: bool = True) -> list[tuple[float, int, tuple, tuple]]:
-        """Return every alignment of query and record words, best first (single words before joined);
-        two record words written as one query word only when `joined`."""
+    def _singles(self, c: tuple[str, ...]) -> list[tuple[float, int, tuple, tuple]]:
+        """Return every alignment of one record word with a query word (or two), best first."""
         pairs = [(sim, -len(qs), qs, (j,)) for j, b in enumerate(c) for sim, qs in self._row(b)]
-        exact = {j for sim, _, _, (j, *_) in pairs if sim == 100}
-        for j in range(len(c) - 1 if joined else 0):  # two record words the query writes as one ("skai uei" / "skyway")
-            if j not in exact and j + 1 not in exact and _joinable(c[j]) and _joinable(c[j + 1]):
-                joined = c[j] + c[j + 1]
-                if (row := self.memo_pairs.get(joined)) is None:
-                    row = self.memo_pairs[joined] = [(sim, i) for i, a in enumerate(self.q)
-                                                     if _joinable(a) and (sim := joined_alike(a, joined, self.sound))]
-                pairs += [(sim, -2, (i,), (j, j + 1)) for sim, i in row]
         pairs.sort(reverse=True)
         return pairs
 
-    def _align(self, c: tuple[str, ...], wc: list[float], joined: bool, explain: bool) -> tuple[set, set, float, list[str]]:
+    def _with_joined(self, c: tuple[str, ...], singles: list) -> list[tuple[float, int, tuple, tuple]] | None:
+        """Return the alignments with two record words the query writes as one added ("skai uei" /
+        "skyway"), best first (single words before joined); None when there are none to add."""
+        pairs = list(singles)
+        exact = {j for sim, _, _, (j, *_) in singles if sim == 100}
+        for j in range(len(c) - 1):
+            if j not in exact and j + 1 not in exact and _joinable(c[j]) and _joinable(c[j + 1]):
+                pairs += [(sim, -2, (i,), (j, j + 1)) for sim, i in self._pair_row(c[j] + c[j + 1])]
+        if len(pairs) == len(singles):
+            return None
+        pairs.sort(reverse=True)
+        return pairs
+
+    def _pair_row(self, joined: str) -> list[tuple[float, int]]:
+        """Return (similarity, query position) of the query words that two record words written as
+        one are alike (memoised; as `joined_alike`, the sound key worked out once)."""
+        if (row := self.memo_pairs.get(joined)) is None:
+            row, sound = [], None
+            for i, a in enumerate(self.q):
+                if not _joinable(a):
+                    continue
+                sim = fuzz.ratio(a, joined, score_cutoff=JOINED_SAME)
+                if not sim and self.sound and len(a) >= 5:
+                    sound = sound_key(joined) if sound is None else sound
+                    sim = same_sound(sound) if sound and sound == sound_key(a) else 0.0
+                if sim:
+                    row.append((sim, i))
+            self.memo_pairs[joined] = row
+        return row
+
+    def _align(self, c: tuple[str, ...], wc: list[float], pairs: list, explain: bool) -> tuple[set, set, float, list[str]]:
         """Return the query and record words aligned one to one (best pairs first), their weight and why."""
         q, wq = self.q, self.wq
         used_q, used_c, aligned, why = set(), set(), 0.0, []
-        for sim, _, qs, cs in self._pairs(c, joined):
+        for sim, _, qs, cs in pairs:
             if used_q.intersection(qs) or used_c.intersection(cs):
                 continue
             used_q.update(qs)
             used_c.update(cs)
-            aligned += sim / 100 * (sum(wq[i] for i in qs) + sum(wc[j] for j in cs))
+            aligned += sim / 100 * (sum(map(wq.__getitem__, qs)) + sum(map(wc.__getitem__, cs)))
             if explain:
                 a, b = " ".join(q[i] for i in qs), " ".join(c[j] for j in cs)
                 why.append(f"{a!r} = {b!r}" if sim == 100 else f"{a!r} ~ {b!r} ({sim:.0f})")
@@ -700,17 +788,21 @@ class NameScorer:
 
     def _may_join(self, c: tuple[str, ...], used_c: set) -> bool:
         """Return True when a record word left unaligned has a neighbour not equal to a query word."""
-        q = self.q
-        return any(j not in used_c and any(0 <= k < len(c) and c[k] not in q for k in (j - 1, j + 1))
-                   for j in range(len(c)))
+        q, last = self.q, len(c) - 1
+        for j in range(last + 1):
+            if j not in used_c and ((j > 0 and c[j - 1] not in q) or (j < last and c[j + 1] not in q)):
+                return True
+        return False
 
     def score(self, c: tuple[str, ...], explain: bool = True) -> tuple[int, bool, list[str]]:
         """Return a 0-100 score, whether the names are the same agency, and (if asked) why."""
-        q, weight, wq = self.q, self.weight, self.wq
-        wc = [weight(t) for t in c]
-        used_q, used_c, aligned, why = self._align(c, wc, False, explain)
-        if self._may_join(c, used_c):  # a record word left over: it and a neighbour may be one query word
-            used_q, used_c, aligned, why = self._align(c, wc, True, explain)
+        q, wq = self.q, self.wq
+        wc = self.weights(c)
+        singles = self._singles(c)
+        used_q, used_c, aligned, why = self._align(c, wc, singles, explain)
+        # A record word left over: it and a neighbour may be one query word.
+        if self._may_join(c, used_c) and (pairs := self._with_joined(c, singles)):
+            used_q, used_c, aligned, why = self._align(c, wc, pairs, explain)
         extra_q = [i for i in range(len(q)) if i not in used_q]
         extra_c = [j for j in range(len(c)) if j not in used_c]
         if extra_q and extra_c and not any(q[i].isdigit() for i in extra_q) and not any(c[j].isdigit() for j in extra_c):

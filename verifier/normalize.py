@@ -109,13 +109,13 @@ _CONFUSABLE_CYR = set("авекмнорстухіјѕԁԛԝүһӏ")
 _CONFUSABLE_LAT = set("abekmhopctyxi")
 
 # Spelling variants folded to one form, applied in order to the ASCII transliteration.
-_FOLDS = (
-    (re.compile(r"shch|sch"), "sh"), (re.compile(r"tch"), "ch"), (re.compile(r"dzh|dj"), "j"),
-    (re.compile(r"zh"), "j"), (re.compile(r"kh"), "h"), (re.compile(r"(?<!s)ts|tz"), "s"),
-    (re.compile(r"ph"), "f"), (re.compile(r"ck"), "k"), (re.compile(r"c(?=[eiy])"), "s"),
-    (re.compile(r"ch"), "\x00"), (re.compile(r"c"), "k"), (re.compile("\x00"), "ch"),
-    (re.compile(r"q"), "k"), (re.compile(r"x"), "ks"), (re.compile(r"w"), "v"),
-    (re.compile(r"y"), "i"), (re.compile(r"ou"), "u"), (re.compile(r"([a-z])\1+"), r"\1"),
+_FOLDS = (  # (text the pattern needs, pattern, replacement): a pattern is tried only when it may apply
+    ("ch", re.compile(r"shch|sch"), "sh"), ("tch", re.compile(r"tch"), "ch"), ("d", re.compile(r"dzh|dj"), "j"),
+    ("zh", re.compile(r"zh"), "j"), ("kh", re.compile(r"kh"), "h"), ("t", re.compile(r"(?<!s)ts|tz"), "s"),
+    ("ph", re.compile(r"ph"), "f"), ("ck", re.compile(r"ck"), "k"), ("c", re.compile(r"c(?=[eiy])"), "s"),
+    ("ch", re.compile(r"ch"), "\x00"), ("c", re.compile(r"c"), "k"), ("\x00", re.compile("\x00"), "ch"),
+    ("q", re.compile(r"q"), "k"), ("x", re.compile(r"x"), "ks"), ("w", re.compile(r"w"), "v"),
+    ("y", re.compile(r"y"), "i"), ("ou", re.compile(r"ou"), "u"), ("", re.compile(r"([a-z])\1+"), r"\1"),
 )
 _CJK_RE = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
 _TOKEN_RE = re.compile(r"[a-z]+|[0-9]+")
@@ -193,8 +193,9 @@ def fold_token(token: str) -> str:
         return token  # "MM" (M AND M) is not "MMM", nor "m": a run of one letter stays as it is
     for _ in range(4):  # until stable: folding "oou" leaves an "ou" to fold again
         before = token
-        for pattern, repl in _FOLDS:
-            token = pattern.sub(repl, token)
+        for needle, pattern, repl in _FOLDS:
+            if needle in token:
+                token = pattern.sub(repl, token)
         if token == before:
             break
     return token
@@ -407,9 +408,13 @@ def _misspelt_legal_form(words: list[str], i: int) -> tuple[int, str] | None:
     for n, joined, form in _long_legal_forms():
         if first not in joined[:2]:  # its first letter, or the second when the first was left out ("orporation")
             continue
+        slack = max(2, len(joined) // 8)
         for used in range(max(1, n - 1), min(n + 1, len(words) - i) + 1):
-            text = fold_token("".join(words[i: i + used]))
-            if abs(len(text) - len(joined)) > max(2, len(joined) // 8) or (used == 1 and n == 1 and len(text) < 9 and text != joined):
+            raw = "".join(words[i: i + used])
+            if len(raw) + raw.count("x") < len(joined) - slack:
+                continue  # too short even before folding, which lengthens only "x" (to "ks")
+            text = fold_token(raw)
+            if abs(len(text) - len(joined)) > slack or (used == 1 and n == 1 and len(text) < 9 and text != joined):
                 continue
             score = fuzz.ratio(text, joined, score_cutoff=LEGAL_FORM_TYPO if len(joined) >= 9 else 90)
             if score and (best is None or score * len(joined) > best[0]):  # the most text covered

@@ -33,16 +33,17 @@ _DOUBLE_U_RE = re.compile(r"\bдабл[\s-]?ю\b")
 _SEPARATOR_RE = re.compile(r"[\s.\-]*")
 
 # Applied in order to a folded ASCII word (after kh/h, zh/j, c/k/s, w/v, y/i, doubles).
-_SOUND_RULES = (
-    (re.compile(r"[st]ion"), "shn"),              # -tion, -sion / -шн
-    (re.compile(r"th"), "t"), (re.compile(r"gh"), ""), (re.compile(r"vh"), "v"), (re.compile(r"^kn"), "n"),
-    (re.compile(r"dg"), "j"), (re.compile(r"g(?=[ei])"), "j"),  # agency / эйдженси
-    (re.compile(r"z"), "s"),
-    (re.compile(r"(?<=..[^aeiou])e$"), ""),      # silent final e: care / кэр, home / хоум
-    (re.compile(r"u(?=[aeio])"), "v"),            # уэй is way, уорлдуайд is worldwide
-    (re.compile(r"(?<=[aeiou])v"), ""),           # w after a vowel is a vowel: power / пауэр, skyway
-    (re.compile(r"[aeiou]+"), "a"),               # vowels as heard differ: one vowel sound
-    (re.compile(r"(.)\1+"), r"\1"),
+_SOUND_RULES = (  # (text the rule needs, rule, replacement): a rule is tried only when it may apply
+    ("ion", re.compile(r"[st]ion"), "shn"),              # -tion, -sion / -шн
+    ("th", re.compile(r"th"), "t"), ("gh", re.compile(r"gh"), ""), ("vh", re.compile(r"vh"), "v"),
+    ("kn", re.compile(r"^kn"), "n"),
+    ("dg", re.compile(r"dg"), "j"), ("g", re.compile(r"g(?=[ei])"), "j"),  # agency / эйдженси
+    ("z", re.compile(r"z"), "s"),
+    ("e", re.compile(r"(?<=..[^aeiou])e$"), ""),      # silent final e: care / кэр, home / хоум
+    ("u", re.compile(r"u(?=[aeio])"), "v"),            # уэй is way, уорлдуайд is worldwide
+    ("v", re.compile(r"(?<=[aeiou])v"), ""),           # w after a vowel is a vowel: power / пауэр, skyway
+    ("", re.compile(r"[aeiou]+"), "a"),                # vowels as heard differ: one vowel sound
+    ("", re.compile(r"(.)\1+"), r"\1"),
 )
 
 
@@ -79,6 +80,7 @@ def sound_key(word: str) -> str:
     """Return the rough sound of a folded ASCII word ("" for numbers and words under 3 letters)."""
     if len(word) < 3 or not word.isascii() or not word.isalpha():
         return ""
-    for pattern, repl in _SOUND_RULES:
-        word = pattern.sub(repl, word)
+    for needle, pattern, repl in _SOUND_RULES:
+        if needle in word:
+            word = pattern.sub(repl, word)
     return word
