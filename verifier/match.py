@@ -696,8 +696,9 @@ class NameScorer:
         self.memo_pairs: dict[str, list[int]] = {}
 
     def prime(self, words) -> None:
-        """Work out at once how many record words align with the query's (one C call per query word
-        instead of one per pair): the candidates of a query are scored together."""
+        """Work out at once what many record words align with (one rapidfuzz call per query word
+        instead of one per pair of words), as `_row` would word by word: a query's candidates are
+        scored together."""
         new = [b for b in dict.fromkeys(words) if b not in self.memo]
         if not new:
             return
