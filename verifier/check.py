@@ -10,9 +10,10 @@ import phonenumbers
 from . import registry
 from .engine import Engine, ListsNotLoaded, Loaded
 from .i18n import N_, pick_language, translate
-from .match import Hit, Rec, read_numbers, score_names
+from .match import Hit, Rec, read_numbers
 from .extract import read_query, text_regions
 from .normalize import NameKey, clean_text, licence_key, looks_like_phone, name_key, phone_digits, too_short_to_match
+from .score import score_names
 from .verdict import VERDICTS, decide_verdict, effective_group
 
 MAX_QUERY = 300        # characters in one field; longer input is refused, not cut

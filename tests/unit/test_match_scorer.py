@@ -1,7 +1,7 @@
 """The scorer's batched work gives what its word-by-word definition gives, on the real lists."""
 import random
 
-from verifier.match import NameScorer, _aligned, joined_alike, _joinable
+from verifier.score import NameScorer, _aligned, _joinable, joined_alike
 from verifier.normalize import name_key
 
 
