@@ -428,7 +428,7 @@ def make_records(seed: int, n: int) -> list:
 
 def known_phones(rec, meta: dict) -> list:
     """Return the Phone objects parse_phones gives for a generated field, from what was generated."""
-    from verifier.normalize import Phone
+    from verifier.numbers import Phone
     seen, out = set(), []
     for e164, national, _kind, piece in meta["phones"]:
         if e164 not in seen:
@@ -444,7 +444,7 @@ def fast_row(info, rec, cols: list[str], phones: list | None = None) -> tuple:
     the real parse_phones for every query target and a 1-in-20 sample of the rest).
     """
     from scrapers import store
-    from verifier.normalize import parse_phones
+    from verifier.numbers import parse_phones
     row = store.agency_row(info, rec)  # the store's own row function: name_key, alias keys, licence key
     if phones is None:
         phones = parse_phones(rec.phones, rec.country or info.country)
@@ -456,7 +456,7 @@ def fast_row(info, rec, cols: list[str], phones: list | None = None) -> tuple:
 
 def _chunk_worker(args) -> list:
     seed, n, cols, keep_meta = args
-    from verifier.normalize import parse_phones
+    from verifier.numbers import parse_phones
     infos = source_infos()
     out = []
     checked = mismatched = 0

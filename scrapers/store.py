@@ -17,7 +17,8 @@ from pathlib import Path
 import sqlite_utils
 from sqlite_utils.migrations import Migrations
 
-from verifier.normalize import NORM_VERSION, licence_key, name_key, parse_phones
+from verifier.normalize import NORM_VERSION, name_key
+from verifier.numbers import licence_key, parse_phones
 
 from .base import Record, SourceInfo
 

@@ -12,7 +12,8 @@ from .engine import Engine, ListsNotLoaded, Loaded
 from .i18n import N_, pick_language, translate
 from .match import Hit, Rec, read_numbers
 from .extract import read_query, text_regions
-from .normalize import NameKey, clean_text, licence_key, looks_like_phone, name_key, phone_digits, too_short_to_match
+from .normalize import NameKey, clean_text, name_key, too_short_to_match
+from .numbers import licence_key, looks_like_phone, phone_digits
 from .score import score_names
 from .verdict import VERDICTS, decide_verdict, effective_group
 

@@ -23,7 +23,8 @@ import phonenumbers
 from rapidfuzz import fuzz, process
 
 from . import DEFAULT_REGION
-from .normalize import NORM_VERSION, NameKey, licence_key, name_key, parse_phones, parse_typed_phone, phone_digits
+from .normalize import NORM_VERSION, NameKey, name_key
+from .numbers import licence_key, parse_phones, parse_typed_phone, phone_digits
 from .phonetic import sound_key
 from .score import GENERIC, SIMILAR_THRESHOLD, SOUND_SAME, NameScorer, token_cutoff
 
@@ -563,7 +564,7 @@ class Index:
         return self.search_licence_key(licence_key(text))
 
     def search_licence_key(self, key: str) -> list[Hit]:
-        """Return records with this licence key (as `normalize.licence_key` gives it)."""
+        """Return records with this licence key (as `numbers.licence_key` gives it)."""
         return [Hit(self.recs[i], 100, True, ["licence"], key, [f"licence/registration number {key} matches"])
                 for i in ids(self.licences, key)] if key else []
 

@@ -19,7 +19,8 @@ from scrapers.store import agency_row
 
 from . import DEFAULT_REGION, appdb
 from .match import Index
-from .normalize import name_key, parse_phones
+from .normalize import name_key
+from .numbers import parse_phones
 from .registry import INDEX_COLUMNS, agency_dict
 
 SOURCE_ID = "ngo_warnings"

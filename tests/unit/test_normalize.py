@@ -3,8 +3,8 @@ import pytest
 
 from verifier.check import QueryError
 from verifier.engine import Engine
-from verifier.normalize import (clean_text, licence_key, looks_like_licence, looks_like_phone,
-                                name_key, parse_phones, split_aliases, too_short_to_match)
+from verifier.normalize import clean_text, name_key, split_aliases, too_short_to_match
+from verifier.numbers import licence_key, looks_like_licence, looks_like_phone, parse_phones
 from verifier.score import NameScorer
 from verifier.phonetic import sound_key
 

@@ -16,7 +16,8 @@ from wtforms import HiddenField, RadioField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, Optional, Regexp, ValidationError
 
 from verifier import appdb
-from verifier.normalize import clean_text, looks_like_phone
+from verifier.normalize import clean_text
+from verifier.numbers import looks_like_phone
 
 bp = Blueprint("reports", __name__)
 
