@@ -38,7 +38,8 @@ PRUNE = 0.35             # a candidate needs this share of the best candidate's 
 COMMON_MIN, COMMON_SHARE = 200, 0.005  # a token on more entries than this is "common"
 SPREAD = 2               # look-alike words differ in length by this much at most
 SPLIT_SIM = 0.9          # what a word written as two counts for, against the two words themselves
-SIMILAR_CACHE = 50_000   # query words whose look-alikes an index keeps
+SIMILAR_CACHE = 4_096    # query words whose look-alikes an index keeps (about 1.5 kB each)
+WEIGHT_CACHE = 200_000   # words whose weight an index keeps (a float each)
 WALK = 500               # entries opened as candidates per query, at most (rarest words first)
 OPEN_MIN, OPEN_SHARE = 500, 0.003  # entries holding a query's common words together opened, at most
 
@@ -298,17 +299,17 @@ class Index:
 
     def weight(self, token: str) -> float:
         """Return how much a token tells apart (inverse document frequency; numbers weigh more)."""
-        cache = self.stats._weights
-        if (w := cache.get(token)) is None:
-            w = cache[token] = self._weight(token)
-        return w
+        return self.weights((token,))[0]
 
     def weights(self, tokens) -> list[float]:
-        """Return the weights of several tokens (as `weight`)."""
+        """Return the weights of several tokens (kept once worked out, up to WEIGHT_CACHE words:
+        queries bring words no list has, and a worker runs for months)."""
         cache = self.stats._weights
         out = []
         for t in tokens:
             if (w := cache.get(t)) is None:
+                if len(cache) >= WEIGHT_CACHE:
+                    cache.clear()
                 w = cache[t] = self._weight(t)
             out.append(w)
         return out

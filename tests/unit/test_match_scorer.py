@@ -48,3 +48,15 @@ def test_scores_do_not_depend_on_priming(engine):
         lazy = NameScorer(key.tokens, index.weight, sound)
         for e in candidates:
             assert primed.score(index.entries[e][1]) == lazy.score(index.entries[e][1]), (query, index.entries[e][1])
+
+
+def test_caches_kept_by_an_index_stay_bounded(engine):
+    """A worker runs for months and queries bring words no list has: what an index keeps per word
+    stays within its bound (made-up words)."""
+    from verifier.match import SIMILAR_CACHE, WEIGHT_CACHE
+    index = engine.loaded().index
+    for n in range(SIMILAR_CACHE + 50):
+        index.similar_tokens(f"zq{n}x")
+    assert 0 < len(index._similar) <= SIMILAR_CACHE
+    index.weights(f"zq{n}w" for n in range(WEIGHT_CACHE + 50))
+    assert 0 < len(index.stats._weights) <= WEIGHT_CACHE
