@@ -299,7 +299,9 @@ class Index:
 
     def weight(self, token: str) -> float:
         """Return how much a token tells apart (inverse document frequency; numbers weigh more)."""
-        return self.weights((token,))[0]
+        if (w := self.stats._weights.get(token)) is None:
+            w = self.weights((token,))[0]
+        return w
 
     def weights(self, tokens) -> list[float]:
         """Return the weights of several tokens (kept once worked out, up to WEIGHT_CACHE words:
