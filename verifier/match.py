@@ -516,7 +516,7 @@ class Index:
         if too_short(query.tokens):
             return []
         sound = "transliterated" in query.notes  # English heard and written in Cyrillic
-        scorer = NameScorer(query.tokens, self.weight, sound, self.weights)
+        scorer = NameScorer(query.tokens, self.weights, sound)
         best: dict[int, tuple[int, bool, int]] = {}  # record -> (score, same, entry)
         candidates = self.find_candidates(query.tokens, limit, sound)
         scorer.prime(w for e in candidates for w in self.entries[e][1])

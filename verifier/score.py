@@ -38,35 +38,10 @@ def token_cutoff(a: str, b: str = "") -> float:
     return TOKEN_MATCH_LONG if n >= 7 else TOKEN_MATCH
 
 
-def _aligned(q: tuple[str, ...], b: str, sound: bool = False) -> list[tuple[float, int]]:
-    """Return (similarity, position) of the query words a record word can align with."""
-    out = []
-    for i, a in enumerate(q):
-        if a == b:
-            out.append((100.0, i))
-        elif (cutoff := token_cutoff(a, b)) <= 100 and (sim := fuzz.ratio(a, b, score_cutoff=cutoff)):
-            out.append((sim, i))
-        elif sound and (sim := sound_alike(a, b)):
-            out.append((sim, i))
-    return out
-
-
 def same_sound(key: str) -> float:
     """Return what two words with this same sound key count for: a short key ("art") is shared by
     too many words to make two names the same on its own."""
     return float(SOUND_SAME) if len(key) >= SOUND_KEY_MIN else float(SOUND_SHORT)
-
-
-def sound_alike(a: str, b: str) -> float:
-    """Return how alike two words sound (SOUND_SAME for the same sound key), 0 if not alike."""
-    sa, sb = sound_key(a), sound_key(b)
-    if not sa or not sb:
-        return 0.0
-    if sa == sb:
-        return same_sound(sa)
-    if min(len(sa), len(sb)) >= 5 and (r := fuzz.ratio(sa, sb, score_cutoff=SOUND_NEAR)):
-        return r * SOUND_SAME / 100
-    return 0.0
 
 
 def _joinable(word: str) -> bool:
@@ -83,7 +58,7 @@ def joined_alike(a: str, b: str, sound: bool = False) -> float:
 
 def score_names(q: tuple[str, ...], c: tuple[str, ...], weight) -> tuple[int, bool, list[str]]:
     """Return a 0-100 score, whether the names are the same agency, and an explanation."""
-    return NameScorer(q, weight).score(c)
+    return NameScorer(q, lambda tokens: [weight(t) for t in tokens]).score(c)
 
 
 class NameScorer:
@@ -93,10 +68,10 @@ class NameScorer:
     query share most of their words, so each pair of words is compared once.
     """
 
-    def __init__(self, q: tuple[str, ...], weight, sound: bool = False, weights=None) -> None:
-        self.q, self.weight, self.sound = q, weight, sound
-        self.weights = weights or (lambda tokens: [weight(t) for t in tokens])
-        self.wq = [weight(t) for t in q]
+    def __init__(self, q: tuple[str, ...], weights, sound: bool = False) -> None:
+        """`weights` gives the weights of several words (`match.Index.weights`)."""
+        self.q, self.weights, self.sound = q, weights, sound
+        self.wq = weights(q)
         self.total_q = sum(self.wq)
         # Two neighbouring query words, for a record that writes them as one ("men pover" / "manpover").
         self.q_joined = "".join(q)
@@ -105,9 +80,9 @@ class NameScorer:
         self.memo_pairs: dict[str, list[int]] = {}
 
     def prime(self, words) -> None:
-        """Work out at once what many record words align with (one rapidfuzz call per query word
-        instead of one per pair of words), as `_row` would word by word: a query's candidates are
-        scored together."""
+        """Work out what record words align with: a query word alike in spelling, or (`sound`) in sound
+        key, and two neighbouring query words written as one. One rapidfuzz call per query word for all
+        the words at once: a query's candidates are scored together."""
         new = [b for b in dict.fromkeys(words) if b not in self.memo]
         if not new:
             return
@@ -138,12 +113,9 @@ class NameScorer:
 
     def _row(self, b: str) -> list[tuple[float, tuple]]:
         """Return (similarity, query positions) of what a record word aligns with (memoised)."""
-        if (row := self.memo.get(b)) is None:
-            row = [(sim, (i,)) for sim, i in _aligned(self.q, b, self.sound)]
-            if _joinable(b):
-                row += [(sim, (i, i + 1)) for i, ab in self.q_pairs if (sim := joined_alike(ab, b, self.sound))]
-            self.memo[b] = row
-        return row
+        if b not in self.memo:
+            self.prime((b,))
+        return self.memo[b]
 
     def _singles(self, c: tuple[str, ...]) -> list[tuple[float, int, tuple, tuple]]:
         """Return every alignment of one record word with a query word (or two), best first."""
@@ -166,19 +138,10 @@ class NameScorer:
 
     def _pair_row(self, joined: str) -> list[tuple[float, int]]:
         """Return (similarity, query position) of the query words that two record words written as
-        one are alike (memoised; as `joined_alike`, the sound key worked out once)."""
+        one are alike (memoised)."""
         if (row := self.memo_pairs.get(joined)) is None:
-            row, sound = [], None
-            for i, a in enumerate(self.q):
-                if not _joinable(a):
-                    continue
-                sim = fuzz.ratio(a, joined, score_cutoff=JOINED_SAME)
-                if not sim and self.sound and len(a) >= 5:
-                    sound = sound_key(joined) if sound is None else sound
-                    sim = same_sound(sound) if sound and sound == sound_key(a) else 0.0
-                if sim:
-                    row.append((sim, i))
-            self.memo_pairs[joined] = row
+            row = self.memo_pairs[joined] = [(sim, i) for i, a in enumerate(self.q)
+                                             if _joinable(a) and (sim := joined_alike(a, joined, self.sound))]
         return row
 
     def _align(self, c: tuple[str, ...], wc: list[float], pairs: list, explain: bool) -> tuple[set, set, float, list[str]]:

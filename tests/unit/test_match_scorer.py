@@ -1,13 +1,36 @@
 """The scorer's batched work gives what its word-by-word definition gives, on the real lists."""
 import random
 
-from verifier.score import NameScorer, _aligned, _joinable, joined_alike
+from rapidfuzz import fuzz
+
 from verifier.normalize import name_key
+from verifier.phonetic import sound_key
+from verifier.score import SOUND_NEAR, SOUND_SAME, NameScorer, _joinable, joined_alike, same_sound, token_cutoff
+
+
+def _sound_alike(a, b):
+    """How alike two words sound, pair by pair: the same sound key, or keys of 5+ letters this alike."""
+    sa, sb = sound_key(a), sound_key(b)
+    if not sa or not sb:
+        return 0.0
+    if sa == sb:
+        return same_sound(sa)
+    if min(len(sa), len(sb)) >= 5 and (r := fuzz.ratio(sa, sb, score_cutoff=SOUND_NEAR)):
+        return r * SOUND_SAME / 100
+    return 0.0
 
 
 def _lazy_row(q, b, sound):
-    """The row of one record word as `_aligned` and `joined_alike` define it, pair by pair."""
-    row = [(sim, (i,)) for sim, i in _aligned(q, b, sound)]
+    """The row of one record word as the scorer defines it, pair by pair: the same word, a word
+    alike in spelling, else (sound) in sound; two neighbouring query words written as one."""
+    row = []
+    for i, a in enumerate(q):
+        if a == b:
+            row.append((100.0, (i,)))
+        elif (cutoff := token_cutoff(a, b)) <= 100 and (sim := fuzz.ratio(a, b, score_cutoff=cutoff)):
+            row.append((sim, (i,)))
+        elif sound and (sim := _sound_alike(a, b)):
+            row.append((sim, (i,)))
     if _joinable(b):
         row += [(sim, (i, i + 1)) for i in range(len(q) - 1)
                 if _joinable(q[i]) and _joinable(q[i + 1]) and (sim := joined_alike(q[i] + q[i + 1], b, sound))]
@@ -27,7 +50,7 @@ def test_primed_rows_equal_word_by_word_rows(engine):
         if len(q[k]) > 4:
             q[k] = q[k][:-1] if rng.random() < 0.5 else q[k][:2] + q[k][3:]
         for sound in (False, True):
-            scorer = NameScorer(tuple(q), index.weight, sound, index.weights)
+            scorer = NameScorer(tuple(q), index.weights, sound)
             record_words = [w for _, c, _ in rng.sample(index.entries, 30) for w in c] + list(toks) + rng.sample(words, 30)
             scorer.prime(record_words)
             for b in record_words:
@@ -43,9 +66,9 @@ def test_scores_do_not_depend_on_priming(engine):
         key = name_key(query)
         sound = "transliterated" in key.notes
         candidates = index.find_candidates(key.tokens, sound=sound)
-        primed = NameScorer(key.tokens, index.weight, sound, index.weights)
+        primed = NameScorer(key.tokens, index.weights, sound)
         primed.prime(w for e in candidates for w in index.entries[e][1])
-        lazy = NameScorer(key.tokens, index.weight, sound)
+        lazy = NameScorer(key.tokens, index.weights, sound)
         for e in candidates:
             assert primed.score(index.entries[e][1]) == lazy.score(index.entries[e][1]), (query, index.entries[e][1])
 
