@@ -234,29 +234,21 @@ _LAT_LETTERS = {"a": "а", "b": "б", "d": "д", "e": "е", "f": "ф", "g": "г"
                 "t": "т", "u": "у", "v": "в", "w": "в", "x": "кс", "z": "з"}
 
 
+def _lat_letter(w: str, i: int) -> str:
+    """Return one Latin letter as letter-to-sound rules write it in its place in the word."""
+    ch, nxt = w[i], w[i + 1:i + 2]
+    if ch == "c":
+        return "с" if nxt in "eiy" else "к"
+    if ch == "y":
+        return "й" if (i == 0 and nxt in "aeiou") else "и"
+    if ch == "e" and i == 0:
+        return "э"
+    return _LAT_LETTERS.get(ch, ch)
+
+
 def lat_word_to_cyr(word: str) -> str:
     """Return one Latin word written by letter-to-sound rules in Cyrillic."""
-    w, out, i = word.lower(), [], 0
-    while i < len(w):
-        for dg, cy in _LAT_DIGRAPHS:
-            if w.startswith(dg, i):
-                out.append(cy)
-                i += len(dg)
-                break
-        else:
-            ch = w[i]
-            nxt = w[i + 1] if i + 1 < len(w) else ""
-            if ch == "c":
-                out.append("с" if nxt in "eiy" else "к")
-            elif ch == "y":
-                out.append("й" if (i == 0 and nxt in "aeiou") else "и")
-            elif ch == "e" and i == 0:
-                out.append("э")
-            else:
-                out.append(_LAT_LETTERS.get(ch, ch))
-            i += 1
-    return "".join(out)
-
+    return variants.spell(word.lower(), _LAT_DIGRAPHS, _lat_letter)
 
 def _case_like(src: str, out: str, upper: bool | None = None) -> str:
     if upper or (upper is None and src.isupper() and len(src) > 1):

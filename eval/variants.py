@@ -115,6 +115,42 @@ _EAR_LETTERS = {"a": "а", "b": "б", "c": "к", "d": "д", "e": "е", "f": "ф"
 _MAGIC_E = {"a": "ей", "i": "ай", "o": "оу", "u": "ю", "e": "и"}
 
 
+def spell(word: str, patterns, letter) -> str:
+    """Return a word written in Cyrillic: at each place the first of `patterns` (spelling, Cyrillic)
+    that starts there, else one letter as `letter(word, i)` writes it."""
+    out, i = [], 0
+    while i < len(word):
+        for pat, cy in patterns:
+            if word.startswith(pat, i):
+                out.append(cy)
+                i += len(pat)
+                break
+        else:
+            out.append(letter(word, i))
+            i += 1
+    return "".join(out)
+
+
+def _ear_letter(w: str, i: int) -> str:
+    """Return one English letter as heard in its place in the word."""
+    ch, nxt = w[i], w[i + 1:i + 2]
+    if ch == "c" and nxt and nxt in "eiy":
+        return "с"
+    if ch == "g" and nxt and nxt in "eiy":
+        return "дж"
+    if ch == "y" and i == len(w) - 1:
+        return "и"
+    if ch == "y" and nxt and nxt in "aeiou":
+        return "й"
+    if ch == "u" and i == 0:
+        return "а" if nxt and nxt not in "aeiou" and w[i + 2:i + 3] not in tuple("aeiou") else "ю"
+    if ch == "e" and i == 0:
+        return "э"
+    if ch == "w" and not (nxt and nxt in "aeiou"):
+        return ""
+    return _EAR_LETTERS.get(ch, ch)
+
+
 def ear_word(word: str) -> str:
     """Return an English word written in Cyrillic the way it sounds (rules, not a dictionary)."""
     w = re.sub(r"(.)\1", r"\1", word.lower())
@@ -122,34 +158,7 @@ def ear_word(word: str) -> str:
     if magic:
         head = ear_word(magic.group(1)) if magic.group(1) else ""
         return head + _MAGIC_E[magic.group(2)] + _EAR_LETTERS.get(magic.group(3), "")
-    out, i = [], 0
-    while i < len(w):
-        for pat, cy in _EAR_PATTERNS:
-            if w.startswith(pat, i):
-                out.append(cy)
-                i += len(pat)
-                break
-        else:
-            ch, nxt = w[i], w[i + 1:i + 2]
-            if ch == "c" and nxt and nxt in "eiy":
-                out.append("с")
-            elif ch == "g" and nxt and nxt in "eiy":
-                out.append("дж")
-            elif ch == "y" and i == len(w) - 1:
-                out.append("и")
-            elif ch == "y" and nxt and nxt in "aeiou":
-                out.append("й")
-            elif ch == "u" and i == 0:
-                out.append("а" if nxt and nxt not in "aeiou" and w[i + 2:i + 3] not in tuple("aeiou") else "ю")
-            elif ch == "e" and i == 0:
-                out.append("э")
-            elif ch == "w" and not (nxt and nxt in "aeiou"):
-                out.append("")
-            else:
-                out.append(_EAR_LETTERS.get(ch, ch))
-            i += 1
-    return "".join(out)
-
+    return spell(w, _EAR_PATTERNS, _ear_letter)
 
 COMPOUND_PARTS = ("sky", "way", "sea", "star", "land", "link", "world", "power", "man", "sun", "rise", "bridge",
                   "gate", "port", "point", "line", "net", "work", "force", "care", "home", "job", "best", "bright",
