@@ -79,10 +79,10 @@ def parse_query(q=None, name=None, phone=None, licence=None, lang: str = "en",
     phones = tuple(dict.fromkeys([*([fields["phone"]] if fields["phone"] else []), *box["phones"]]))
     licences = tuple(dict.fromkeys([*([fields["licence"]] if fields["licence"] else []), *box["licences"]]))
     key = name_key(name_text) if name_text else None
-    if key is not None and too_short_to_match(key) and not (phones or licences):
+    short = key is not None and too_short_to_match(key)
+    if short and not (phones or licences):
         raise QueryError(N_("too short: give more of the name, or a phone or licence number"), {}, lang)
-    return Query(fields, name_text, phones, licences, key if key is not None and not too_short_to_match(key) else None,
-                 bool(box.get("looks_like_offer")))
+    return Query(fields, name_text, phones, licences, None if short else key, bool(box.get("looks_like_offer")))
 
 
 def _merge(hits: list[Hit]) -> list[Hit]:
@@ -133,10 +133,15 @@ def _local_now(tz: str) -> str:
     return datetime.now(zone).replace(microsecond=0).isoformat()
 
 
+def publisher(src: dict, source_id: str, lang: str) -> str:
+    """Return who publishes a source, in the reader's language (its name, or its id, when not known)."""
+    return translate(lang, src.get("publisher") or src.get("name") or source_id)
+
+
 def source_line(src: dict, lang: str) -> dict:
     """Return what a result shows of one source searched: names, date, health."""
     return {"id": src["id"], "name": translate(lang, src.get("name") or src["id"]),
-            "publisher": translate(lang, src.get("publisher") or src.get("name") or src["id"]),
+            "publisher": publisher(src, src["id"], lang),
             "kind": src.get("kind"), "country": src.get("country"), "data_as_of": src.get("data_as_of"),
             "last_success": src.get("last_success"), "health": src.get("health")}
 
@@ -153,7 +158,7 @@ def _match_dict(engine: Engine, h: Hit, group: str, lang: str) -> dict:
     src = engine.source(h.rec.source)
     return {
         "agency_id": h.rec.id, "name": h.rec.name, "source": h.rec.source,
-        "source_name": translate(lang, src.get("publisher") or src.get("name") or h.rec.source),
+        "source_name": publisher(src, h.rec.source, lang),
         "source_url": src.get("url", ""), "list_kind": h.rec.list_kind, "country": h.rec.country,
         "status": h.rec.status, "status_group": group, "status_label": status_label(group, h.rec.status, lang),
         "status_date": h.rec.status_date, "expires_on": h.rec.expires_on, "score": h.score, "same": h.same,
@@ -268,7 +273,7 @@ def get_agency(engine: Engine, agency_id: str, lang: str = "en") -> dict | None:
               d.get("status_date"), d.get("expires_on"), d.get("country", ""), d.get("data_as_of"))
     lang = pick_language(lang)
     group = effective_group(Hit(rec, 100, True))
-    d.update(agency_id=d["id"], source_name=translate(lang, src.get("publisher") or src.get("name") or d["source"]),
+    d.update(agency_id=d["id"], source_name=publisher(src, d["source"], lang),
              source_url=d.get("source_url") or src.get("url", ""), status_group=group,
              status_label=status_label(group, d["status"], lang),
              data_as_of=d.get("data_as_of") or src.get("data_as_of"), lang=lang)
