@@ -1,5 +1,5 @@
 #!/usr/bin/env python
-"""Benchmark of the matcher (verifier/match.py) on SYNTHETIC registries of 10k, 100k and 1M names.
+"""Benchmark of the matcher (verifier/names/match.py) on SYNTHETIC registries of 10k, 100k and 1M names.
 
 Every agency name, phone number and record this script makes is SYNTHETIC: generated in memory
 from word pools, and written only to a temporary directory that is deleted at the end. The
@@ -45,7 +45,7 @@ sys.path.insert(0, str(ROOT))
 
 from anyascii import anyascii  # noqa: E402
 
-from verifier.normalize import LEGAL_FORMS, name_key  # noqa: E402
+from verifier.names.normalize import LEGAL_FORMS, name_key  # noqa: E402
 
 RESULTS = ROOT / "benchmarks" / "results" / "bench_match.json"
 DEFAULT_SOURCES = ROOT / "data" / "sources"
@@ -375,7 +375,7 @@ def phone_query(rng: random.Random, e164: str, national: str, country: str, kind
 # --- records ---------------------------------------------------------------------------------------
 
 def source_infos() -> dict:
-    from scrapers.base import SourceInfo
+    from verifier.records import SourceInfo
     mk = lambda sid, country, kind: SourceInfo(  # noqa: E731
         id=sid, name=f"SYNTHETIC benchmark registry ({country}-style)", publisher="benchmarks/bench_match.py (synthetic)",
         country=country, kind=kind, url="synthetic://", min_records=0, max_records=10 ** 8, live=False,
@@ -387,7 +387,7 @@ def source_infos() -> dict:
 def make_records(seed: int, n: int) -> list:
     """Return n SYNTHETIC (style, Record, meta) from one seed (deterministic)."""
     import phonenumbers
-    from scrapers.base import Record
+    from verifier.records import Record
     rng = random.Random(seed)
     out = []
     for k in range(n):
@@ -428,7 +428,7 @@ def make_records(seed: int, n: int) -> list:
 
 def known_phones(rec, meta: dict) -> list:
     """Return the Phone objects parse_phones gives for a generated field, from what was generated."""
-    from verifier.numbers import Phone
+    from verifier.names.numbers import Phone
     seen, out = set(), []
     for e164, national, _kind, piece in meta["phones"]:
         if e164 not in seen:
@@ -444,7 +444,7 @@ def fast_row(info, rec, cols: list[str], phones: list | None = None) -> tuple:
     the real parse_phones for every query target and a 1-in-20 sample of the rest).
     """
     from scrapers import store
-    from verifier.numbers import parse_phones
+    from verifier.names.numbers import parse_phones
     row = store.agency_row(info, rec)  # the store's own row function: name_key, alias keys, licence key
     if phones is None:
         phones = parse_phones(rec.phones, rec.country or info.country)
@@ -456,7 +456,7 @@ def fast_row(info, rec, cols: list[str], phones: list | None = None) -> tuple:
 
 def _chunk_worker(args) -> list:
     seed, n, cols, keep_meta = args
-    from verifier.numbers import parse_phones
+    from verifier.names.numbers import parse_phones
     infos = source_infos()
     out = []
     checked = mismatched = 0
@@ -743,9 +743,9 @@ def measure(db: Path, qfile: Path, out: Path, brute_budget: float, profile: bool
         pass
     from rapidfuzz import fuzz, process, utils
 
-    from verifier.match import Index, ids
+    from verifier.names.match import Index, ids
     from verifier.registry import connect
-    from verifier.normalize import NORM_VERSION
+    from verifier.names.normalize import NORM_VERSION
     qs = json.loads(qfile.read_text("utf-8"))
     res: dict = {"cpu_affinity": sorted(os.sched_getaffinity(0))}
     with sqlite3.connect(db) as c:  # keys stored by another normaliser version make the build recompute them

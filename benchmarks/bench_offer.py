@@ -77,7 +77,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--runs", type=int, default=300)
     args = parser.parse_args(argv)
     from verifier.engine import Engine
-    from verifier.offer import scan
+    from verifier.offers.scan import scan
     with tempfile.TemporaryDirectory() as tmp:
         engine = Engine(registry_path(Path(tmp)), required=())
         engine.warm()

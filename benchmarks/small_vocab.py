@@ -40,7 +40,7 @@ SIZES = (100_000, 1_000_000)
 
 def make_names(n: int, seed: int = 13) -> list[str]:
     """Return n distinct SYNTHETIC names (distinct comparison keys) from the small vocabulary."""
-    from verifier.normalize import name_key
+    from verifier.names.normalize import name_key
     rng = random.Random(seed)
     weights = [1 / (i + 5) for i in range(len(WORDS))]  # a mild Zipf tail: a few words everywhere
     names, seen = [], set()
@@ -61,7 +61,7 @@ def make_queries(names: list[str], count: int = 300, seed: int = 14) -> list[tup
     """Return (query, intended record) pairs: one letter deleted from a listed name's words.
 
     A query whose key is another listed name's is drawn again: it would be that record."""
-    from verifier.normalize import name_key
+    from verifier.names.normalize import name_key
     rng = random.Random(seed)
     keys = {"".join(name_key(n).tokens) for n in names}
     out: list[tuple[str, int]] = []
@@ -86,8 +86,8 @@ def measure(n: int, brute_budget: float) -> dict:
     """Build the index of n names, run the queries; return figures (run in a pinned child)."""
     from rapidfuzz import fuzz, process, utils
 
-    from verifier.match import SIMILAR_THRESHOLD, Index, Rec
-    from verifier.normalize import name_key
+    from verifier.names.match import SIMILAR_THRESHOLD, Index, Rec
+    from verifier.names.normalize import name_key
     t = time.perf_counter()
     names = make_names(n)
     queries = make_queries(names)

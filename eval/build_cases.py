@@ -6,8 +6,8 @@ Every case starts from a real record (its published name or phone) and applies w
 does to it: a typo, another word order, another legal form, Cyrillic letters for a Latin name and
 back, Kazakh letters, look-alike letters, phone formats; or builds what must NOT be found as the
 same agency: a listed name with a distinguishing token (decoy), or a real-looking name on no list.
-The perturbations are written from how people type, independently of verifier/normalize.py and
-verifier/match.py (nothing here imports them): a case the matcher fails stays a case.
+The perturbations are written from how people type, independently of verifier/names/normalize.py and
+verifier/names/match.py (nothing here imports them): a case the matcher fails stays a case.
 
 Output: one JSON object per line, sorted by slice then number, deterministic for one database
 (fixed seed, records sorted by id). Fields:

@@ -20,8 +20,8 @@ import json
 import os
 from pathlib import Path
 
-from verifier.offer import default_engine, scan
-from verifier.offer_rules import FLAG_CODES
+from verifier.offers.scan import default_engine, scan
+from verifier.offers.rules import FLAG_CODES
 
 CASES = Path(__file__).parent / "offers_invented.jsonl"
 

@@ -1,8 +1,8 @@
 """How callers write names the matcher must still find (issue 13): misspelt legal forms, English
 names written by ear in Cyrillic, acronyms spelled by letter names, bracketed parts moved.
 
-Written from how people write, independently of verifier/normalize.py, verifier/phonetic.py and
-verifier/match.py (nothing here imports them), so a case the matcher fails stays a case.
+Written from how people write, independently of verifier/names/normalize.py, verifier/names/phonetic.py and
+verifier/names/match.py (nothing here imports them), so a case the matcher fails stays a case.
 """
 from __future__ import annotations
 

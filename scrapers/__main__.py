@@ -32,7 +32,7 @@ def cmd_run(args) -> int:
 def cmd_list(args) -> int:
     """Print each source with its record count, last success and health."""
     from verifier import appdb
-    from verifier.ngo import NgoWarningList
+    from verifier.appdb.ngo import NgoWarningList
     from .runner import listing
     rows = listing() + NgoWarningList(appdb.db_path()).sources()  # the NGO's list, from the app database
     if args.json:
@@ -49,8 +49,10 @@ def cmd_list(args) -> int:
 
 def cmd_import(args) -> int:
     """Load a template CSV/XLSX as its own source."""
-    from verifier.ngo import SOURCE_ID as NGO_LIST  # the app database's own list
-    from . import importer, statuses
+    from verifier.appdb.ngo import SOURCE_ID as NGO_LIST  # the app database's own list
+    from verifier.records import statuses
+
+    from . import importer
     from .runner import Job, all_sources, db_path, refresh
     path = Path(args.file)
     if not path.is_file():

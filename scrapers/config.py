@@ -14,7 +14,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import statuses
+from verifier.records import statuses
+
 from .base import SourceError, SourceInfo
 from .importer import COLUMNS
 

@@ -9,7 +9,9 @@ from __future__ import annotations
 import logging
 from dataclasses import dataclass, field
 
-from . import importer, statuses, tables
+from verifier.records import statuses
+
+from . import importer, tables
 from .base import Record, SourceError
 from .config import SourceConfig
 

@@ -11,37 +11,12 @@ import sqlite3
 from collections.abc import Iterable
 from pathlib import Path
 
-from . import statuses, tables
-from .base import Record, SourceError, SourceInfo
+from verifier.records import Record, SourceError, SourceInfo, statuses
+from verifier.records.template import COLUMNS, FORMULA_START, from_spreadsheet_safe, spreadsheet_safe
 
-COLUMNS = ("name", "aliases", "phones", "licence_number", "country", "status", "reason",
-           "listed_on", "source_url")
+from . import tables
+
 REQUIRED = ("name",)
-# A spreadsheet runs a cell starting with one of these as a formula (CSV injection): exports put a
-# "'" in front, and imports take it off again.
-FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-_NO_FUNCTION = re.compile(r"[-+\d\s().,;/]*")  # phone-shaped: digits and signs call nothing, left as is
-
-
-def _runs(text: str) -> bool:
-    """Return True when a spreadsheet would run the text as a formula that can call something."""
-    return text.startswith(FORMULA_START) and not _NO_FUNCTION.fullmatch(text)
-
-
-def _protected(text: str) -> bool:
-    """Return True when the text is a protected cell: "'" before a formula (or before another such)."""
-    return text.startswith("'") and (_runs(text[1:]) or _protected(text[1:]))
-
-
-def spreadsheet_safe(value) -> str:
-    """Return a cell's text that a spreadsheet shows as text, never runs as a formula."""
-    text = "" if value is None else str(value)
-    return "'" + text if _runs(text) or _protected(text) else text
-
-
-def from_spreadsheet_safe(text: str) -> str:
-    """Return the original text of a cell `spreadsheet_safe` protected."""
-    return text[1:] if _protected(text) else text
 
 
 def read_rows(path: Path) -> list[dict]:

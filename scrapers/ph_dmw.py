@@ -13,7 +13,8 @@ import re
 import sys
 from tqdm import tqdm
 
-from . import statuses
+from verifier.records import statuses
+
 from .base import Record, SourceError, SourceInfo, leftover_warning, take
 
 log = logging.getLogger(__name__)

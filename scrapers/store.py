@@ -17,10 +17,10 @@ from pathlib import Path
 import sqlite_utils
 from sqlite_utils.migrations import Migrations
 
-from verifier.normalize import NORM_VERSION, name_key
-from verifier.numbers import licence_key, parse_phones
+from verifier.names.normalize import NORM_VERSION, name_key
+from verifier.names.numbers import licence_key, parse_phones
 
-from .base import Record, SourceInfo
+from verifier.records import Record, SourceInfo, agency_id, agency_row
 
 migrations = Migrations("verifier-registry")
 
@@ -70,7 +70,7 @@ def write_match_snapshot(db: sqlite_utils.Database) -> None:
     A reader uses it only while its fingerprint still matches the records, so a write that forgets
     to call this costs a slower start, never a wrong answer.
     """
-    from verifier.match import Index, registry_fingerprint
+    from verifier.names.match import Index, registry_fingerprint
     fingerprint = registry_fingerprint(db.conn)
     if db.execute("select 1 from match_snapshot where fingerprint = ?", [fingerprint]).fetchone():
         return  # nothing changed since it was stored (a nightly run over unchanged sources)
@@ -92,11 +92,6 @@ def parse_time(stamp: str) -> float:
     return (moment if moment.tzinfo else moment.replace(tzinfo=timezone.utc)).timestamp()
 
 
-def agency_id(source_id: str, source_key: str) -> str:
-    """Return the stable id of a record: a hash of its source and its key there."""
-    return hashlib.sha1(f"{source_id}\x1f{source_key}".encode()).hexdigest()[:16]
-
-
 def open_db(path: str | Path) -> sqlite_utils.Database:
     """Open a registry database for writing and bring its schema up to date."""
     conn = sqlite3.connect(str(path), isolation_level=None)
@@ -116,26 +111,6 @@ def transaction(db: sqlite_utils.Database):
         db.execute("ROLLBACK")
         raise
     db.execute("COMMIT")
-
-
-def agency_row(info: SourceInfo, rec: Record) -> dict:
-    """Return the agencies row of one record, without bookkeeping columns."""
-    key = name_key(rec.name)
-    aliases = list(dict.fromkeys([*key.aliases, *rec.aliases]))
-    return {
-        "id": agency_id(info.id, rec.source_key), "source": info.id, "source_key": rec.source_key,
-        "list_kind": info.kind, "name": key.display or rec.name, "aliases": json.dumps(aliases, ensure_ascii=False),
-        "name_key": key.key, "alias_keys": json.dumps([name_key(a).key for a in aliases]),
-        "licence_number": rec.licence_number, "licence_key": licence_key(rec.licence_number),
-        "other_ids": json.dumps([licence_key(i) for i in rec.other_ids if licence_key(i)]),
-        "status": rec.status, "status_group": rec.status_group, "status_date": rec.status_date,
-        "expires_on": rec.expires_on, "reason": rec.reason, "address": rec.address,
-        "city": rec.city, "country": rec.country or info.country,
-        "representative": rec.representative, "emails": json.dumps(rec.emails, ensure_ascii=False),
-        "website": rec.website, "source_url": rec.source_url or info.url,
-        "data_as_of": rec.data_as_of, "extra": json.dumps(rec.extra, ensure_ascii=False, sort_keys=True, default=str),
-        "norm_version": NORM_VERSION,
-    }
 
 
 def _hash(row: dict, phones: list) -> str:

@@ -10,7 +10,9 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from . import statuses, tables
+from verifier.records import statuses
+
+from . import tables
 from .base import SourceError
 from .configured import ConfiguredSource
 from .http import Fetcher, OfflineFetcher

@@ -8,8 +8,8 @@ import pytest
 
 from eval import run as eval_run
 from scrapers import store
-from verifier.match import Index, registry_fingerprint
-from verifier.normalize import name_key
+from verifier.names.match import Index, registry_fingerprint
+from verifier.names.normalize import name_key
 from verifier.registry import connect
 
 
@@ -132,8 +132,8 @@ def test_a_failing_snapshot_does_not_stop_a_refresh(registry_db, tmp_path, monke
 
 def test_parsed_numbers_and_licence_keys_find_what_the_typed_text_finds(registry_db, queries):
     """`search_numbers` / `search_licence_key` take values already read; the text entry points agree."""
-    from verifier.match import read_numbers
-    from verifier.numbers import licence_key, phone_digits
+    from verifier.names.match import read_numbers
+    from verifier.names.numbers import licence_key, phone_digits
     idx = Index.from_connection(connect(registry_db))
     for q in queries[1]:
         typed = [(h.rec.id, h.matched_value) for h in idx.search_phone(q)]

@@ -1,11 +1,11 @@
-"""verifier.offer: red flags with their quotes, context, risk rules, destination, result shape."""
+"""verifier.offers.scan: red flags with their quotes, context, risk rules, destination, result shape."""
 from __future__ import annotations
 
 import pytest
 
 from eval.offers import NotFound, evaluate, load_cases
-from verifier.offer import decide_risk, find_flags, scan
-from verifier.offer_rules import FLAG_CODES, LANGS, rules, texts
+from verifier.offers.scan import decide_risk, find_flags, scan
+from verifier.offers.rules import FLAG_CODES, LANGS, rules, texts
 
 
 class Fixed:

@@ -1,9 +1,9 @@
-"""verifier.extract: the one way text is read (the search box's read_query and the offer scan)."""
+"""verifier.offers.extract: the one way text is read (the search box's read_query and the offer scan)."""
 from __future__ import annotations
 
 import pytest
 
-from verifier.extract import find_entities, mask_card, read_query, text_regions
+from verifier.offers.extract import find_entities, mask_card, read_query, text_regions
 
 # typed in the one box -> (name, phones, licences, looks like an offer)
 QUERIES = [

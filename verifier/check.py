@@ -7,15 +7,15 @@ from zoneinfo import ZoneInfo
 
 import phonenumbers
 
-from . import registry
-from .engine import Engine, ListsNotLoaded, Loaded
-from .i18n import N_, pick_language, translate
-from .match import Hit, Rec, read_numbers
-from .extract import read_query, text_regions
-from .normalize import NameKey, clean_text, name_key, too_short_to_match
-from .numbers import licence_key, looks_like_phone, phone_digits
-from .score import score_names
-from .verdict import VERDICTS, decide_verdict, effective_group
+from verifier import registry
+from verifier.registry import ListsNotLoaded, Loaded
+from verifier.i18n import N_, pick_language, translate
+from verifier.names.match import Hit, Rec, read_numbers
+from verifier.offers.extract import read_query, text_regions
+from verifier.names.normalize import NameKey, clean_text, name_key, too_short_to_match
+from verifier.names.numbers import licence_key, looks_like_phone, phone_digits
+from verifier.names.score import score_names
+from verifier.verdict import VERDICTS, decide_verdict, effective_group
 
 MAX_QUERY = 300        # characters in one field; longer input is refused, not cut
 MAX_MATCHES = 10
@@ -153,7 +153,7 @@ def status_label(group: str, status: str | None, lang: str) -> str:
     return f"{words} ({status})" if status and status.lower() != words.lower() else words
 
 
-def _match_dict(engine: Engine, h: Hit, group: str, lang: str) -> dict:
+def _match_dict(engine: "Engine", h: Hit, group: str, lang: str) -> dict:
     """Return one entry of the result's `matches`."""
     src = engine.source(h.rec.source)
     return {
@@ -167,7 +167,7 @@ def _match_dict(engine: Engine, h: Hit, group: str, lang: str) -> dict:
     }
 
 
-def check(engine: Engine, q=None, *, name=None, phone=None, licence=None, lang="en") -> dict:
+def check(engine: "Engine", q=None, *, name=None, phone=None, licence=None, lang="en") -> dict:
     """Return the result dict for a query: verdict, risk, summary, reasons, matches, data_as_of."""
     lang = pick_language(lang)
     loaded = engine.require_lists()
@@ -257,7 +257,7 @@ STATUS_GROUPS = {"valid": N_("valid"), "invalid": N_("not valid"), "warning": N_
 DISCLAIMER = N_("An independent check, not an official registry. Confirm with the official source before you act.")
 
 
-def get_agency(engine: Engine, agency_id: str, lang: str = "en") -> dict | None:
+def get_agency(engine: "Engine", agency_id: str, lang: str = "en") -> dict | None:
     """Return one record with its phones, status history and source, or None."""
     if not isinstance(agency_id, str) or len(agency_id) > 64:
         return None
@@ -282,12 +282,12 @@ def get_agency(engine: Engine, agency_id: str, lang: str = "en") -> dict | None:
     return d
 
 
-def list_sources(engine: Engine, lang: str = "en") -> list[dict]:
+def list_sources(engine: "Engine", lang: str = "en") -> list[dict]:
     """Return every source with publisher, record count, freshness and health."""
     return engine.all_sources()
 
 
-def compare(engine: Engine | None, a: str, b: str) -> dict:
+def compare(engine: "Engine | None", a: str, b: str) -> dict:
     """Return how alike two names are: score 0-100, whether they are the same agency, and why."""
     ka, kb = name_key(_field(a, "a")), name_key(_field(b, "b"))
     try:

@@ -12,8 +12,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Mapping, Protocol
 
-from . import DEFAULT_REGION, DEFAULT_TIMEZONE, registry
-from .match import Index
+from verifier import DEFAULT_REGION, DEFAULT_TIMEZONE, registry
+from verifier.registry import ListsNotLoaded, Loaded  # noqa: F401 (ListsNotLoaded: callers import it from here)
+from verifier.names.match import Index
 
 
 class ExtraSource(Protocol):
@@ -25,30 +26,10 @@ class ExtraSource(Protocol):
     def sources(self) -> list[dict]: ...
 
 
-class ListsNotLoaded(RuntimeError):
-    """The registry is missing, unreadable or lacks a source: no verdict may be given from it."""
-
-    def __init__(self, message: str, sources: list[dict] | None = None):
-        super().__init__(message)
-        self.sources = sources or []
-
-
-@dataclass
-class Loaded:
-    """What an engine holds for one version of the registry file and of its extra lists."""
-    identity: tuple
-    conn: object
-    index: Index
-    sources: dict[str, dict]
-    extra_versions: tuple = ()
-    extra_indexes: tuple = ()
-    lock: threading.Lock = field(default_factory=threading.Lock)
-
-
 def expected_sources() -> tuple[str, ...]:
     """Return the ids of the built-in sources every registry must hold before it answers."""
-    from scrapers.runner import BY_ID
-    return tuple(BY_ID)
+    from verifier.records import BUILTIN_SOURCES
+    return BUILTIN_SOURCES
 
 
 class Engine:
@@ -61,7 +42,7 @@ class Engine:
         self.app_db_path = Path(app_db_path) if app_db_path else None
         self.region, self.timezone = region, timezone
         if extras is None and self.app_db_path is not None:
-            from .ngo import NgoWarningList
+            from verifier.appdb.ngo import NgoWarningList
             extras = [NgoWarningList(self.app_db_path)]
         self.extras: list[ExtraSource] = list(extras or [])
         self.required = expected_sources() if required is None else required
@@ -166,22 +147,22 @@ class Engine:
     # The operations every view uses; each builds or reads the one result shape (verifier.check).
     def check(self, q=None, *, name=None, phone=None, licence=None, lang: str = "en") -> dict:
         """Return the check result dict for a query (see verifier.check.check)."""
-        from .check import check
+        from verifier.check import check
         return check(self, q, name=name, phone=phone, licence=licence, lang=lang)
 
     def get_agency(self, agency_id: str, lang: str = "en") -> dict | None:
         """Return one record with its phones, status history and source, or None."""
-        from .check import get_agency
+        from verifier.check import get_agency
         return get_agency(self, agency_id, lang)
 
     def list_sources(self, lang: str = "en") -> list[dict]:
         """Return every source with publisher, record count, freshness and health."""
-        from .check import list_sources
+        from verifier.check import list_sources
         return list_sources(self, lang)
 
     def compare(self, a: str, b: str) -> dict:
         """Return how alike two names are (score, same, explanation)."""
-        from .check import compare
+        from verifier.check import compare
         return compare(self, a, b)
 
 

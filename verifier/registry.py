@@ -9,8 +9,30 @@ from __future__ import annotations
 import json
 import os
 import sqlite3
+import threading
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
+
+
+class ListsNotLoaded(RuntimeError):
+    """The registry is missing, unreadable or lacks a source: no verdict may be given from it."""
+
+    def __init__(self, message: str, sources: list[dict] | None = None):
+        super().__init__(message)
+        self.sources = sources or []
+
+
+@dataclass
+class Loaded:
+    """What an engine holds for one version of the registry file and of its extra lists."""
+    identity: tuple
+    conn: object
+    index: "Index"  # verifier.names.match.Index
+    sources: dict[str, dict]
+    extra_versions: tuple = ()
+    extra_indexes: tuple = ()
+    lock: threading.Lock = field(default_factory=threading.Lock)
 
 
 def connect(path: str | Path) -> sqlite3.Connection:

@@ -19,8 +19,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date
 
-from .i18n import N_
-from .match import Hit
+from verifier.i18n import N_
+from verifier.names.match import Hit
 
 
 TIER = 5

@@ -30,7 +30,7 @@ from pathlib import Path
 
 
 ROOT = Path(__file__).resolve().parents[2]
-sys.path.insert(0, str(ROOT))  # the rebuild run changes the served app database through verifier.ngo
+sys.path.insert(0, str(ROOT))  # the rebuild run changes the served app database through verifier.appdb.ngo
 SOURCES = ROOT / "data" / "sources"
 PY = str(ROOT / ".venv" / "bin" / "python")
 API_KEY = "load-test-key"

@@ -21,6 +21,7 @@ import pytest
 
 from tests.live import gunicorn
 from verifier import appdb
+from verifier.appdb import searchcounts
 
 QUERIES = ("Sana Sezim", "+63 2 8721 1144", "zzqx invented agency")
 
@@ -45,12 +46,12 @@ def stored_searches(path) -> int:
 def test_a_failed_flush_keeps_its_counts(app_db):
     appdb.open_db(app_db).conn.close()
     for _ in range(3):
-        appdb.count_search("not_found")  # VERIFIER_APP_DB is this test's database
+        searchcounts.count_search("not_found")  # VERIFIER_APP_DB is this test's database
     with write_locked(app_db):
         with pytest.raises(sqlite3.OperationalError):
-            appdb.flush_counts()
+            searchcounts.flush_counts()
     assert stored_searches(app_db) == 0
-    appdb.flush_counts()  # the lock is gone: the kept counts land now
+    searchcounts.flush_counts()  # the lock is gone: the kept counts land now
     assert stored_searches(app_db) == 3
 
 
@@ -96,9 +97,9 @@ def test_disk_full_report_gets_try_again_page_and_counts_wait(full_disk, registr
     assert response.status_code == 503 and response.headers["Retry-After"]
     assert "Ничего не изменилось" in response.text  # the reader's language
     with pytest.raises(sqlite3.OperationalError):
-        appdb.flush_counts(path)
+        searchcounts.flush_counts(path)
     filler.unlink()
-    appdb.flush_counts(path)
+    searchcounts.flush_counts(path)
     assert stored_searches(path) == 1
 
 

@@ -8,7 +8,8 @@ import threading
 
 import pytest
 
-from verifier import appdb, ngo
+from verifier import appdb
+from verifier.appdb import ngo
 
 from .conftest import ROOT_ENV
 

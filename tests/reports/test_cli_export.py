@@ -7,14 +7,15 @@ import subprocess
 import sys
 
 from scrapers import importer
-from verifier import appdb, ngo
+from verifier import appdb
+from verifier.appdb import ngo
 
 from .conftest import ROOT_ENV, csrf_from, login
 
 
 def staff_cli(app_db, *args, stdin: str = ""):
-    """Run `python -m verifier.staff_cli ARGS`; give the finished process."""
-    return subprocess.run([sys.executable, "-m", "verifier.staff_cli", *args], input=stdin,
+    """Run `python -m verifier.cli.staff ARGS`; give the finished process."""
+    return subprocess.run([sys.executable, "-m", "verifier.cli.staff", *args], input=stdin,
                           env=ROOT_ENV(app_db), capture_output=True, text=True)
 
 
@@ -43,7 +44,7 @@ def test_export_is_the_import_template_and_loads_back(client, app_db, tmp_path):
     assert response.status_code == 200 and response.mimetype == "text/csv"
     rows = list(csv.DictReader(io.StringIO(response.text)))
     assert rows == [{"name": "ТОО «Ойдан Шығарылған Kadry»", "aliases": "Invented Fixture Road Kadry",
-                     "phones": "+7 701 555 01 99; 8 727 300 11 22; +7 701 555 03 03", "licence_number": "",
+                     "phones": "'+7 701 555 01 99; 8 727 300 11 22; +7 701 555 03 03", "licence_number": "",
                      "country": "KZ", "status": "listed", "reason": "Took passports; asked $300",
                      "listed_on": rows[0]["listed_on"], "source_url": ""}]
     path = tmp_path / "export.csv"

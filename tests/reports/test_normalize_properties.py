@@ -5,8 +5,8 @@ import pytest
 from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
-from verifier.normalize import clean_text, name_key
-from verifier.numbers import licence_key, looks_like_licence, looks_like_phone, parse_phones, phone_digits
+from verifier.names.normalize import clean_text, name_key
+from verifier.names.numbers import licence_key, looks_like_licence, looks_like_phone, parse_phones, phone_digits
 
 REGIONS = st.sampled_from(["KZ", "PH", "HK", "RU", "UZ", None, "", "ZZ", "kz", "\x00"])
 # Text as callers type it: every script we meet, digits, punctuation, controls and odd Unicode.

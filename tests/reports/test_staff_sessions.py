@@ -51,7 +51,7 @@ def test_cli_password_change_ends_sessions(app, client, staff, app_db):
     import sys
     from .conftest import ROOT_ENV
     login(client)
-    done = subprocess.run([sys.executable, "-m", "verifier.staff_cli", "password", STAFF_NAME, "--password-stdin"],
+    done = subprocess.run([sys.executable, "-m", "verifier.cli.staff", "password", STAFF_NAME, "--password-stdin"],
                           input="another long password 7\n", capture_output=True, text=True, env=ROOT_ENV(app_db))
     assert done.returncode == 0, done.stderr
     assert client.get("/staff/").status_code == 302

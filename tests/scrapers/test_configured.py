@@ -377,7 +377,7 @@ def test_run_due_runs_only_what_is_due(loaded, tmp_path):
     ("1d", 2 * 86400, 600, False), ("6h", 7 * 3600, 3601, True), ("7d", 6 * 86400, 6 * 86400, False),
 ])
 def test_is_due(every, success, attempt, due):
-    from scrapers.base import SourceInfo
+    from verifier.records import SourceInfo
     from scrapers.store import now
     info = SourceInfo("x", "x", "x", "", "warning", "", 1, 2, every=every)
     moment = time.time()

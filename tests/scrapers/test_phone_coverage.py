@@ -1,7 +1,7 @@
 """Phone coverage on the real data: how many published phone fields yield a valid E.164 number.
 
 Fields: every non-empty `phone` of the PH directory capture and `Telephone No` of the HK register
-CSV, as published (placeholders included). Parsed with verifier.numbers.parse_phones, the same
+CSV, as published (placeholders included). Parsed with verifier.names.numbers.parse_phones, the same
 code the store and the matcher use, with the source's country as the default region. The figure
 and every miss go to tests/artifacts/phone_coverage.txt and to the end of the pytest report.
 """
@@ -15,7 +15,7 @@ import re
 
 from scraper_helpers import HK_CSV, PH_DIRECTORY, PHONE_REPORT
 
-from verifier.numbers import parse_phones
+from verifier.names.numbers import parse_phones
 
 
 def _fields() -> list[tuple[str, str]]:

@@ -3,9 +3,9 @@ import random
 
 from rapidfuzz import fuzz
 
-from verifier.normalize import name_key
-from verifier.phonetic import sound_key
-from verifier.score import SOUND_NEAR, SOUND_SAME, NameScorer, _joinable, joined_alike, same_sound, token_cutoff
+from verifier.names.normalize import name_key
+from verifier.names.phonetic import sound_key
+from verifier.names.score import SOUND_NEAR, SOUND_SAME, NameScorer, _joinable, joined_alike, same_sound, token_cutoff
 
 
 def _sound_alike(a, b):
@@ -76,7 +76,7 @@ def test_scores_do_not_depend_on_priming(engine):
 def test_caches_kept_by_an_index_stay_bounded(engine):
     """A worker runs for months and queries bring words no list has: what an index keeps per word
     stays within its bound (made-up words)."""
-    from verifier.match import SIMILAR_CACHE, WEIGHT_CACHE
+    from verifier.names.match import SIMILAR_CACHE, WEIGHT_CACHE
     index = engine.loaded().index
     for n in range(SIMILAR_CACHE + 50):
         index.similar_tokens(f"zq{n}x")

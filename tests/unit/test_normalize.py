@@ -3,10 +3,10 @@ import pytest
 
 from verifier.check import QueryError
 from verifier.engine import Engine
-from verifier.normalize import clean_text, name_key, split_aliases, too_short_to_match
-from verifier.numbers import licence_key, looks_like_licence, looks_like_phone, parse_phones
-from verifier.score import NameScorer
-from verifier.phonetic import sound_key
+from verifier.names.normalize import clean_text, name_key, split_aliases, too_short_to_match
+from verifier.names.numbers import licence_key, looks_like_licence, looks_like_phone, parse_phones
+from verifier.names.score import NameScorer
+from verifier.names.phonetic import sound_key
 
 SAME_KEY = [
     ('Товарищество с ограниченной ответственностью «Сапа Кадры»', "TOO Sapa Kadry"),

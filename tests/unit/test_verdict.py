@@ -5,7 +5,7 @@ from datetime import date, timedelta
 
 import pytest
 
-from verifier.match import Hit, Rec
+from verifier.names.match import Hit, Rec
 from verifier.verdict import RISK, VERDICTS, decide_verdict
 
 PAST = (date.today() - timedelta(days=30)).isoformat()

@@ -90,7 +90,7 @@ def test_every_built_in_source_word_is_kept_for_the_catalogues():
     from scrapers import kz_kgd
     from scrapers.runner import SOURCES
     from verifier.i18n import translate
-    from verifier.ngo import INFO
+    from verifier.appdb.ngo import INFO
     from verifier.web.display import SOURCE_WORDS
 
     stored = {w for m in SOURCES for w in (m.SOURCE.publisher, m.SOURCE.name, m.SOURCE.note)}

@@ -8,6 +8,7 @@ import pytest
 from jsonschema import Draft202012Validator
 
 from verifier import appdb
+from verifier.appdb import searchcounts
 
 OFFER = ("Работа в Турции в отеле. Оплата за визу 300$ на карту Kaspi менеджера. "
          "Агентство ТОО «Дымка», тел. 8 707 281 71 85.")
@@ -84,12 +85,12 @@ def test_scans_leave_no_text_only_counts(client, app_db, caplog):
     secret = "Zhuldyz Secret Staffing, Оплата за визу 300$, 8 701 999 12 34"
     client.post("/api/v1/scan", json={"text": secret})
     client.post("/offer", data={"text": secret, "csrf_token": csrf(client)})
-    appdb.flush_counts()
+    searchcounts.flush_counts()
     stored = b"".join(p.read_bytes() for p in app_db.parent.glob("app.db*"))
     for needle in ("Zhuldyz", "999 12 34", "7019991234", "Оплата"):
         assert needle.encode() not in stored
         assert needle not in caplog.text
-    counts = {r["verdict"]: r["n"] for r in appdb.search_counts()}
+    counts = {r["verdict"]: r["n"] for r in searchcounts.search_counts()}
     assert counts.get("scan:high", 0) >= 2 and counts.get("scan_flag:fee", 0) >= 2
 
 

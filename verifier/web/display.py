@@ -13,6 +13,7 @@ from flask_babel import gettext, lazy_gettext as _l
 
 from verifier import DEFAULT_TIMEZONE
 from verifier.i18n import N_
+from verifier.records import BIN_SOURCES
 
 NUMBER_LABELS = {
     "licence": _l("Licence number"),
@@ -48,7 +49,6 @@ SOURCE_WORDS = (
     N_("removed"),
 )
 # Sources whose `licence_number` holds a company's registration number, not a licence.
-BIN_SOURCES = frozenset({"kz_kgd"})
 
 
 def zone() -> ZoneInfo:

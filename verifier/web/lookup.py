@@ -6,6 +6,7 @@ from typing import Mapping
 from flask import current_app
 
 from verifier import appdb
+from verifier.appdb import searchcounts
 from verifier.check import QueryError
 from verifier.engine import Engine, ListsNotLoaded
 
@@ -35,7 +36,7 @@ def run_check(args: Mapping[str, str], lang: str) -> dict:
     """Give the engine's result for the request's fields (ListsNotLoaded propagates as a 503)."""
     fields = query_args(args)
     result = engine().check(fields.pop("q", None), lang=lang, **fields)
-    appdb.count_search(result["verdict"])  # the day and the verdict only, never the text
+    searchcounts.count_search(result["verdict"])  # the day and the verdict only, never the text
     return result
 
 

@@ -5,8 +5,9 @@ from flask import Blueprint, current_app, jsonify, render_template, request
 from flask_babel import lazy_gettext as _l
 
 from verifier import appdb
-from verifier.offer import MAX_TEXT, scan
-from verifier.offer_rules import texts
+from verifier.appdb import searchcounts
+from verifier.offers.scan import MAX_TEXT, scan
+from verifier.offers.rules import texts
 from verifier.web import lookup
 from verifier.web.errors import api_error
 from verifier.web.locale import current_lang
@@ -23,7 +24,7 @@ TOO_LONG = _l("The text is too long: at most %(max)s characters.", max=f"{MAX_TE
 def run_scan(text: str, lang: str) -> dict:
     """Give the scan of an offer and count it (the day, risk and flag codes only)."""
     result = scan(text, lang, lookup.engine())
-    appdb.count_scan(result["risk"], [f["code"] for f in result["flags"]])
+    searchcounts.count_scan(result["risk"], [f["code"] for f in result["flags"]])
     return result
 
 

@@ -16,8 +16,8 @@ from wtforms import HiddenField, RadioField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, Optional, Regexp, ValidationError
 
 from verifier import appdb
-from verifier.normalize import clean_text
-from verifier.numbers import looks_like_phone
+from verifier.names.normalize import clean_text
+from verifier.names.numbers import looks_like_phone
 
 bp = Blueprint("reports", __name__)
 

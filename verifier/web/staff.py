@@ -1,6 +1,6 @@
 """Staff pages: login, the moderation queue (approve, reject, merge), the NGO list, audit and counts.
 
-Accounts are made from the command line (`python -m verifier.staff_cli create NAME`). Logins are
+Accounts are made from the command line (`python -m verifier.cli.staff create NAME`). Logins are
 rate-limited; the session cookie is Secure, HttpOnly and SameSite; every POST carries a CSRF
 token; every action lands in the append-only audit log with who and when.
 """
@@ -16,7 +16,9 @@ from flask import (Blueprint, Response, abort, flash, g, redirect, render_templa
 from flask_wtf import FlaskForm
 from flask_wtf.csrf import generate_csrf
 
-from verifier import appdb, ngo
+from verifier import appdb
+from verifier.appdb import searchcounts
+from verifier.appdb import ngo
 from verifier.web.reports import rate_limited
 
 bp = Blueprint("staff", __name__, url_prefix="/staff")
@@ -182,4 +184,4 @@ def audit():
 @bp.get("/stats")
 def stats():
     """Give search counts per day and verdict (no query text is ever stored)."""
-    return render_template("staff/stats.html", rows=appdb.search_counts())
+    return render_template("staff/stats.html", rows=searchcounts.search_counts())

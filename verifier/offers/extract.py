@@ -11,7 +11,7 @@ import re
 
 import phonenumbers
 
-from .numbers import parse_phones
+from verifier.names.numbers import parse_phones
 
 KINDS = ("agency", "phone", "licence", "link", "handle", "email", "card")
 

@@ -293,34 +293,6 @@ def set_staff_password(username: str, password: str, actor: str) -> None:
         audit(db, actor, "staff.password_changed", f"staff:{username}")
 
 
-# --- search counts (no query text, ever): written off the request path, see searchcounts.py ---
-
-def count_search(verdict: str, path: str | Path | None = None) -> None:
-    """Count one search in memory (never its text); a background thread writes the counts."""
-    from verifier import searchcounts
-    searchcounts.count_search(verdict, path)
-
-
-def count_scan(risk: str, flag_codes: list[str], path: str | Path | None = None) -> None:
-    """Count one offer scan as "scan:<risk>" and each flag as "scan_flag:<code>" (never the text)."""
-    from verifier import searchcounts
-    searchcounts.count_search(f"scan:{risk}", path)
-    for code in dict.fromkeys(flag_codes):
-        searchcounts.count_search(f"scan_flag:{code}", path)
-
-
-def flush_counts(path: str | Path | None = None) -> int:
-    """Write the pending search counts now; give how many searches were written (raises on failure)."""
-    from verifier import searchcounts
-    return searchcounts.flush_counts(path)
-
-
-def search_counts(days: int = 31, path: str | Path | None = None) -> list[dict]:
-    """Return search counts per day and verdict, newest day first."""
-    from verifier import searchcounts
-    return searchcounts.search_counts(days, path)
-
-
 # --- backup and restore ------------------------------------------------------------------------
 
 def integrity(path: str | Path) -> str:

@@ -127,3 +127,10 @@ def _after_fork_in_child() -> None:
 
 atexit.register(_flush_at_exit)
 os.register_at_fork(after_in_child=_after_fork_in_child)
+
+
+def count_scan(risk: str, flag_codes: list[str], path: str | Path | None = None) -> None:
+    """Count one offer scan as "scan:<risk>" and each flag as "scan_flag:<code>" (never the text)."""
+    count_search(f"scan:{risk}", path)
+    for code in dict.fromkeys(flag_codes):
+        count_search(f"scan_flag:{code}", path)

@@ -1,4 +1,4 @@
-"""The offer scan's rules, read from verifier/rules/*.toml: red flags, destinations and words shown.
+"""The offer scan's rules, read from verifier/offers/rules/*.toml: red flags, destinations and words shown.
 
 Text and patterns are read the same way: each word transliterated and folded as names are
 (anyascii, then normalize.fold_token), so one pattern reads Cyrillic, Latin and Russian typed in
@@ -14,9 +14,9 @@ from pathlib import Path
 
 from anyascii import anyascii
 
-from .normalize import fold_token
+from verifier.names.normalize import fold_token
 
-RULES_DIR = Path(__file__).parent / "rules"
+RULES_DIR = Path(__file__).parent
 LANGS = ("en", "ru", "kk", "uz")
 HIGH_FLAGS = ("fee", "debt", "passport", "visa", "personal_payment", "entertainment", "restricted_route",
               "withheld_wages")

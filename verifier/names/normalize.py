@@ -14,7 +14,7 @@ from functools import lru_cache
 from anyascii import anyascii
 from rapidfuzz import fuzz, process
 
-from .phonetic import read_spoken
+from verifier.names.phonetic import read_spoken
 
 NORM_VERSION = 12  # bump when a change here or in `numbers` changes stored keys: the index then recomputes them
 

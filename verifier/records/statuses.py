@@ -13,7 +13,7 @@ import unicodedata
 from collections import Counter
 from pathlib import Path
 
-from .base import SourceError
+from verifier.records import SourceError
 
 GROUPS = ("valid", "invalid")
 

@@ -5,8 +5,8 @@ import argparse
 import json
 import sys
 
-from .offer import MAX_TEXT, scan
-from .offer_rules import texts
+from verifier.offers.scan import MAX_TEXT, scan
+from verifier.offers.rules import texts
 
 
 def add_parser(sub) -> None:

@@ -7,9 +7,9 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from .extract import find_entities
-from .i18n import pick_language
-from .offer_rules import FLAG_CODES, HIGH_FLAGS, Stream, read_stream, rules, texts
+from verifier.offers.extract import find_entities
+from verifier.i18n import pick_language
+from verifier.offers.rules import FLAG_CODES, HIGH_FLAGS, Stream, read_stream, rules, texts
 
 MAX_TEXT = 20_000
 CHECKED_KINDS = {"agency": "name", "phone": "phone", "licence": "licence"}
@@ -19,7 +19,7 @@ MAX_CHECKS = 12  # entities checked per offer; a longer list is shown unchecked
 @lru_cache(maxsize=1)
 def default_engine():
     """Give an engine for VERIFIER_DB / VERIFIER_APP_DB, made once (the CLI's and the eval's)."""
-    from .engine import Engine
+    from verifier.engine import Engine
     return Engine.from_env()
 
 
@@ -161,7 +161,7 @@ def _destination(cc: str | None, lang: str) -> dict | None:
 
 def _check_entities(entities: list[dict], engine, lang: str) -> None:
     """Put the check result beside every agency, phone and licence (None for other kinds)."""
-    from .check import QueryError
+    from verifier.check import QueryError
     done: dict[tuple, dict | None] = {}
     for e in entities:
         field = CHECKED_KINDS.get(e["kind"])

@@ -1,12 +1,12 @@
 """Staff accounts and the app database from the command line.
 
-    python -m verifier.staff_cli create NAME [--password-stdin]   new staff account (asks twice)
-    python -m verifier.staff_cli password NAME [--password-stdin] new password; ends its sessions
-    python -m verifier.staff_cli disable NAME | enable NAME       lock or unlock an account (ends sessions)
-    python -m verifier.staff_cli list                             accounts and last logins
-    python -m verifier.staff_cli export-ngo FILE|-                NGO warning list, import-template CSV
-    python -m verifier.staff_cli restore BACKUP                   copy a backup into VERIFIER_APP_DB
-    python -m verifier.staff_cli audit [-n 50]                    newest audit log rows
+    python -m verifier.cli.staff create NAME [--password-stdin]   new staff account (asks twice)
+    python -m verifier.cli.staff password NAME [--password-stdin] new password; ends its sessions
+    python -m verifier.cli.staff disable NAME | enable NAME       lock or unlock an account (ends sessions)
+    python -m verifier.cli.staff list                             accounts and last logins
+    python -m verifier.cli.staff export-ngo FILE|-                NGO warning list, import-template CSV
+    python -m verifier.cli.staff restore BACKUP                   copy a backup into VERIFIER_APP_DB
+    python -m verifier.cli.staff audit [-n 50]                    newest audit log rows
 
 Every command works on VERIFIER_APP_DB (default data/app.db) and is written to the audit log as
 `cli:<login name>`.
@@ -18,7 +18,8 @@ import getpass
 import os
 import sys
 
-from . import appdb, ngo
+from verifier import appdb
+from verifier.appdb import ngo
 
 
 def cli_actor() -> str:
@@ -41,7 +42,7 @@ def read_password(from_stdin: bool) -> str:
 
 def main(argv: list[str] | None = None) -> int:
     """Parse arguments and run one command; return the exit code."""
-    parser = argparse.ArgumentParser(prog="python -m verifier.staff_cli", description=__doc__.split("\n")[0])
+    parser = argparse.ArgumentParser(prog="python -m verifier.cli.staff", description=__doc__.split("\n")[0])
     sub = parser.add_subparsers(dest="command", required=True)
     p = sub.add_parser("create", help="create a staff account")
     p.add_argument("username")

@@ -22,11 +22,11 @@ from functools import lru_cache
 import phonenumbers
 from rapidfuzz import fuzz, process
 
-from . import DEFAULT_REGION
-from .normalize import NORM_VERSION, NameKey, name_key
-from .numbers import licence_key, parse_phones, parse_typed_phone, phone_digits
-from .phonetic import sound_key
-from .score import GENERIC, SIMILAR_THRESHOLD, SOUND_SAME, NameScorer, token_cutoff
+from verifier import DEFAULT_REGION
+from verifier.names.normalize import NORM_VERSION, NameKey, name_key
+from verifier.names.numbers import licence_key, parse_phones, parse_typed_phone, phone_digits
+from verifier.names.phonetic import sound_key
+from verifier.names.score import GENERIC, SIMILAR_THRESHOLD, SOUND_SAME, NameScorer, token_cutoff
 
 ONE_EDIT_ALIKES = 8      # look-alikes per query word tried in the whole-name look-up
 SOUND_FANOUT = 8         # index words looked up per query word by its sound
@@ -98,7 +98,7 @@ def registry_fingerprint(conn) -> str:
     """Return what a snapshot must have been made from: every current record's id and content hash
     (which covers its names, keys, status and phones), the normaliser version, the code that
     builds the index, and the Python that reads it (marshal's format)."""
-    from .registry import record_hashes
+    from verifier.registry import record_hashes
     digest = hashlib.sha1(f"{NORM_VERSION}|{_code_version()}|{marshal.version}|{sys.version_info[:2]}|".encode())
     digest.update(record_hashes(conn).encode())
     return digest.hexdigest()
@@ -255,7 +255,7 @@ class Index:
     def from_connection(cls, conn) -> "Index":
         """Return the registry's index: its stored snapshot when that was made from exactly these
         records (by this normaliser and index format), else built from the records."""
-        from .registry import read_match_snapshot
+        from verifier.registry import read_match_snapshot
         if (blob := read_match_snapshot(conn, registry_fingerprint(conn))) is not None:
             try:
                 return cls.from_snapshot(blob)
@@ -266,7 +266,7 @@ class Index:
     @classmethod
     def from_rows(cls, conn) -> "Index":
         """Build the index from the records of an open registry database."""
-        from .registry import iter_agencies
+        from verifier.registry import iter_agencies
         return cls.from_records(iter_agencies(conn))
 
     @classmethod

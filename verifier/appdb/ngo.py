@@ -13,15 +13,14 @@ import os
 from datetime import date
 from typing import IO
 
-from scrapers.base import Record, SourceInfo
-from scrapers.importer import COLUMNS, spreadsheet_safe
-from scrapers.store import agency_row
 
-from . import DEFAULT_REGION, appdb
-from .match import Index
-from .normalize import name_key
-from .numbers import parse_phones
-from .registry import INDEX_COLUMNS, agency_dict
+from verifier import DEFAULT_REGION, appdb
+from verifier.records import Record, SourceInfo, agency_row
+from verifier.records.template import COLUMNS, spreadsheet_safe
+from verifier.names.match import Index
+from verifier.names.normalize import name_key
+from verifier.names.numbers import parse_phones
+from verifier.registry import INDEX_COLUMNS, agency_dict
 
 SOURCE_ID = "ngo_warnings"
 # The import template's columns, so the export loads anywhere as a list.

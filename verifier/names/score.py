@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from rapidfuzz import fuzz, process
 
-from .normalize import name_key
-from .phonetic import sound_key
+from verifier.names.normalize import name_key
+from verifier.names.phonetic import sound_key
 
 SAME_THRESHOLD = 88      # a name scoring at least this, with no distinguishing extra token, is "the same"
 SIMILAR_THRESHOLD = 70   # below this a record is not shown as similar

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import phonenumbers
 
-from .normalize import clean_text
+from verifier.names.normalize import clean_text
 
 _LINK_RE = re.compile(r"(?:https?://)?(?:wa\.me/|api\.whatsapp\.com/send\?phone=|t\.me/\+?|tel:|viber://chat\?number=)", re.I)
 # Kazakhstan moved its area codes from 3xxx to 7xxx (Shymkent (3252) -> (7252), Almaty 3272 -> 727).

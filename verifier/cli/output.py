@@ -9,8 +9,9 @@ import csv
 from pathlib import Path
 from typing import Callable, Iterable, TextIO
 
-from .i18n import N_, translate
-from .web.display import BIN_SOURCES
+from verifier.i18n import N_, translate
+from verifier.records import BIN_SOURCES
+from verifier.records.template import spreadsheet_safe
 
 RISK_ORDER = {"low": 0, "medium": 1, "high": 2}
 RISK_WORDS = {"high": N_("High risk"), "medium": N_("Medium risk"), "low": N_("Low risk")}
@@ -84,7 +85,7 @@ def write_checked_csv(rows: list[dict], out: TextIO, check_row: Callable[[dict],
     """Write the rows back with the verdict columns; give the results (an error row gives none)."""
     header = list(rows[0].keys()) if rows else ["q"]
     writer = csv.writer(out)
-    writer.writerow(header + list(CSV_COLUMNS))
+    writer.writerow([spreadsheet_safe(h) for h in header + list(CSV_COLUMNS)])
     results = []
     for row in rows:
         try:
@@ -93,5 +94,5 @@ def write_checked_csv(rows: list[dict], out: TextIO, check_row: Callable[[dict],
             values = csv_values(r)
         except ValueError as exc:  # QueryError: this row cannot be checked, the others go on
             values = ["error", "", str(exc)] + [""] * (len(CSV_COLUMNS) - 3)
-        writer.writerow([row.get(h, "") for h in header] + values)
+        writer.writerow([spreadsheet_safe(v) for v in [row.get(h, "") for h in header] + values])
     return results
