@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from verifier.records import Record, SourceError, SourceInfo, statuses
-from verifier.records.template import COLUMNS, FORMULA_START, from_spreadsheet_safe, spreadsheet_safe
+from verifier.records.template import COLUMNS, from_spreadsheet_safe
 
 from . import tables
 

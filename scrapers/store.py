@@ -17,10 +17,9 @@ from pathlib import Path
 import sqlite_utils
 from sqlite_utils.migrations import Migrations
 
-from verifier.names.normalize import NORM_VERSION, name_key
-from verifier.names.numbers import licence_key, parse_phones
+from verifier.names.numbers import parse_phones
 
-from verifier.records import Record, SourceInfo, agency_id, agency_row
+from verifier.records import Record, SourceInfo, agency_row
 
 migrations = Migrations("verifier-registry")
 

@@ -1,6 +1,8 @@
 """One function that builds the result dict every view renders (HTML, JSON API, widget, CLI)."""
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from dataclasses import dataclass
 from datetime import datetime
 from zoneinfo import ZoneInfo
@@ -9,6 +11,9 @@ import phonenumbers
 
 from verifier import registry
 from verifier.registry import ListsNotLoaded, Loaded
+
+if TYPE_CHECKING:  # annotations only: the engine calls this module, not the reverse
+    from verifier.engine import Engine
 from verifier.i18n import N_, pick_language, translate
 from verifier.names.match import Hit, Rec, read_numbers
 from verifier.offers.extract import read_query, text_regions

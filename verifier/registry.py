@@ -13,6 +13,10 @@ import threading
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # annotations only
+    from verifier.names.match import Index
 
 
 class ListsNotLoaded(RuntimeError):
@@ -28,7 +32,7 @@ class Loaded:
     """What an engine holds for one version of the registry file and of its extra lists."""
     identity: tuple
     conn: object
-    index: "Index"  # verifier.names.match.Index
+    index: Index
     sources: dict[str, dict]
     extra_versions: tuple = ()
     extra_indexes: tuple = ()

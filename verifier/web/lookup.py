@@ -5,7 +5,6 @@ from typing import Mapping
 
 from flask import current_app
 
-from verifier import appdb
 from verifier.appdb import searchcounts
 from verifier.check import QueryError
 from verifier.engine import Engine, ListsNotLoaded

@@ -4,7 +4,6 @@ from __future__ import annotations
 from flask import Blueprint, current_app, jsonify, render_template, request
 from flask_babel import lazy_gettext as _l
 
-from verifier import appdb
 from verifier.appdb import searchcounts
 from verifier.offers.scan import MAX_TEXT, scan
 from verifier.offers.rules import texts

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from anyascii import anyascii
 
-from verifier.names.normalize import fold_token
+from verifier.names.scripts import fold_token
 
 RULES_DIR = Path(__file__).parent
 LANGS = ("en", "ru", "kk", "uz")
