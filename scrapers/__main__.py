@@ -34,7 +34,8 @@ def cmd_list(args) -> int:
     from verifier import appdb
     from verifier.appdb.ngo import NgoWarningList
     from .runner import listing
-    rows = listing() + NgoWarningList(appdb.db_path()).sources()  # the NGO's list, from the app database
+    rows = listing() + NgoWarningList(appdb.db_path(), os.environ.get("VERIFIER_NGO_NAME"),
+                                          os.environ.get("VERIFIER_NGO_URL", "")).sources()  # the NGO's list, from the app database
     if args.json:
         print(json.dumps(rows, ensure_ascii=False, indent=1))
         return 0

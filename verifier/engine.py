@@ -36,13 +36,14 @@ class Engine:
 
     def __init__(self, registry_path: str | Path, app_db_path: str | Path | None = None, *,
                  region: str = DEFAULT_REGION, timezone: str = DEFAULT_TIMEZONE,
-                 extras: list[ExtraSource] | None = None, required: tuple[str, ...] | None = None):
+                 extras: list[ExtraSource] | None = None, required: tuple[str, ...] | None = None,
+                 ngo_name: str | None = None, ngo_url: str = ""):
         self.registry_path = Path(registry_path)
         self.app_db_path = Path(app_db_path) if app_db_path else None
         self.region, self.timezone = region, timezone
         if extras is None and self.app_db_path is not None:
             from verifier.appdb.ngo import NgoWarningList
-            extras = [NgoWarningList(self.app_db_path)]
+            extras = [NgoWarningList(self.app_db_path, ngo_name, ngo_url)]
         self.extras: list[ExtraSource] = list(extras or [])
         self.required = expected_sources() if required is None else required
         self._loaded: Loaded | None = None
@@ -56,7 +57,8 @@ class Engine:
             required = tuple(x.strip() for x in required.split(",") if x.strip())
         return cls(config.get("VERIFIER_DB") or "data/verifier.db", config.get("VERIFIER_APP_DB"),
                    region=config.get("VERIFIER_REGION") or DEFAULT_REGION,
-                   timezone=config.get("VERIFIER_TIMEZONE") or DEFAULT_TIMEZONE, required=required)
+                   timezone=config.get("VERIFIER_TIMEZONE") or DEFAULT_TIMEZONE, required=required,
+                   ngo_name=config.get("VERIFIER_NGO_NAME"), ngo_url=config.get("VERIFIER_NGO_URL") or "")
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] = os.environ) -> "Engine":
@@ -81,7 +83,12 @@ class Engine:
                     raise ListsNotLoaded(f"the registry database cannot be read: {exc}") from exc
                 if cur is not None:
                     cur.conn.close()
-                cur = self._loaded = Loaded(identity, conn, index, sources)
+                cur = self._loaded = Loaded(identity, conn, index, sources, pid=os.getpid())
+            elif cur.pid != os.getpid():  # a forked worker, or after warm(): its own connection, the same index
+                try:
+                    cur.conn, cur.pid = registry.connect(self.registry_path), os.getpid()
+                except (FileNotFoundError, OSError) as exc:
+                    raise ListsNotLoaded(f"the lists are not loaded: {exc}") from exc
             versions = tuple(x.version() for x in self.extras)
             if versions != cur.extra_versions:
                 cur.extra_indexes = tuple(self._extra_indexes(cur.index))
@@ -140,8 +147,12 @@ class Engine:
         return loaded
 
     def warm(self) -> None:
-        """Load the registry and build the indexes now (before workers fork, so they share them)."""
-        self.loaded()
+        """Load the registry and build the indexes now (before workers fork, so they share them), then
+        close the connection: each process opens its own on first use, never one made before a fork."""
+        cur = self.loaded()
+        with self._lock:
+            cur.conn.close()
+            cur.pid = None
 
     # The operations every view uses; each builds or reads the one result shape (verifier.check).
     def check(self, q=None, *, name=None, phone=None, licence=None, lang: str = "en") -> dict:

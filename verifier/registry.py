@@ -37,6 +37,7 @@ class Loaded:
     extra_versions: tuple = ()
     extra_indexes: tuple = ()
     lock: threading.Lock = field(default_factory=threading.Lock)
+    pid: int | None = None  # the process whose connection `conn` is (None: closed, open anew on use)
 
 
 def connect(path: str | Path) -> sqlite3.Connection:

@@ -6,6 +6,7 @@ from typing import Any
 from flask import Flask
 from flask_wtf.csrf import CSRFProtect
 
+from verifier.appdb import searchcounts
 from verifier.engine import Engine, ListsNotLoaded
 
 from verifier.web import advice, api, errors, hotline, limits, locale, pages, security, widget
@@ -45,6 +46,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     CSRFProtect(app).exempt(api.bp)
     locale.init_app(app)
     advice.init_app(app)
+    searchcounts.init_app(app)
     errors.init_app(app)
     faults.init_app(app)  # a locked or full app database: 503 "try again"
     security.init_app(app)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 from verifier import DEFAULT_REGION, DEFAULT_TIMEZONE
@@ -73,4 +74,16 @@ def default_config() -> dict:
         "RATELIMIT_HEADERS_ENABLED": True,
         "RATELIMIT_KEY_PREFIX": "verifier",
         "WARM_INDEX": env.get("VERIFIER_WARM", "1") not in ("0", "false", "no"),
+        # The staff session cookie: secure (HTTPS only) unless VERIFIER_COOKIE_SECURE=0, eight hours.
+        "SESSION_COOKIE_SECURE": env.get("VERIFIER_COOKIE_SECURE", "1").lower() not in ("0", "false", "no"),
+        "SESSION_COOKIE_HTTPONLY": True,
+        "SESSION_COOKIE_SAMESITE": "Lax",
+        "SESSION_COOKIE_NAME": "session",
+        "PERMANENT_SESSION_LIFETIME": timedelta(hours=8),
+        "STAFF_LOGIN_RATE_LIMIT": env.get("VERIFIER_LOGIN_RATE_LIMIT", "5/minute;30/hour"),
+        # The NGO's own warning list: who publishes it and its page (shown with every entry).
+        "VERIFIER_NGO_NAME": env.get("VERIFIER_NGO_NAME") or None,
+        "VERIFIER_NGO_URL": env.get("VERIFIER_NGO_URL", ""),
+        # Search counts are written by a background thread every this many seconds.
+        "VERIFIER_COUNT_FLUSH_SECONDS": float(env.get("VERIFIER_COUNT_FLUSH_SECONDS", "10")),
     }
