@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import logging
 import sys
 from pathlib import Path
@@ -51,7 +52,7 @@ def cmd_list(args) -> int:
 def cmd_import(args) -> int:
     """Load a template CSV/XLSX as its own source."""
     from verifier.appdb.ngo import SOURCE_ID as NGO_LIST  # the app database's own list
-    from verifier.records import statuses
+    from verifier.records import RESERVED_SOURCES, statuses
 
     from . import importer
     from .runner import Job, all_sources, db_path, refresh
@@ -60,13 +61,17 @@ def cmd_import(args) -> int:
         print(f"error: {path}: no such file", file=sys.stderr)
         return 2
     info = importer.source_info(args.source_id, args.kind, args.country, path)
-    reserved = [*all_sources(include_disabled=True), NGO_LIST]
+    reserved = [*all_sources(include_disabled=True), NGO_LIST, *RESERVED_SOURCES]
     importer.check_target(info.id, info.kind, args.replace, reserved, importer.stored_source(db_path(), info.id))
     own = statuses.read_status_map(Path(args.status_map)) if args.status_map else None
     seen = []
 
     def produce():
-        seen[:] = importer.to_records(importer.read_rows(path), args.kind, args.country or "", own)
+        skipped: list[int] = []
+        seen[:] = importer.to_records(importer.read_rows(path), args.kind, args.country or "", own, skipped=skipped)
+        if skipped:
+            print(f"{info.id}: skipped {len(skipped)} row(s) with neither a name nor a number: rows "
+                  + ", ".join(map(str, skipped[:20])), file=sys.stderr)
         return seen
 
     o = refresh([Job(info, produce)])[0]

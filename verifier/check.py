@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 import phonenumbers
 
 from verifier import registry
+from verifier.records import number_kind
 from verifier.registry import ListsNotLoaded, Loaded
 
 if TYPE_CHECKING:  # annotations only: the engine calls this module, not the reverse
@@ -165,6 +166,7 @@ def _match_dict(engine: "Engine", h: Hit, group: str, lang: str) -> dict:
         "agency_id": h.rec.id, "name": h.rec.name, "source": h.rec.source,
         "source_name": publisher(src, h.rec.source, lang),
         "source_url": src.get("url", ""), "list_kind": h.rec.list_kind, "country": h.rec.country,
+        "licence_label": number_kind(src, h.rec.list_kind),
         "status": h.rec.status, "status_group": group, "status_label": status_label(group, h.rec.status, lang),
         "status_date": h.rec.status_date, "expires_on": h.rec.expires_on, "score": h.score, "same": h.same,
         "matched_on": h.matched_on, "matched_value": h.matched_value, "phones": list(h.rec.phones),
@@ -280,6 +282,7 @@ def get_agency(engine: "Engine", agency_id: str, lang: str = "en") -> dict | Non
     group = effective_group(Hit(rec, 100, True))
     d.update(agency_id=d["id"], source_name=publisher(src, d["source"], lang),
              source_url=d.get("source_url") or src.get("url", ""), status_group=group,
+             licence_label=number_kind(src, d["list_kind"]),
              status_label=status_label(group, d["status"], lang),
              data_as_of=d.get("data_as_of") or src.get("data_as_of"), lang=lang)
     for key in ("name_key", "alias_keys", "record_hash", "norm_version", "licence_key"):

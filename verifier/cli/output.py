@@ -10,7 +10,6 @@ from pathlib import Path
 from typing import Callable, Iterable, TextIO
 
 from verifier.i18n import N_, translate
-from verifier.records import BIN_SOURCES
 from verifier.records.template import spreadsheet_safe
 
 RISK_ORDER = {"low": 0, "medium": 1, "high": 2}
@@ -27,7 +26,7 @@ def _t(lang: str, message: str, **params) -> str:
 def match_line(m: dict, lang: str) -> str:
     """Give one record found, as a line: name, status, source, how it matched, data date."""
     status = m.get("status_label") or m.get("status_group", "")
-    number = N_("BIN (business identification number)") if m.get("source") in BIN_SOURCES else N_("licence number")
+    number = N_("BIN (business identification number)") if m.get("licence_label") == "bin" else N_("licence number")
     how = ", ".join(translate(lang, {"licence": number}.get(f, f)) for f in m["matched_on"])
     score = _t(lang, N_("score %(score)s/100"), score=round(m["score"]))
     as_of = _t(lang, N_("data as of %(date)s"), date=m.get("data_as_of") or "?")
