@@ -291,8 +291,11 @@ def get_agency(engine: "Engine", agency_id: str, lang: str = "en") -> dict | Non
 
 
 def list_sources(engine: "Engine", lang: str = "en") -> list[dict]:
-    """Return every source with publisher, record count, freshness and health."""
-    return engine.all_sources()
+    """Return every source with publisher, record count, freshness and health; `title`, `publisher_label`
+    and `note_label` say its name, publisher and note in the reader's language."""
+    lang = pick_language(lang)
+    return [{**s, "title": translate(lang, s.get("name") or s["id"]), "publisher_label": publisher(s, s["id"], lang),
+             "note_label": translate(lang, s["note"]) if s.get("note") else ""} for s in engine.all_sources()]
 
 
 def compare(engine: "Engine | None", a: str, b: str) -> dict:

@@ -10,10 +10,10 @@ from pathlib import Path
 from typing import Callable, Iterable, TextIO
 
 from verifier.i18n import N_, translate
+from verifier.verdict import RISK_LABELS
 from verifier.records.template import spreadsheet_safe
 
 RISK_ORDER = {"low": 0, "medium": 1, "high": 2}
-RISK_WORDS = {"high": N_("High risk"), "medium": N_("Medium risk"), "low": N_("Low risk")}
 CSV_COLUMNS = ("verdict", "risk", "summary", "top_match", "top_source", "top_status", "top_score",
                "data_as_of", "lists_searched", "out_of_date")
 
@@ -43,7 +43,7 @@ def searched_line(result: dict, lang: str) -> str:
 def result_lines(r: dict) -> list[str]:
     """Give the lines a person reads in a terminal for one result, in the result's language."""
     lang = r.get("lang") or "en"
-    lines = [f"{r['verdict_label'].upper()} — {_t(lang, RISK_WORDS[r['risk']])}: {r['summary']}"]
+    lines = [f"{r['verdict_label'].upper()} — {_t(lang, RISK_LABELS[r['risk']])}: {r['summary']}"]
     lines += [f"  {r['read_as']}"] if r.get("read_as") else []
     lines += [f"  ! {notice}" for notice in r.get("notices") or ()]
     lines += [f"  - {reason}" for reason in r["reasons"]]

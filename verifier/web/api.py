@@ -75,7 +75,7 @@ def agency(agency_id: str):
 @bp.get("/sources")
 def sources():
     """Give the sources with record counts and freshness."""
-    return jsonify({"sources": lookup.sources()})
+    return jsonify({"sources": lookup.sources(current_lang())})
 
 
 @bp.get("/openapi.json")

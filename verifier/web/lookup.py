@@ -54,6 +54,6 @@ def agency(agency_id: str, lang: str) -> dict | None:
     return engine().get_agency(agency_id, lang=lang)
 
 
-def sources() -> list[dict]:
-    """Give the list of sources with their freshness."""
-    return engine().list_sources()
+def sources(lang: str = "en") -> list[dict]:
+    """Give the list of sources with their freshness, named in the reader's language."""
+    return engine().list_sources(lang=lang)

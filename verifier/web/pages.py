@@ -39,4 +39,4 @@ def agency(agency_id: str):
 @bp.get("/sources")
 def sources():
     """Give the list of sources with publisher, record count and freshness."""
-    return render_template("sources.html", sources=lookup.sources())
+    return render_template("sources.html", sources=lookup.sources(current_lang()))
