@@ -14,7 +14,7 @@ from tests.bot.conftest import PUBLIC_URL, SECRET
 from tests.bot.fake_telegram import BOT_USER, button_update, message, message_update
 from verifier.bot import render
 from verifier.i18n import translate
-from verifier.offer_rules import texts
+from verifier.offers.rules import texts
 from verifier.verdict import VERDICTS
 
 # An invented forwarded offer: a fee paid to a card, a tourist visa, a WhatsApp-only contact.

@@ -60,6 +60,17 @@ def _listen(value: str) -> tuple[str, int]:
     return host.strip("[]"), int(port)
 
 
+def _seconds(value: str) -> float:
+    """Give a positive number of seconds of VERIFIER_COUNT_FLUSH_SECONDS."""
+    try:
+        seconds = float(value)
+    except ValueError:
+        seconds = 0
+    if seconds <= 0:
+        raise BotConfigError(f"VERIFIER_COUNT_FLUSH_SECONDS must be a number of seconds, not {value!r}")
+    return seconds
+
+
 @dataclass(frozen=True)
 class BotSettings:
     """Everything the bot reads from its environment, read once at start."""
@@ -74,6 +85,7 @@ class BotSettings:
     limits_enabled: bool = True
     storage_uri: str = "memory://"
     hotlines: tuple = ()
+    count_flush_seconds: float = 10.0
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] = os.environ) -> "BotSettings":
@@ -91,6 +103,7 @@ class BotSettings:
             limits_enabled=environ.get("RATELIMIT_ENABLED", "true").lower() not in ("0", "false", "no"),
             storage_uri=environ.get("RATELIMIT_STORAGE_URI") or "memory://",
             hotlines=tuple(configured_hotlines(environ.get("VERIFIER_HOTLINES"))),
+            count_flush_seconds=_seconds(environ.get("VERIFIER_COUNT_FLUSH_SECONDS") or "10"),
         )
 
 

@@ -12,6 +12,7 @@ import logging
 import os
 import secrets
 import sys
+from types import SimpleNamespace
 from typing import Mapping
 
 from . import UPDATE_TYPES, BotConfigError, BotSettings, Services, make_bot, make_dispatcher, make_services
@@ -49,8 +50,10 @@ def settings_for(args: argparse.Namespace, environ: Mapping[str, str]) -> BotSet
 def prepare(services: Services) -> None:
     """Open the app database (for the counts), load the lists and the scan's rules now; warn when lists are missing."""
     from verifier import appdb
+    from verifier.appdb import searchcounts
     from verifier.engine import ListsNotLoaded
-    from verifier.offer import scan
+    from verifier.offers.scan import scan
+    searchcounts.init_app(SimpleNamespace(config={"VERIFIER_COUNT_FLUSH_SECONDS": services.settings.count_flush_seconds}))
     if services.engine.app_db_path is not None:
         try:
             appdb.open_db(services.engine.app_db_path).conn.close()

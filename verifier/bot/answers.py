@@ -7,10 +7,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from verifier import appdb
+from verifier.appdb import searchcounts
 from verifier.check import MAX_QUERY, QueryError
 from verifier.engine import Engine, ListsNotLoaded
-from verifier.offer import MAX_TEXT, scan
+from verifier.offers.scan import MAX_TEXT, scan
 
 from . import render
 from .render import t
@@ -63,7 +63,7 @@ def answer(engine: Engine, text: str, lang: str, *, forwarded: bool = False, for
 def _checked(engine: Engine, result: dict, offer_scan: bool, hotlines) -> Answer:
     """Give (and count) the answer of a check."""
     if engine.app_db_path is not None:
-        appdb.count_search(result["verdict"], engine.app_db_path)  # the day and the verdict, never the text
+        searchcounts.count_search(result["verdict"], engine.app_db_path)  # the day and the verdict, never the text
     parsed = result["parsed"]
     return Answer(render.check_text(result, hotlines), "check", "scan" if offer_scan else "",
                   (parsed["name"], (parsed["phones"] or [""])[0]))
@@ -72,7 +72,7 @@ def _checked(engine: Engine, result: dict, offer_scan: bool, hotlines) -> Answer
 def _scanned(engine: Engine, result: dict, offer_check: bool, hotlines) -> Answer:
     """Give (and count) the answer of an offer scan."""
     if engine.app_db_path is not None:
-        appdb.count_scan(result["risk"], [f["code"] for f in result["flags"]], engine.app_db_path)
+        searchcounts.count_scan(result["risk"], [f["code"] for f in result["flags"]], engine.app_db_path)
     first = {}
     for e in result["entities"]:
         first.setdefault(e["kind"], e["value"])

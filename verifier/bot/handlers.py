@@ -17,7 +17,7 @@ from aiogram.filters import Command, CommandObject
 from aiogram.types import (BotCommand, CallbackQuery, ErrorEvent, InlineKeyboardButton, InlineKeyboardMarkup,
                            Message, ReplyParameters, User)
 
-from verifier.extract import read_query
+from verifier.offers.extract import read_query
 from verifier.i18n import LANGUAGES, translate
 
 from . import Services, render

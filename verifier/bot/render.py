@@ -9,7 +9,7 @@ import re
 from urllib.parse import urlencode
 
 from verifier.i18n import N_, translate
-from verifier.offer_rules import texts
+from verifier.offers.rules import texts
 from verifier.result_text import RISK_SYMBOLS, RISK_WORDS, destination_lines, entity_text, match_text, searched_text, t
 
 MAX_MESSAGE = 4096  # Telegram's limit per message, counted here in UTF-16 units (never fewer than its own)
