@@ -1,6 +1,10 @@
 """The bot's plain parts: splitting long answers, the limiter's buckets, language choices, settings."""
 from __future__ import annotations
 
+import shutil
+import subprocess
+import time
+
 import pytest
 
 from verifier.bot import BotConfigError, BotSettings, LanguageChoices
@@ -42,6 +46,29 @@ def test_the_limiter_counts_each_user_apart_and_says_so_once():
     third = limiter.admit(3)                               # the fifth admitted update: global limit
     assert third.ok and not limiter.admit(3).ok and limiter.admit(4).reason == "global"
     assert str(1) not in limiter.user_key(1) and limiter.user_key(1) != limiter.user_key(2)
+
+
+@pytest.fixture
+def redis_uri(tmp_path):
+    """Run a private redis-server on a unix socket (nothing saved); give its URI."""
+    server = shutil.which("redis-server")
+    if server is None:
+        pytest.skip("redis-server is not installed (scripts/test installs it)")
+    sock = tmp_path / "redis.sock"
+    process = subprocess.Popen([server, "--port", "0", "--unixsocket", str(sock), "--unixsocketperm", "700",
+                                "--save", "", "--appendonly", "no"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    deadline = time.monotonic() + 10
+    while not sock.exists() and time.monotonic() < deadline:
+        time.sleep(0.05)
+    yield f"redis+unix://{sock}"
+    process.terminate()
+    process.wait(timeout=10)
+
+
+def test_two_bots_on_one_redis_share_each_users_count(redis_uri):
+    first, second = (BotLimiter(redis_uri, "3/minute", "100/minute", salt=b"invented") for _ in range(2))
+    assert [limiter.admit(7).ok for limiter in (first, second, first, second)] == [True, True, True, False]
+    assert BotLimiter("memory://", "3/minute", "100/minute", salt=b"invented").admit(7).ok  # memory: its own count
 
 
 def test_a_limiter_whose_storage_is_away_keeps_counting_in_memory():

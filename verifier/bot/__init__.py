@@ -10,11 +10,14 @@ import os
 from collections import OrderedDict
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Mapping
+from typing import TYPE_CHECKING, Mapping
 
 from verifier.engine import Engine
 from verifier.hotlines import configured_hotlines
 from verifier.i18n import LANGUAGES
+
+if TYPE_CHECKING:
+    from .limits import BotLimiter
 
 DEFAULT_API_URL = "https://api.telegram.org"
 DEFAULT_LISTEN = "127.0.0.1:8081"
@@ -134,7 +137,7 @@ class Services:
     """What the handlers answer with: the settings, the engine, the limiter, language choices."""
     settings: BotSettings
     engine: Engine
-    limiter: object
+    limiter: "BotLimiter"
     languages: LanguageChoices = field(default_factory=LanguageChoices)
 
 

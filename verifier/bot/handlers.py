@@ -105,17 +105,20 @@ async def admitted(message: Message, services: Services, lang: str) -> bool:
 async def send(message: Message, texts: list[str], markup: InlineKeyboardMarkup | None = None,
                reply_to: Message | None = None) -> None:
     """Send answers into the message's chat, replying to it (or to `reply_to`), buttons on the last one."""
-    target = reply_to or message
+    params = ReplyParameters(message_id=(reply_to or message).message_id, allow_sending_without_reply=True)
     for i, text in enumerate(texts):
-        params = ReplyParameters(message_id=target.message_id, allow_sending_without_reply=True)
         last = i == len(texts) - 1
-        try:
-            await message.bot.send_message(message.chat.id, text, reply_parameters=params,
-                                           reply_markup=markup if last else None)
-        except TelegramRetryAfter as exc:  # Telegram's flood control: wait as told, once
-            await asyncio.sleep(min(exc.retry_after, 30))
-            await message.bot.send_message(message.chat.id, text, reply_parameters=params,
-                                           reply_markup=markup if last else None)
+        await _send_one(message.bot, message.chat.id, text, params, markup if last else None)
+
+
+async def _send_one(bot: Bot, chat_id: int, text: str, params: ReplyParameters,
+                    markup: InlineKeyboardMarkup | None) -> None:
+    """Send one message; when Telegram's flood control answers, wait as told and send it once more."""
+    try:
+        await bot.send_message(chat_id, text, reply_parameters=params, reply_markup=markup)
+    except TelegramRetryAfter as exc:
+        await asyncio.sleep(min(exc.retry_after, 30))
+        await bot.send_message(chat_id, text, reply_parameters=params, reply_markup=markup)
 
 
 def buttons(result: Answer, services: Services, lang: str) -> InlineKeyboardMarkup | None:
