@@ -74,12 +74,21 @@ def test_a_firm_on_the_warning_list_gets_the_warning_with_records_and_dates(webh
     assert re.search(r"Проверенные списки \(\d\): .*\(\d{4}-\d\d-\d\d\)", answer)
 
 
+def test_a_name_with_its_phone_is_read_as_the_box_reads_it(webhook_bot, fake_webhook_api):
+    webhook_bot.post(message_update("ТОО Стройтехмонтаж-М, тел. 8 707 281 71 85", 1021))
+    answer = text_of(answers(fake_webhook_api, 1021))
+    assert answer.startswith(f"🔴 {translate('ru', VERDICTS['warning'].label)}")
+    assert "Прочитано как: название «ТОО Стройтехмонтаж-М», телефон +7 707 281 7185." in answer
+
+
 def test_lang_switches_the_language_and_telegram_language_is_the_default(webhook_bot, fake_webhook_api):
     webhook_bot.post(message_update("/lang kk", 1003))
     assert text_of(answers(fake_webhook_api, 1003)) == "Тіл: қазақша."
     webhook_bot.post(message_update("ТОО Дымка", 1003))
     assert answers(fake_webhook_api, 1003, 2)[1]["text"].startswith(
         f"🔴 {translate('kk', VERDICTS['warning'].label)} — {translate('kk', 'High risk')}")
+    webhook_bot.post(message_update(INVENTED_OFFER, 1003))
+    assert answers(fake_webhook_api, 1003, 3)[2]["text"].startswith("🔴 " + texts("kk")["summary"]["high"])
     webhook_bot.post(message_update("/help", 1004, lang="uz"))
     assert text_of(answers(fake_webhook_api, 1004)) == render.help_text("uz")
     webhook_bot.post(message_update("/help", 1005, lang="de"))
@@ -150,6 +159,9 @@ def test_in_a_group_it_answers_only_when_mentioned_or_replied_to(webhook_bot, fa
                                     entities=[{"type": "mention", "offset": 0, "length": len(mention)}]))
     scanned = answers(fake_webhook_api, group, 2)[1]
     assert scanned["text"].startswith("🔴") and scanned["reply_parameters"]["message_id"] == offer["message_id"]
+    own = message(scanned["text"], BOT_USER["id"], chat_id=group)  # a reply to the bot's answer, no mention
+    webhook_bot.post(message_update("ТОО Дымка", 1015, chat_id=group, reply_to=own))
+    assert "ДЫМКА" in answers(fake_webhook_api, group, 3)[2]["text"]
 
 
 def test_help_hotline_and_report(webhook_bot, fake_webhook_api):
