@@ -10,7 +10,8 @@ from urllib.parse import urlencode
 
 from verifier.i18n import N_, translate
 from verifier.offers.rules import texts
-from verifier.result_text import RISK_SYMBOLS, RISK_WORDS, destination_lines, entity_text, match_text, searched_text, t
+from verifier.result_text import RISK_SYMBOLS, destination_lines, entity_text, match_text, searched_text, t
+from verifier.verdict import RISK_LABELS
 
 MAX_MESSAGE = 4096  # Telegram's limit per message, counted here in UTF-16 units (never fewer than its own)
 SEPARATORS = ("\n\n", "\n", " ")
@@ -70,7 +71,7 @@ def _one_line(text: str) -> str:
 def check_text(r: dict, hotlines=()) -> str:
     """Give a check result as a chat answer: verdict and risk, how the text was read, records, lists."""
     lang = r["lang"]
-    blocks = [[f"{RISK_SYMBOLS[r['risk']]} {r['verdict_label']} — {t(lang, RISK_WORDS[r['risk']])}", r["summary"]]]
+    blocks = [[f"{RISK_SYMBOLS[r['risk']]} {r['verdict_label']} — {t(lang, RISK_LABELS[r['risk']])}", r["summary"]]]
     blocks[0] += [r["read_as"]] if r.get("read_as") else []
     blocks.append([f"⚠ {notice}" for notice in r.get("notices") or ()] + [f"– {reason}" for reason in r["reasons"]])
     if r["matches"]:
