@@ -9,7 +9,6 @@ import re
 from urllib.parse import urlencode
 
 from verifier.i18n import N_, translate
-from verifier.offers.rules import texts
 from verifier.result_text import RISK_SYMBOLS, destination_lines, entity_text, match_text, searched_text, t
 from verifier.verdict import RISK_LABELS
 
