@@ -6,20 +6,10 @@ from datetime import timedelta
 from pathlib import Path
 
 from verifier import DEFAULT_REGION, DEFAULT_TIMEZONE
+from verifier.hotlines import configured_hotlines
 from verifier.i18n import LANGUAGES, N_
 
 TRANSLATIONS_DIR = str(Path(__file__).resolve().parent.parent / "translations")
-
-# NGO hotlines shown under "what to do next". "confirmed" is the date someone last called the
-# number and reached the organisation; None means unconfirmed and is shown as such.
-DEFAULT_HOTLINES = (
-    {
-        "name": "Sana Sezim (Shymkent)",
-        "phone": "+7 7252 30-01-52",
-        "note": "Printed in 2005 as (3252) 30-01-52; area code since changed to 7252.",
-        "confirmed": None,
-    },
-)
 
 # Official reporting lines per source country, shown with the standing "independent check" line.
 DEFAULT_REPORTING_LINES = {
@@ -35,19 +25,6 @@ def _split(value: str | None) -> list[str]:
     return [item.strip() for item in (value or "").split(",") if item.strip()]
 
 
-def _hotlines_from_env(value: str | None) -> list[dict] | None:
-    """Parse VERIFIER_HOTLINES 'Name|phone|YYYY-MM-DD;Name|phone|' into hotline dicts."""
-    if not value:
-        return None
-    hotlines = []
-    for item in value.split(";"):
-        parts = [p.strip() for p in item.split("|")] + ["", ""]
-        if parts[0] and parts[1]:
-            hotlines.append({"name": parts[0], "phone": parts[1], "note": "",
-                             "confirmed": parts[2] or None})
-    return hotlines or None
-
-
 def default_config() -> dict:
     """Give the app's default settings, reading the environment once."""
     env = os.environ
@@ -60,7 +37,7 @@ def default_config() -> dict:
         "LANGUAGES": LANGUAGES,
         "BABEL_DEFAULT_LOCALE": "en",
         "BABEL_TRANSLATION_DIRECTORIES": TRANSLATIONS_DIR,
-        "HOTLINES": _hotlines_from_env(env.get("VERIFIER_HOTLINES")) or list(DEFAULT_HOTLINES),
+        "HOTLINES": configured_hotlines(env.get("VERIFIER_HOTLINES")),
         "REPORTING_LINES": dict(DEFAULT_REPORTING_LINES),
         # Origins allowed to frame /embed; empty means any ("*").
         "EMBED_ALLOWED_ORIGINS": _split(env.get("VERIFIER_EMBED_ORIGINS")),
