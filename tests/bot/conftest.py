@@ -20,6 +20,13 @@ SECRET = "invented-webhook-secret-0123456789"
 PUBLIC_URL = "https://check.example.org"
 
 
+def free_port() -> int:
+    """Give a loopback port nothing listens on now (tests never pick fixed ports: runs may overlap)."""
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
 def _port_open(port: int) -> bool:
     """Tell whether something listens on a loopback port."""
     with socket.socket() as s:
@@ -83,7 +90,7 @@ def bot_env(workdir: Path, fake: FakeTelegram, registry: Path, **extra: str) -> 
 @pytest.fixture(scope="module")
 def fake_webhook_api():
     """Give a fake Bot API for the webhook bot."""
-    return FakeTelegram(18610).start()
+    return FakeTelegram(free_port()).start()
 
 
 @pytest.fixture(scope="module")
@@ -91,8 +98,8 @@ def webhook_bot(tmp_path_factory, registry_db, fake_webhook_api):
     """Give the bot in webhook mode on the real registry (global limit raised: many tests share it)."""
     workdir = tmp_path_factory.mktemp("bot-webhook")
     env = bot_env(workdir, fake_webhook_api, registry_db, VERIFIER_BOT_WEBHOOK_URL=PUBLIC_URL,
-                  VERIFIER_BOT_WEBHOOK_SECRET=SECRET, VERIFIER_BOT_LISTEN="127.0.0.1:18611",
+                  VERIFIER_BOT_WEBHOOK_SECRET=SECRET, VERIFIER_BOT_LISTEN=f"127.0.0.1:{(port := free_port())}",
                   VERIFIER_BOT_RATE_LIMIT="1000/second")
-    bot = BotProcess(workdir, fake_webhook_api, "webhook", env, 18611).start()
+    bot = BotProcess(workdir, fake_webhook_api, "webhook", env, port).start()
     yield bot
     bot.stop()

@@ -7,6 +7,7 @@ import time
 
 import pytest
 
+from tests.bot.conftest import free_port
 from verifier.bot import BotConfigError, BotSettings, LanguageChoices
 from verifier.bot.limits import BotLimiter
 from verifier.bot.render import split_message, utf16_len
@@ -72,7 +73,7 @@ def test_two_bots_on_one_redis_share_each_users_count(redis_uri):
 
 
 def test_a_limiter_whose_storage_is_away_keeps_counting_in_memory():
-    limiter = BotLimiter("redis://127.0.0.1:18699/0", "2/minute", "100/minute", salt=b"invented")
+    limiter = BotLimiter(f"redis://127.0.0.1:{free_port()}/0", "2/minute", "100/minute", salt=b"invented")  # nothing there
     assert [limiter.admit(1).ok for _ in range(3)] == [True, True, False]
 
 

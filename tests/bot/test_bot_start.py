@@ -6,7 +6,7 @@ import sys
 
 import pytest
 
-from tests.bot.conftest import ROOT, BotProcess, bot_env
+from tests.bot.conftest import ROOT, BotProcess, bot_env, free_port
 from tests.bot.fake_telegram import FakeTelegram, message_update
 from verifier.bot import render
 from verifier.i18n import translate
@@ -16,7 +16,7 @@ from verifier.verdict import VERDICTS
 @pytest.fixture(scope="module")
 def polling(tmp_path_factory, registry_db):
     """Give (fake Bot API, bot) with the bot long-polling the fake."""
-    fake = FakeTelegram(18630).start()
+    fake = FakeTelegram(free_port()).start()
     workdir = tmp_path_factory.mktemp("bot-polling")
     bot = BotProcess(workdir, fake, "polling", bot_env(workdir, fake, registry_db)).start()
     yield fake, bot
@@ -41,7 +41,7 @@ def test_polling_stops_on_sigterm(polling):
 
 
 def test_without_a_token_the_bot_refuses_to_start(tmp_path, registry_db):
-    env = bot_env(tmp_path, FakeTelegram(18631), registry_db)
+    env = bot_env(tmp_path, FakeTelegram(free_port()), registry_db)
     del env["VERIFIER_BOT_TOKEN"]
     done = subprocess.run([sys.executable, "-m", "verifier.bot", "--polling"], cwd=tmp_path, env=env,
                           capture_output=True, text=True, timeout=60)
@@ -50,7 +50,7 @@ def test_without_a_token_the_bot_refuses_to_start(tmp_path, registry_db):
 
 
 def test_the_token_can_come_from_a_file(tmp_path, registry_db):
-    fake = FakeTelegram(18632).start()
+    fake = FakeTelegram(free_port()).start()
     (tmp_path / "token").write_text("654321:invented-token-from-a-file\n")
     env = bot_env(tmp_path, fake, registry_db, VERIFIER_BOT_TOKEN_FILE=str(tmp_path / "token"))
     del env["VERIFIER_BOT_TOKEN"]
@@ -69,11 +69,11 @@ def test_the_bot_runs_without_flask():
 
 
 def test_without_lists_it_says_so_and_the_global_limit_holds(tmp_path):
-    fake = FakeTelegram(18620).start()
+    fake = FakeTelegram(free_port()).start()
     env = bot_env(tmp_path, fake, tmp_path / "missing.db", VERIFIER_BOT_WEBHOOK_URL="https://check.example.org",
                   VERIFIER_BOT_WEBHOOK_SECRET="invented-webhook-secret-0123456789",
-                  VERIFIER_BOT_LISTEN="127.0.0.1:18621", VERIFIER_BOT_RATE_LIMIT="3/minute")
-    bot = BotProcess(tmp_path, fake, "webhook", env, 18621).start()
+                  VERIFIER_BOT_LISTEN=f"127.0.0.1:{(port := free_port())}", VERIFIER_BOT_RATE_LIMIT="3/minute")
+    bot = BotProcess(tmp_path, fake, "webhook", env, port).start()
     try:
         for user_id, text in ((3001, "ТОО Дымка"), (3002, "+7 701 000 0001"),
                               (3003, "Работа в Дубае. Оплата на карту. Пишите в WhatsApp.")):
