@@ -218,6 +218,7 @@ def check(engine: "Engine", q=None, *, name=None, phone=None, licence=None, lang
         "matches": matches,
         "data_as_of": (matches[0]["data_as_of"] if matches else None) or max(filter(None, as_of.values()), default=None),
         "sources_as_of": as_of,
+        "snapshot": loaded.snapshot_name,  # the registry snapshot answered from (snapshot mode), else None
         "sources_searched": searched,
         "stale": stale,
         "checked_at": _local_now(engine.timezone),
@@ -280,7 +281,7 @@ def get_agency(engine: "Engine", agency_id: str, lang: str = "en") -> dict | Non
               d.get("status_date"), d.get("expires_on"), d.get("country", ""), d.get("data_as_of"))
     lang = pick_language(lang)
     group = effective_group(Hit(rec, 100, True))
-    d.update(agency_id=d["id"], source_name=publisher(src, d["source"], lang),
+    d.update(agency_id=d["id"], source_name=publisher(src, d["source"], lang), snapshot=loaded.snapshot_name,
              source_url=d.get("source_url") or src.get("url", ""), status_group=group,
              licence_label=number_kind(src, d["list_kind"]),
              status_label=status_label(group, d["status"], lang),

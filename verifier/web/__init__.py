@@ -10,7 +10,7 @@ from verifier.appdb import searchcounts
 from verifier.engine import Engine, ListsNotLoaded
 
 from verifier.web import advice, api, errors, hotline, limits, locale, pages, security, widget
-from verifier.web import faults, reports, staff
+from verifier.web import faults, pinning, reports, staff
 from verifier.web import offer  # issue 12: paste an offer
 
 # Every blueprint of the site, in one place. Other packages add theirs here.
@@ -44,6 +44,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
         app.register_blueprint(blueprint)
     # Every POST of every blueprint carries a CSRF token; only the cookie-less JSON API is exempt.
     CSRFProtect(app).exempt(api.bp)
+    pinning.init_app(app)  # first: every other hook of a request sees the registry it answers from
     locale.init_app(app)
     advice.init_app(app)
     searchcounts.init_app(app)

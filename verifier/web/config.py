@@ -32,6 +32,9 @@ def default_config() -> dict:
         "SECRET_KEY": env.get("VERIFIER_SECRET_KEY") or os.urandom(24).hex(),
         "VERIFIER_DB": env.get("VERIFIER_DB", "data/verifier.db"),
         "VERIFIER_APP_DB": env.get("VERIFIER_APP_DB", "data/app.db"),
+        # Answer from the newest verified registry snapshot in this folder instead of VERIFIER_DB.
+        "VERIFIER_SNAPSHOT_DIR": env.get("VERIFIER_SNAPSHOT_DIR") or None,
+        "VERIFIER_SNAPSHOT_POLL": env.get("VERIFIER_SNAPSHOT_POLL", "60"),
         "VERIFIER_REGION": env.get("VERIFIER_REGION", DEFAULT_REGION),
         "VERIFIER_TIMEZONE": env.get("VERIFIER_TIMEZONE", DEFAULT_TIMEZONE),
         "LANGUAGES": LANGUAGES,

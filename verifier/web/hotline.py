@@ -32,4 +32,5 @@ def script_labels() -> dict:
         "dataAsOf": _("data as of"), "checked": _("checked"), "noMatches": _("No records found."),
         "copied": _("Call note copied."), "copyFailed": _("Copy failed: select the note and copy it."),
         "failed": _("The check failed. Try again."), "query": _("query"),
+        "snapshot": _("registry snapshot"),
     }

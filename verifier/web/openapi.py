@@ -38,6 +38,7 @@ CHECK_RESULT = {
         "matches": {"type": "array", "items": {"$ref": "#/components/schemas/Match"}},
         "data_as_of": OPT_STR,
         "checked_at": {"type": "string", "format": "date-time"},
+        "snapshot": OPT_STR,
     },
 }
 STATUS_EVENT = {
@@ -62,6 +63,7 @@ AGENCY = {
         "aliases": STR_LIST, "licence_number": OPT_STR,
         "status_history": {"type": "array", "items": {"$ref": "#/components/schemas/StatusEvent"}},
         "first_seen": OPT_STR, "last_seen": OPT_STR, "removed_at": OPT_STR,
+        "snapshot": OPT_STR,
     },
 }
 SOURCE = {
@@ -129,7 +131,7 @@ DOCUMENT = {
                         "sources": {"type": "array",
                                     "items": {"$ref": "#/components/schemas/Source"}}}},
                     "Health": {"type": "object", "required": ["ok"],
-                               "properties": {"ok": {"const": True}}}},
+                               "properties": {"ok": {"const": True}, "snapshot": OPT_STR}}},
         "responses": {"Error": {"description": "Error", "content": {"application/json": {
             "schema": {"$ref": "#/components/schemas/Error"}}}}},
         "securitySchemes": {"partnerKey": {"type": "apiKey", "in": "header",
