@@ -8,6 +8,8 @@ from flask import current_app
 from verifier.appdb import searchcounts
 from verifier.check import QueryError
 from verifier.engine import Engine, ListsNotLoaded
+from verifier.offers.cards import mask_result
+from verifier.web import bounds
 
 QUERY_FIELDS = ("q", "name", "phone", "licence")
 __all__ = ["QueryError", "ListsNotLoaded", "engine", "run_check", "try_check", "query_args"]
@@ -26,6 +28,11 @@ def query_args(args: Mapping[str, str]) -> dict[str, str]:
     return {k: v for k, v in found.items() if v}
 
 
+def shown_args(args: Mapping[str, str]) -> dict[str, str]:
+    """Give the query fields as a page shows them again ("you checked", the box): cards masked."""
+    return mask_result(query_args(args))
+
+
 def has_query(args: Mapping[str, str]) -> bool:
     """Tell whether the request carries anything to look up."""
     return bool(query_args(args))
@@ -34,7 +41,7 @@ def has_query(args: Mapping[str, str]) -> bool:
 def run_check(args: Mapping[str, str], lang: str) -> dict:
     """Give the engine's result for the request's fields (ListsNotLoaded propagates as a 503)."""
     fields = query_args(args)
-    result = engine().check(fields.pop("q", None), lang=lang, **fields)
+    result = engine().check(fields.pop("q", None), lang=lang, **fields, deadline=bounds.deadline("check"))
     searchcounts.count_search(result["verdict"])  # the day and the verdict only, never the text
     return result
 

@@ -1,0 +1,43 @@
+"""Bounded work: a check or a scan stops between its steps when its time is up or its asker has gone.
+
+A deadline is a time.monotonic() value. The web layer passes a `Deadline` (still that float, so
+code that compares it with time.monotonic() works unchanged) that can also tell whether the client
+has gone, so that work nobody will read stops early.
+"""
+from __future__ import annotations
+
+import time
+from typing import Callable
+
+
+class TimeUp(Exception):
+    """The work was stopped between two steps: past its deadline, or its asker has gone."""
+
+
+class Deadline(float):
+    """A time.monotonic() value, with an optional test of whether the asker has gone."""
+
+    gone: Callable[[], bool] | None = None
+
+    @classmethod
+    def after(cls, seconds: float, gone: Callable[[], bool] | None = None) -> "Deadline":
+        """Give the deadline `seconds` from now, stopping early once `gone()` is true."""
+        deadline = cls(time.monotonic() + seconds)
+        deadline.gone = gone
+        return deadline
+
+
+def is_over(deadline: float | None) -> bool:
+    """Tell whether the work should stop now (no deadline: never)."""
+    if deadline is None:
+        return False
+    if time.monotonic() > deadline:
+        return True
+    gone = getattr(deadline, "gone", None)
+    return bool(gone and gone())
+
+
+def stop_if_over(deadline: float | None, error: type[TimeUp] = TimeUp) -> None:
+    """Raise `error` when the work should stop now; return otherwise."""
+    if is_over(deadline):
+        raise error("stopped: past the deadline or the asker has gone")
