@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 
 from verifier.deadline import TimeUp, stop_if_over
-from verifier.offers.cards import mask_result
+from verifier.offers.cards import mask_cards, mask_result
 from verifier.offers.extract import find_entities
 from verifier.i18n import pick_language
 from verifier.offers.rules import FLAG_CODES, HIGH_FLAGS, Stream, read_stream, rules, texts
@@ -200,8 +200,10 @@ def scan(text: str, lang: str = "en", engine=None, deadline: float | None = None
     country = find_destination(stream)
     stop_if_over(deadline, ScanTimeout)
     flags = find_flags(text, stream, country)
+    shown = mask_cards(text)  # a quote cut inside a card number shows no more of it than the text does
     for f in flags:
-        f.update(label=words["flags"][f["code"]]["label"], advice=words["flags"][f["code"]]["advice"])
+        f.update(label=words["flags"][f["code"]]["label"], advice=words["flags"][f["code"]]["advice"],
+                 quote=shown[f["start"]:f["end"]])
     stop_if_over(deadline, ScanTimeout)
     entities = find_entities(text)
     stop_if_over(deadline, ScanTimeout)

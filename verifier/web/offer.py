@@ -40,9 +40,11 @@ def marked(text: str, flags: list[dict]) -> list[tuple[str, str | None]]:
     return [p for p in pieces + [(text[pos:], None)] if p[0]]
 
 
+@bp.before_app_request
 def _limit_body() -> None:
-    """Let this request's body be as large as a full offer needs."""
-    request.max_content_length = max(MAX_BODY, current_app.config.get("MAX_CONTENT_LENGTH") or 0)
+    """Let a scan's body be as large as a full offer needs (before the CSRF check reads the form)."""
+    if request.endpoint in ("offer.offer_result", "api.scan"):
+        request.max_content_length = max(MAX_BODY, current_app.config.get("MAX_CONTENT_LENGTH") or 0)
 
 
 @bp.get("/offer")
@@ -54,7 +56,6 @@ def offer_form():
 @bp.post("/offer")
 def offer_result():
     """Give the scan of the pasted offer (a form post with its CSRF token; no JavaScript needed)."""
-    _limit_body()
     text = request.form.get("text") or ""
     if not text.strip():
         return render_template("offer.html", text="", error=str(EMPTY)), 400
@@ -69,7 +70,6 @@ def offer_result():
 
 def api_scan():
     """Give the scan of JSON {"text", "lang"} (POST /api/v1/scan), or the API's error shape."""
-    _limit_body()
     body = request.get_json(silent=True)
     if not isinstance(body, dict) or not isinstance(body.get("text"), str):
         return api_error('Send a JSON object with "text" (and optionally "lang").', 400)
