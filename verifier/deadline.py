@@ -27,17 +27,22 @@ class Deadline(float):
         return deadline
 
 
+def why_over(deadline: float | None) -> str | None:
+    """Give why the work should stop now ("past its deadline", "its asker has gone"), or None."""
+    if deadline is None:
+        return None
+    if time.monotonic() > deadline:
+        return "past its deadline"
+    gone = getattr(deadline, "gone", None)
+    return "its asker has gone" if gone and gone() else None
+
+
 def is_over(deadline: float | None) -> bool:
     """Tell whether the work should stop now (no deadline: never)."""
-    if deadline is None:
-        return False
-    if time.monotonic() > deadline:
-        return True
-    gone = getattr(deadline, "gone", None)
-    return bool(gone and gone())
+    return why_over(deadline) is not None
 
 
 def stop_if_over(deadline: float | None, error: type[TimeUp] = TimeUp) -> None:
-    """Raise `error` when the work should stop now; return otherwise."""
-    if is_over(deadline):
-        raise error("stopped: past the deadline or the asker has gone")
+    """Raise `error`, saying why, when the work should stop now; return otherwise."""
+    if (why := why_over(deadline)) is not None:
+        raise error(f"stopped: {why}")

@@ -28,3 +28,10 @@ def test_work_stops_early_once_the_asker_has_gone():
     asked["gone"] = True
     with pytest.raises(TimeUp):
         stop_if_over(deadline)
+
+
+def test_the_stop_says_why():
+    with pytest.raises(TimeUp, match="deadline"):
+        stop_if_over(Deadline.after(-1, lambda: True))
+    with pytest.raises(TimeUp, match="gone"):
+        stop_if_over(Deadline.after(60, lambda: True))
