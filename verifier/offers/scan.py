@@ -161,12 +161,13 @@ def _check_entities(entities: list[dict], engine, lang: str, deadline: float | N
     """Put the check result beside every agency, phone and licence (None for other kinds)."""
     from verifier.check import QueryError
     done: dict[tuple, dict | None] = {}
+    bound = {"deadline": deadline} if deadline is not None else {}  # engines without deadlines work too
     for e in entities:
         field = CHECKED_KINDS.get(e["kind"])
         key = (field, e["value"])
         if field and key not in done and len(done) < MAX_CHECKS:
             try:
-                done[key] = engine.check(**{field: e["value"]}, lang=lang, deadline=deadline)
+                done[key] = engine.check(**{field: e["value"]}, lang=lang, **bound)
             except QueryError:
                 done[key] = None
             except TimeUp as stopped:
