@@ -20,11 +20,17 @@ class Deadline(float):
     gone: Callable[[], bool] | None = None
 
     @classmethod
+    def at(cls, when: float | None, gone: Callable[[], bool] | None = None) -> "Deadline":
+        """Give the deadline at monotonic time `when` (None: no time limit), stopping early once
+        `gone()` is true."""
+        deadline = cls(float("inf") if when is None else when)
+        deadline.gone = gone if gone is not None else getattr(when, "gone", None)
+        return deadline
+
+    @classmethod
     def after(cls, seconds: float, gone: Callable[[], bool] | None = None) -> "Deadline":
         """Give the deadline `seconds` from now, stopping early once `gone()` is true."""
-        deadline = cls(time.monotonic() + seconds)
-        deadline.gone = gone
-        return deadline
+        return cls.at(time.monotonic() + seconds, gone)
 
 
 def why_over(deadline: float | None) -> str | None:

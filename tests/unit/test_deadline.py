@@ -35,3 +35,10 @@ def test_the_stop_says_why():
         stop_if_over(Deadline.after(-1, lambda: True))
     with pytest.raises(TimeUp, match="gone"):
         stop_if_over(Deadline.after(60, lambda: True))
+
+
+def test_a_stop_test_alone_is_a_deadline_without_a_time_limit():
+    deadline = Deadline.at(None, lambda: True)
+    assert deadline == float("inf")
+    with pytest.raises(TimeUp, match="gone"):
+        stop_if_over(deadline)

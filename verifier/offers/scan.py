@@ -6,7 +6,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from verifier.deadline import TimeUp, stop_if_over
+from verifier.deadline import Deadline, TimeUp, stop_if_over
 from verifier.offers.cards import mask_cards, mask_result
 from verifier.offers.extract import find_entities
 from verifier.i18n import pick_language
@@ -191,9 +191,12 @@ def decide_risk(flags: list[dict], entities: list[dict]) -> str:
     return "low"
 
 
-def scan(text: str, lang: str = "en", engine=None, deadline: float | None = None) -> dict:  # engine: the caller's
+def scan(text: str, lang: str = "en", engine=None, *, deadline: float | None = None,
+         should_stop=None) -> dict:  # engine: the caller's (verifier.engine.Engine)
     """Give the scan of one offer: risk, summary, flags, entities with checks, destination (card
-    numbers masked); ScanTimeout when `deadline` (a time.monotonic() value) passes between steps."""
+    numbers masked); ScanTimeout between two steps once time.monotonic() passes `deadline` or
+    `should_stop()` is true."""
+    deadline = Deadline.at(deadline, should_stop) if deadline is not None or should_stop else None
     lang = pick_language(lang)
     stream = read_stream(text)
     words = texts(lang)
