@@ -20,6 +20,14 @@ def engine() -> Engine:
     return current_app.extensions["verifier"]
 
 
+def loaded_engine() -> Engine:
+    """Give the engine with its lists loaded now (after a swap, reopened): loading a registry is
+    not a check's work, so a deadline counts from after it (ListsNotLoaded when it cannot load)."""
+    found = engine()
+    found.loaded()
+    return found
+
+
 def query_args(args: Mapping[str, str]) -> dict[str, str]:
     """Give the non-empty query fields of a request (a second phone box fills `phone`)."""
     found = {k: (args.get(k) or "").strip() for k in QUERY_FIELDS}
@@ -41,7 +49,7 @@ def has_query(args: Mapping[str, str]) -> bool:
 def run_check(args: Mapping[str, str], lang: str) -> dict:
     """Give the engine's result for the request's fields (ListsNotLoaded propagates as a 503)."""
     fields = query_args(args)
-    result = engine().check(fields.pop("q", None), lang=lang, **fields, deadline=bounds.deadline("check"))
+    result = loaded_engine().check(fields.pop("q", None), lang=lang, **fields, deadline=bounds.deadline("check"))
     searchcounts.count_search(result["verdict"])  # the day and the verdict only, never the text
     return result
 

@@ -25,8 +25,9 @@ def run_scan(text: str, lang: str) -> dict:
     """Give the scan of an offer and count it (the day, risk and flag codes only); ScansBusy when
     this address runs too many at once, ScanTimeout past the scan's deadline."""
     with bounds.scan_slot():
+        engine = lookup.loaded_engine()
         deadline = bounds.deadline("scan")
-        result = scan(text, lang, lookup.engine(), deadline=deadline, should_stop=deadline.gone)
+        result = scan(text, lang, engine, deadline=deadline, should_stop=deadline.gone)
     searchcounts.count_scan(result["risk"], [f["code"] for f in result["flags"]])
     return result
 
