@@ -61,6 +61,7 @@ def test_socket_closed_tells_a_hang_up_from_a_quiet_or_talking_client():
         assert server.recv(100)
         client.close()
         assert socket_closed(server) is True
+    assert socket_closed(server) is True  # closed on our side too
     assert socket_closed(None) is False
 
 

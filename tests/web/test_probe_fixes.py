@@ -79,3 +79,11 @@ def test_every_report_field_allows_in_the_browser_what_the_server_keeps(app):
         if longest:
             assert re.search(rf'name="{field.name}"[^>]*maxlength="{longest[0]}"', page) or \
                 re.search(rf'maxlength="{longest[0]}"[^>]*name="{field.name}"', page), field.name
+
+
+def test_endpoint_in_the_query_of_a_form_post_is_never_a_500(app):
+    client = app.test_client()
+    token = re.search(r'name="csrf_token" value="([^"]+)"', client.get("/offer").text).group(1)
+    offer = client.post("/offer?endpoint=x", data={"text": "Работа в Турции, оплата за визу 300$.", "csrf_token": token})
+    report = client.post("/report?endpoint=x", data={"csrf_token": token, "name": ""})  # refused: no name
+    assert offer.status_code == 200 and report.status_code == 400

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import select
 import socket
+import ssl
 from contextlib import contextmanager
 from typing import Callable, Iterator
 
@@ -31,8 +32,10 @@ SLOT_SECONDS = 120  # a running-scan count left by a killed worker is forgotten 
 
 def socket_closed(sock: socket.socket | None) -> bool:
     """Tell whether the client at the other end of the socket has closed it (hung up)."""
-    if sock is None:
+    if sock is None or isinstance(sock, ssl.SSLSocket):  # TLS in gunicorn itself: no peeking at the bytes
         return False
+    if sock.fileno() < 0:  # already closed on our side
+        return True
     try:
         poller = select.poll()
         poller.register(sock, select.POLLIN | select.POLLPRI)
@@ -44,7 +47,7 @@ def socket_closed(sock: socket.socket | None) -> bool:
         return sock.recv(1, socket.MSG_PEEK | socket.MSG_DONTWAIT) == b""
     except (BlockingIOError, InterruptedError):
         return False
-    except (OSError, ValueError):  # reset, or the socket is already closed
+    except OSError:  # reset by the client
         return True
 
 
