@@ -10,6 +10,7 @@ from zoneinfo import ZoneInfo
 import phonenumbers
 
 from verifier import registry
+from verifier.deadline import TimeUp, stop_if_over
 from verifier.records import number_kind
 from verifier.registry import ListsNotLoaded, Loaded
 
@@ -25,6 +26,10 @@ from verifier.verdict import VERDICTS, decide_verdict, effective_group
 
 MAX_QUERY = 300        # characters in one field; longer input is refused, not cut
 MAX_MATCHES = 10
+
+
+class CheckTimeout(TimeUp):
+    """A check stopped between its steps: past its deadline, or its asker has gone."""
 
 
 class QueryError(ValueError):
@@ -114,12 +119,14 @@ def read_phones(query: Query, region: str, countries) -> list[tuple[list[tuple[s
     return [(list(read_numbers(p, region, countries)), phone_digits(p)) for p in query.phones]
 
 
-def find_hits(query: Query, loaded: Loaded, region: str) -> list[Hit]:
-    """Return merged hits for a read query from the registry and any extra lists."""
+def find_hits(query: Query, loaded: Loaded, region: str, deadline: float | None = None) -> list[Hit]:
+    """Return merged hits for a read query from the registry and any extra lists (CheckTimeout
+    when the deadline passes between two lists)."""
     hits: list[Hit] = []
     phones = read_phones(query, region, loaded.index.countries)
     licences = [k for k in dict.fromkeys(licence_key(x) for x in query.licences) if k]
     for idx in (loaded.index, *loaded.extra_indexes):
+        stop_if_over(deadline, CheckTimeout)
         if query.key is not None:
             hits += idx.search_name(query.key)
         for readings, digits in phones:
@@ -174,12 +181,15 @@ def _match_dict(engine: "Engine", h: Hit, group: str, lang: str) -> dict:
     }
 
 
-def check(engine: "Engine", q=None, *, name=None, phone=None, licence=None, lang="en") -> dict:
-    """Return the result dict for a query: verdict, risk, summary, reasons, matches, data_as_of."""
+def check(engine: "Engine", q=None, *, name=None, phone=None, licence=None, lang="en",
+          deadline: float | None = None) -> dict:
+    """Return the result dict for a query: verdict, risk, summary, reasons, matches, data_as_of;
+    CheckTimeout when `deadline` (a time.monotonic() value) passes between two steps."""
     lang = pick_language(lang)
     loaded = engine.require_lists()
     query = parse_query(q, name, phone, licence, lang, (engine.region, *sorted(loaded.index.countries - {""})))
-    hits = find_hits(query, loaded, engine.region)
+    hits = find_hits(query, loaded, engine.region, deadline)
+    stop_if_over(deadline, CheckTimeout)
     decision = decide_verdict(hits, asked_phone=bool(query.phones), asked_name=query.key is not None)
     searched = [source_line(s, lang) for s in engine.all_sources()]
     labels = {s["id"]: s["publisher"] for s in searched}

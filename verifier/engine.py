@@ -216,11 +216,13 @@ class Engine:
             cur.pid = None
 
     # The operations every view uses; each builds or reads the one result shape (verifier.check).
-    def check(self, q=None, *, name=None, phone=None, licence=None, lang: str = "en") -> dict:
-        """Return the check result dict for a query (see verifier.check.check)."""
+    def check(self, q=None, *, name=None, phone=None, licence=None, lang: str = "en",
+              deadline: float | None = None) -> dict:
+        """Return the check result dict for a query (see verifier.check.check), card numbers masked."""
         from verifier.check import check
+        from verifier.offers.cards import mask_result
         with self.pinned():
-            return check(self, q, name=name, phone=phone, licence=licence, lang=lang)
+            return mask_result(check(self, q, name=name, phone=phone, licence=licence, lang=lang, deadline=deadline))
 
     def get_agency(self, agency_id: str, lang: str = "en") -> dict | None:
         """Return one record with its phones, status history and source, or None."""

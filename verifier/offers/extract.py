@@ -12,6 +12,7 @@ import re
 import phonenumbers
 
 from verifier.names.numbers import parse_phones
+from verifier.offers.cards import find_cards
 
 KINDS = ("agency", "phone", "licence", "link", "handle", "email", "card")
 
@@ -166,6 +167,8 @@ def find_entities(text: str, regions: tuple[str, ...] | None = None) -> list[dic
             if kind == "card":
                 raw = mask_card(raw)
             _add(found, taken, kind, raw, m.start(), m.start() + len(m.group(0).rstrip(".,;:)")), raw)
+    for start, end in find_cards(text):  # every other way a card is written (cards.py)
+        _add(found, taken, "card", mask_card(text[start:end]), start, end, mask_card(text[start:end]))
     _messenger_phones(text, found)
     for m in HANDLE_RE.finditer(text):
         _add(found, taken, "handle", m.group(0), m.start(), m.end(), m.group(0).lower())

@@ -12,6 +12,7 @@ from verifier.engine import Engine, ListsNotLoaded
 from verifier.web import advice, api, errors, hotline, limits, locale, pages, security, widget
 from verifier.web import faults, pinning, reports, staff
 from verifier.web import offer  # issue 12: paste an offer
+from verifier.web import bounds  # issue 23: deadlines, scans capped per address
 
 # Every blueprint of the site, in one place. Other packages add theirs here.
 BLUEPRINTS = (
@@ -52,6 +53,7 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
     faults.init_app(app)  # a locked or full app database: 503 "try again"
     security.init_app(app)
     app.extensions["verifier_limiter"] = limits.init_app(app)
+    bounds.init_app(app)
     if app.config.get("WARM_INDEX"):
         try:
             app.extensions["verifier"].warm()

@@ -49,6 +49,14 @@ def default_config() -> dict:
         "API_RATE_LIMIT": env.get("VERIFIER_API_RATE_LIMIT", "60/minute;1000/day"),
         "API_PARTNER_RATE_LIMIT": env.get("VERIFIER_API_PARTNER_RATE_LIMIT", "600/minute"),
         "PAGE_RATE_LIMIT": env.get("VERIFIER_PAGE_RATE_LIMIT", "120/minute"),
+        # Offer scans cost more than a check: their own, lower limit, and a cap on how many one
+        # address (or partner key) runs at once (verifier/web/bounds.py).
+        "SCAN_RATE_LIMIT": env.get("VERIFIER_SCAN_RATE_LIMIT", "10/minute;200/day"),
+        "SCAN_PARTNER_RATE_LIMIT": env.get("VERIFIER_SCAN_PARTNER_RATE_LIMIT", "120/minute"),
+        "SCAN_CONCURRENCY": int(env.get("VERIFIER_SCAN_CONCURRENCY", "2")),
+        # Seconds a scan or a check may take; past it the work stops between two steps (503).
+        "VERIFIER_SCAN_DEADLINE": float(env.get("VERIFIER_SCAN_DEADLINE", "2")),
+        "VERIFIER_CHECK_DEADLINE": float(env.get("VERIFIER_CHECK_DEADLINE", "1")),
         "RATELIMIT_ENABLED": env.get("RATELIMIT_ENABLED", "true").lower() not in ("0", "false", "no"),
         "RATELIMIT_STORAGE_URI": env.get("RATELIMIT_STORAGE_URI", "memory://"),
         "RATELIMIT_HEADERS_ENABLED": True,

@@ -18,7 +18,7 @@ def hotline():
     labels = script_labels()
     status = 400 if error else 200
     return render_template("hotline.html", result=result, error=error,
-                           form=lookup.query_args(request.args), labels=labels), status
+                           form=lookup.shown_args(request.args), labels=labels), status
 
 
 def script_labels() -> dict:

@@ -108,7 +108,7 @@ PATHS = {
         "parameters": [_param("q", "Free text: a name, phone or licence number (type detected)."),
                        _param("name", "Agency name."), _param("phone", "Phone number."),
                        _param("licence", "Licence number."), LANG],
-        "responses": _responses("CheckResult", 400)}},
+        "responses": _responses("CheckResult", 400, 503)}},
     "/agencies/{agency_id}": {"get": {
         "summary": "One agency record with its status history",
         "parameters": [_param("agency_id", "Agency id from a match.", "path", True), LANG],
@@ -163,12 +163,14 @@ SCAN_RESULT = {
 PATHS["/scan"] = {"post": {
     "summary": "Scan a job offer: red flags, every agency, phone and licence checked, destination",
     "description": "The text is read once and never stored or logged. At most 20,000 characters "
-                   "(413 above); empty text is 400.",
+                   "(413 above); empty text is 400. A scan past its time limit answers 503 (try a "
+                   "shorter text), never half a result; one address may run only a few scans at "
+                   "once and fewer per minute than checks (429).",
     "requestBody": {"required": True, "content": {"application/json": {"schema": {
         "type": "object", "required": ["text"],
         "properties": {"text": {"type": "string", "minLength": 1, "maxLength": 20000},
                        "lang": {"enum": ["en", "ru", "kk", "uz"]}}}}}},
-    "responses": _responses("ScanResult", 400, 413)}}
+    "responses": _responses("ScanResult", 400, 413, 503)}}
 DOCUMENT["components"]["schemas"]["ScanResult"] = SCAN_RESULT
 
 
