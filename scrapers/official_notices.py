@@ -4,7 +4,7 @@ What a ministry, migration service or court said about an agency, compiled from 
 into one CSV shipped with the project (`data/sources/official_notices/notices.csv`, provenance in
 PROVENANCE.md): one row per event with its authority, date, URL and a verbatim quote. No
 authority publishes these as a list, so there is no live crawler: a run reads the saved CSV (from
-`--offline DIR` when given, else the shipped copy). One record per agency; its events are its
+`--offline DIR` when it holds one, else the shipped copy). One record per agency; its events are its
 timeline and the latest one its status (`verifier/records/notices.py`).
 """
 from __future__ import annotations
@@ -36,10 +36,9 @@ def parse_csv(content: bytes, as_of: str | None = COMPILED) -> list[Record]:
 
 
 def crawl(fetcher) -> list[Record]:
-    """Return the records of the saved notices CSV (the offline folder's, else the shipped one)."""
-    if fetcher.offline:
-        files = fetcher.files("*.csv")
-        if not files:
-            raise SourceError("no saved official_notices CSV")
+    """Return the records of the saved notices CSV: the offline folder's when it holds one, else
+    the copy shipped with the project (the source itself: there is nothing to fetch)."""
+    files = fetcher.files("*.csv") if fetcher.offline else []
+    if files:
         return parse_csv(fetcher.get(SOURCE.url, files[-1].name).content)
     return parse_csv((BUNDLED_SOURCES / SOURCE.id / FILE).read_bytes())

@@ -91,3 +91,16 @@ def test_the_offer_scan_names_the_permit_authority(engine):
     firm = scan("Seasonal work in the UK, company \"Davri Istiqlol\"", "en", engine)
     assert [p["country"] for p in firm["permits"]] == ["TJ"], "a firm of the notices, no country named"
     assert json.dumps(firm)  # the API's JSON
+
+
+def test_the_offer_page_shows_the_firm_timeline_and_the_permit_authority(registry_db, app_db):
+    from tests.reports.conftest import csrf_from
+    from verifier.web import create_app
+    app = create_app({"TESTING": True, "VERIFIER_DB": str(registry_db), "VERIFIER_APP_DB": str(app_db),
+                      "SECRET_KEY": secrets.token_hex(8)})
+    client = app.test_client()
+    token = csrf_from(client.get("/offer?lang=ru").text)
+    text = "Работа в Турции. ОсОО «Голден Ворк Тревел», Бишкек. Оплата после визы."
+    page = client.post("/offer?lang=ru", data={"text": text, "csrf_token": token}).text
+    assert "Кто выдаёт разрешения на трудоустройство" in page and "1966 / 66-01-07" in page
+    assert REINSTATED in page and "Что сообщили власти" in page

@@ -15,7 +15,8 @@ def named_countries(stream: Stream) -> list[str]:
 def notice_countries(entities: list[dict]) -> list[str]:
     """Give the countries of the firms in the offer that an official notice names."""
     return [m["country"] for e in entities if e.get("result") for m in e["result"]["matches"][:3]
-            if m["source"] in NOTICE_SOURCES and (m["same"] or "licence" in m["matched_on"]) and m.get("country")]
+            if m.get("source") in NOTICE_SOURCES and (m.get("same") or "licence" in m.get("matched_on", ()))
+            and m.get("country")]
 
 
 def permit_guidance(stream: Stream, entities: list[dict], lang: str) -> list[dict]:
