@@ -51,6 +51,8 @@ def test_a_notice_is_shown_once_a_second_staff_member_approves_it(app, client, s
     assert result["verdict"] == "licence_invalid"
     (event,) = result["matches"][0]["events"]
     assert event["url"] == NOTICE["url"] and event["quote"] == NOTICE["quote"] and event["date"] == "2026-03-02"
+    record = client.get(f"/agency/{result['matches'][0]['agency_id']}?lang=ru")
+    assert record.status_code == 200 and NOTICE["url"] in record.text and "лицензия отозвана" in record.text
     log = {(r["action"], r["actor"]) for r in appdb.audit_rows(target=f"notice:{notice_id}")}
     assert {("notice.added", STAFF_NAME), ("notice.approved", SECOND)} <= log
     approved = next(r for r in appdb.audit_rows(target=f"notice:{notice_id}") if r["action"] == "notice.approved")
