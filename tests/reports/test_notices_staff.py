@@ -104,3 +104,12 @@ def test_notices_export_and_import_as_the_shipped_csv(app, client, staff, engine
     refused = client.post("/staff/notices/import", data=bad, content_type="multipart/form-data")
     assert refused.status_code == 400 and "lacks columns" in refused.text
     assert STAFF_PASSWORD not in exported.text
+
+
+def test_the_notices_pages_are_for_signed_in_staff_only(client):
+    for path in ("/staff/notices", "/staff/notices.csv"):
+        response = client.get(path)
+        assert response.status_code == 302 and response.headers["Location"].endswith("/staff/login"), path
+    token = csrf_from(client.get("/staff/login").text)
+    assert client.post("/staff/notices", data={**NOTICE, "csrf_token": token}).status_code == 302
+    assert appdb.query("select count(*) n from notice_events")[0]["n"] == 0

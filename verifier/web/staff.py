@@ -179,5 +179,3 @@ def audit():
 def stats():
     """Give search counts per day and verdict (no query text is ever stored)."""
     return render_template("staff/stats.html", rows=searchcounts.search_counts())
-
-from verifier.web import staff_notices  # noqa: E402,F401 (its routes are on this blueprint)

@@ -1,6 +1,7 @@
 """Staff pages for official notices: add one from a form, approve another's, export and import the CSV.
 
-Routes on the staff blueprint (login, CSRF and the audit log as for every staff action). A notice
+Under /staff/notices, behind the staff login (the staff pages' own check), with CSRF and the audit
+log as for every staff action. A notice
 is shown to the public only once a second staff member approves it, unless the office runs alone
 (NOTICES_SELF_APPROVE), which the audit log records with the notice.
 """
@@ -8,12 +9,16 @@ from __future__ import annotations
 
 import io
 
-from flask import Response, abort, current_app, flash, redirect, render_template, request, url_for
+from flask import Blueprint, Response, abort, current_app, flash, redirect, render_template, request, url_for
 
 from verifier import appdb
 from verifier.appdb import notices
 from verifier.records.notices import GROUPS, MAX_QUOTE, STATUS_WORDS
-from verifier.web.staff import ActionForm, actor, bp, decided, form_text
+from verifier.web.staff import ActionForm, actor, decided, form_text, load_staff, staff_context
+
+bp = Blueprint("staff_notices", __name__, url_prefix="/staff")
+bp.before_request(load_staff)  # signed-in staff only, as on every staff page
+bp.context_processor(staff_context)
 
 MAX_IMPORT = 2 * 1024 * 1024
 FIELD_LIMITS = {"name": 300, "name_variants": 1000, "country": 2, "reg_number": 100, "status": 20,
@@ -49,7 +54,7 @@ def notice_add():
         return _page(400, str(error), values)
     flash(f"Notice {notice_id} added" + (" and published (office of one)." if _alone() else
                                           ": it is shown once another staff member approves it."))
-    return redirect(url_for("staff.notice_list"), 303)
+    return redirect(url_for("staff_notices.notice_list"), 303)
 
 
 @bp.post("/notices/<int:notice_id>/<any(approve, reject):action>")
@@ -58,7 +63,7 @@ def notice_decide(notice_id: int, action: str):
     """Approve (publish) or reject a pending notice."""
     notices.decide(notice_id, actor(), action == "approve", form_text("note"))
     flash(f"Notice {notice_id}: {action} done.")
-    return redirect(url_for("staff.notice_list"), 303)
+    return redirect(url_for("staff_notices.notice_list"), 303)
 
 
 @bp.get("/notices.csv")
@@ -84,4 +89,4 @@ def notice_import():
         abort(413)
     count = notices.import_csv(content, actor(), alone=_alone())
     flash(f"{count} notices imported.")
-    return redirect(url_for("staff.notice_list"), 303)
+    return redirect(url_for("staff_notices.notice_list"), 303)
