@@ -113,3 +113,25 @@ def test_the_notices_pages_are_for_signed_in_staff_only(client):
     token = csrf_from(client.get("/staff/login").text)
     assert client.post("/staff/notices", data={**NOTICE, "csrf_token": token}).status_code == 302
     assert appdb.query("select count(*) n from notice_events")[0]["n"] == 0
+
+
+def test_the_command_line_imports_and_exports_the_same_csv(app_db, tmp_path):
+    import subprocess
+    import sys
+    from tests.reports.conftest import ROOT_ENV
+    from verifier.records.notices import export_rows
+    source = tmp_path / "invented_notices.csv"
+    with open(source, "w", newline="", encoding="utf-8") as fh:
+        export_rows([NOTICE], fh)
+    run = lambda *args: subprocess.run([sys.executable, "-m", "verifier.cli.staff", *args],  # noqa: E731
+                                       env=ROOT_ENV(app_db), capture_output=True, text=True)
+    added = run("import-notices", str(source))
+    assert added.returncode == 0 and "1 notices added" in added.stdout, added.stderr
+    assert run("export-notices", "-").stdout.splitlines()[1:] == [], "nothing published before approval"
+    notices_id = pending_id()
+    appdb.create_staff(SECOND, SECOND_PASSWORD, "test")
+    from verifier.appdb import notices
+    notices.decide(notices_id, SECOND, approve=True)
+    out = run("export-notices", "-")
+    assert read_csv(out.stdout.encode())[0]["quote"] == NOTICE["quote"]
+    assert run("import-notices", str(tmp_path / "missing.csv")).returncode == 1
