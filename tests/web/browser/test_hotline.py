@@ -96,7 +96,8 @@ def test_hotline_shows_official_notices_and_puts_them_in_the_call_note(context, 
     page.goto("/hotline?lang=ru")
     page.keyboard.type("Golden Work Travel", delay=20)
     page.locator("#hl-results [role=option] ol.timeline li").last.wait_for()
-    assert "разрешение возобновлено" in page.locator("#hl-results").inner_text()
+    listed = page.locator("#hl-results").inner_text()
+    assert "разрешение возобновлено" in listed and "https://24.kg/obschestvo/358469" in listed
     page.keyboard.press("Enter")
     page.locator("#hl-copied").filter(has_text="скопирована").wait_for()
     note = page.evaluate("navigator.clipboard.readText()")

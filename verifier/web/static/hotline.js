@@ -69,7 +69,7 @@
     input.setAttribute("aria-expanded", result.matches.length ? "true" : "false");
   }
 
-  // Official notices on a record, oldest first: date, what was said, authority, quote, link.
+  // Official notices on a record, oldest first: date, what was said, authority, quote, address.
   function eventList(events) {
     var ol = el("ol", "timeline");
     events.forEach(function (e) {
@@ -79,11 +79,9 @@
       var q = el("q", "", e.quote);
       q.setAttribute("lang", e.lang || "und");
       li.appendChild(q);
-      li.appendChild(document.createTextNode(" "));
-      var a = el("a", "", words.openPage);
-      a.href = e.url;
-      a.rel = "noopener noreferrer";
-      li.appendChild(a);
+      // An option of the list box holds no link (nothing inside it can take focus): the address
+      // is shown as text, and is a link on the record page ("Open the record").
+      li.appendChild(el("span", "url", " " + e.url));
       ol.appendChild(li);
     });
     return ol;
