@@ -165,6 +165,12 @@ SCAN_RESULT = {
         "destination": {"oneOf": [{"type": "null"}, {"type": "object", "required": ["country", "name", "rules"], "properties": {
             "country": STR, "name": STR, "rules": {"type": "array", "items": {"type": "object", "required": ["text", "source_url", "as_of"],
                                                                            "properties": {"text": STR, "source_url": STR, "as_of": OPT_STR}}}}}]},
+        # Who issues recruitment permits in a country the offer names (KG, UZ, TJ) or of a firm an
+        # official notice names, and how to confirm one.
+        "permits": {"type": "array", "items": {"type": "object", "required": ["country", "authority", "confirm"],
+                                               "properties": {"country": STR, "authority": STR, "confirm": STR,
+                                                              "phone": STR, "phone_source": STR,
+                                                              "phone_date": OPT_STR, "source_url": STR}}},
     },
 }
 PATHS["/scan"] = {"post": {
