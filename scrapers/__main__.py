@@ -80,17 +80,20 @@ def cmd_list(args) -> int:
     """Print each source with its record count, last success and health."""
     from verifier import appdb
     from verifier.appdb.ngo import NgoWarningList
+    from verifier.appdb.notices import StaffNotices
     from .runner import listing
+    # The NGO's list and the notices staff add, from the app database.
     rows = listing() + NgoWarningList(appdb.db_path(), os.environ.get("VERIFIER_NGO_NAME"),
-                                          os.environ.get("VERIFIER_NGO_URL", "")).sources()  # the NGO's list, from the app database
+                                      os.environ.get("VERIFIER_NGO_URL", "")).sources()
+    rows += StaffNotices(appdb.db_path()).sources()
     if args.json:
         print(json.dumps(rows, ensure_ascii=False, indent=1))
         return 0
     # last_success: when the source's data last loaded (UTC)
-    print(f"{'id':<14} {'kind':<8} {'cc':<3} {'records':>7}  {'last_success':<25} health")
+    print(f"{'id':<16} {'kind':<8} {'cc':<3} {'records':>7}  {'last_success':<25} health")
     for r in rows:
         live = "" if r.get("live", True) else "  [no live crawler: offline/import only]"
-        print(f"{r['id']:<14} {r['kind']:<8} {r['country'] or '-':<3} {r['records']:>7}  "
+        print(f"{r['id']:<16} {r['kind']:<8} {r['country'] or '-':<3} {r['records']:>7}  "
               f"{r['last_success'] or 'never':<25} {r['health']}{live}")
     return 0
 
@@ -98,7 +101,7 @@ def cmd_list(args) -> int:
 def cmd_import(args) -> int:
     """Load a template CSV/XLSX as its own source."""
     from verifier.appdb.ngo import SOURCE_ID as NGO_LIST  # the app database's own list
-    from verifier.records import RESERVED_SOURCES, statuses
+    from verifier.records import RESERVED_SOURCES, statuses  # staff_notices among them
 
     from . import importer
     from .runner import Job, all_sources, db_path, refresh

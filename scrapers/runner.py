@@ -18,7 +18,7 @@ from pathlib import Path
 
 from verifier.records import RESERVED_SOURCES
 
-from . import config, hk_eaa, kz_kgd, ph_dmw, store
+from . import config, hk_eaa, kz_kgd, official_notices, ph_dmw, store
 from .base import Record, SourceError, SourceInfo
 from .configured import ConfiguredSource
 from .schedule import due
@@ -26,7 +26,7 @@ from .http import Fetcher, OfflineFetcher, new_run_folder
 
 log = logging.getLogger(__name__)
 
-SOURCES = (ph_dmw, hk_eaa, kz_kgd)  # every built-in source, in one place
+SOURCES = (ph_dmw, hk_eaa, kz_kgd, official_notices)  # every built-in source, in one place
 BY_ID = {m.SOURCE.id: m for m in SOURCES}
 
 

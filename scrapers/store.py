@@ -70,6 +70,23 @@ def m003_source_licence_label(db: sqlite_utils.Database) -> None:
     db.execute("update sources set licence_label = case when id = 'kz_kgd' then 'bin' else 'licence' end")
 
 
+@migrations()
+def m004_events(db: sqlite_utils.Database) -> None:
+    """Add the events table: what an authority said about an agency, in order (official notices)."""
+    db["events"].create({"agency_id": str, "seq": int, "date": str, "after": str, "status": str,
+                         "status_group": str, "status_words": str, "authority": str, "url": str,
+                         "quote": str, "lang": str, "note": str, "decides": int}, pk=("agency_id", "seq"))
+
+
+EVENT_COLUMNS = ("date", "after", "status", "status_words", "authority", "url", "quote", "lang", "note")
+
+
+def event_rows(agency_id: str, events: list[dict]) -> list[dict]:
+    """Return the events table rows of one record's events, numbered in their order."""
+    return [{"agency_id": agency_id, "seq": n, "status_group": e.get("group", ""), "decides": int(bool(e.get("decides"))),
+             **{c: e.get(c) or None for c in EVENT_COLUMNS}} for n, e in enumerate(events)]
+
+
 def write_match_snapshot(db: sqlite_utils.Database) -> None:
     """Store the match index of the database's current records (replacing any older one).
 
@@ -119,9 +136,10 @@ def transaction(db: sqlite_utils.Database):
     db.execute("COMMIT")
 
 
-def _hash(row: dict, phones: list) -> str:
+def _hash(row: dict, phones: list, events: list | None = None) -> str:
     """Return a hash of a row's content, to tell a changed record from an unchanged one."""
-    payload = json.dumps([row, [(p.e164, p.raw) for p in phones]], sort_keys=True, default=str)
+    content = [row, [(p.e164, p.raw) for p in phones]] + ([events] if events else [])
+    payload = json.dumps(content, sort_keys=True, default=str)
     return hashlib.sha1(payload.encode()).hexdigest()
 
 
@@ -136,13 +154,14 @@ def write_source(db: sqlite_utils.Database, info: SourceInfo, records: list[Reco
     new_rows: list[dict] = []
     changed_rows: list[dict] = []
     phone_rows: list[dict] = []
+    events: list[dict] = []
     for rec in records:
         row = agency_row(info, rec)
         if row["id"] in seen:
             continue
         seen.add(row["id"])
         phones = parse_phones(rec.phones, rec.country or info.country)
-        row["record_hash"] = _hash(row, phones)
+        row["record_hash"] = _hash(row, phones, rec.events)
         old = existing.get(row["id"])
         if old and old["record_hash"] == row["record_hash"] and not old["removed_at"]:
             unchanged.append((stamp, row["id"]))
@@ -158,6 +177,7 @@ def write_source(db: sqlite_utils.Database, info: SourceInfo, records: list[Reco
                 history.append((row, "relisted"))
             elif (old["status"], old["status_group"]) != (row["status"], row["status_group"]):
                 history.append((row, "status changed"))
+        events += event_rows(row["id"], rec.events)
         phone_rows.extend({"agency_id": row["id"], "e164": p.e164, "raw": p.raw, "country": p.country,
                            "national": p.national, "valid": int(p.valid)} for p in phones)
     # Written in bulk, one statement per kind of change (a row per statement is several times slower).
@@ -169,6 +189,8 @@ def write_source(db: sqlite_utils.Database, info: SourceInfo, records: list[Reco
             db["agencies"].upsert_all(rows, pk="id")
     db.conn.executemany("delete from phones where agency_id = ?", [(r["id"],) for r in changed_rows])
     db["phones"].insert_all(phone_rows, pk=("agency_id", "e164"), ignore=True)
+    db.conn.executemany("delete from events where agency_id = ?", [(r["id"],) for r in changed_rows])
+    db["events"].insert_all(events, pk=("agency_id", "seq"))
     written = len(new_rows) + len(changed_rows)
     gone = [i for i, r in existing.items() if i not in seen and not r["removed_at"]]
     for i in gone:

@@ -9,7 +9,7 @@ from zoneinfo import ZoneInfo
 
 import phonenumbers
 
-from verifier import registry
+from verifier import registry, timeline
 from verifier.deadline import TimeUp, stop_if_over
 from verifier.records import number_kind
 from verifier.registry import ListsNotLoaded, Loaded
@@ -205,8 +205,9 @@ def check(engine: "Engine", q=None, *, name=None, phone=None, licence=None, lang
         return translate(lang, message, params)
 
     matches = [_match_dict(engine, h, decision.groups[h.rec.id], lang) for h in hits[:MAX_MATCHES]]
+    timeline.attach(engine, loaded, matches, lang)
     stale = [s for s in searched if s["health"] in ("stale", "failed")]
-    reasons = [tr(m, p) for m, p in decision.reasons]
+    reasons = [tr(m, p) for m, p in decision.reasons] + timeline.explain(decision.summary, matches, lang)
     if query.looks_like_offer:
         reasons.insert(0, translate(lang, N_("This looks like a job offer: check the whole text on the offer page.")))
     if decision.verdict in ("not_found", "similar"):
@@ -271,7 +272,7 @@ FIELD_LABELS = {"q": N_("query"), "name": N_("name"), "phone": N_("phone"), "lic
                 "a": "a", "b": "b"}
 MATCHED_ON = {"name": N_("name"), "phone": N_("phone"), "licence": N_("licence number")}
 STATUS_GROUPS = {"valid": N_("valid"), "invalid": N_("not valid"), "warning": N_("warning list"),
-                 "unknown": N_("status unknown")}
+                 "unknown": N_("status unknown"), "permit": N_("permit per an official notice")}
 DISCLAIMER = N_("An independent check, not an official registry. Confirm with the official source before you act.")
 
 
@@ -295,7 +296,8 @@ def get_agency(engine: "Engine", agency_id: str, lang: str = "en") -> dict | Non
              source_url=d.get("source_url") or src.get("url", ""), status_group=group,
              licence_label=number_kind(src, d["list_kind"]),
              status_label=status_label(group, d["status"], lang),
-             data_as_of=d.get("data_as_of") or src.get("data_as_of"), lang=lang)
+             data_as_of=d.get("data_as_of") or src.get("data_as_of"), lang=lang,
+             events=timeline.shown(d.get("events") or [], lang))
     for key in ("name_key", "alias_keys", "record_hash", "norm_version", "licence_key"):
         d.pop(key, None)
     return d

@@ -50,7 +50,8 @@ class Engine:
         self.region, self.timezone = region, timezone
         if extras is None and self.app_db_path is not None:
             from verifier.appdb.ngo import NgoWarningList
-            extras = [NgoWarningList(self.app_db_path, ngo_name, ngo_url)]
+            from verifier.appdb.notices import StaffNotices
+            extras = [NgoWarningList(self.app_db_path, ngo_name, ngo_url), StaffNotices(self.app_db_path)]
         self.extras: list[ExtraSource] = list(extras or [])
         self.required = expected_sources() if required is None else required
         self._loaded: Loaded | None = None

@@ -127,7 +127,25 @@ def get_agency(conn: sqlite3.Connection, agency_id: str) -> dict | None:
         "select status, status_group, status_date, seen_at, change from status_history "
         "where agency_id = ? order by id", [agency_id])]
     src = conn.execute("select * from sources where id = ?", [row["source"]]).fetchone()
-    return agency_dict(row, phones, history, dict(src) if src else {})
+    d = agency_dict(row, phones, history, dict(src) if src else {})
+    d["events"] = agency_events(conn, [agency_id]).get(agency_id, [])
+    return d
+
+
+def agency_events(conn: sqlite3.Connection, agency_ids: list[str]) -> dict[str, list[dict]]:
+    """Return the official-notice events of each record in order (none in a registry without them)."""
+    if not agency_ids:
+        return {}
+    marks = ", ".join("?" * len(agency_ids))
+    try:
+        rows = conn.execute(f"select * from events where agency_id in ({marks}) order by agency_id, seq",
+                            agency_ids).fetchall()
+    except sqlite3.OperationalError:  # a registry written before events existed
+        return {}
+    found: dict[str, list[dict]] = {}
+    for r in rows:
+        found.setdefault(r["agency_id"], []).append(dict(r))
+    return found
 
 
 # The columns of a record the match index is built from, in this order (registry and NGO list alike).

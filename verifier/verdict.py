@@ -7,7 +7,8 @@
                     (or another agency publishes it): a common impersonation
 4. licensed         a strong match on a registry record with a valid licence
 5. similar          resembles listed records but is not the same one: they are shown; also a
-                    record named exactly whose status is not understood (never "licensed")
+                    record named exactly whose status is not understood, or whose latest official
+                    notice grants or reinstates a permit (a notice is not a register): never "licensed"
 6. not_found        nothing alike on any list; not found does not mean safe
 
 Only the best tier of strong matches decides (within TIER points of the best name score), and
@@ -54,6 +55,10 @@ VERDICTS = {row[0]: VerdictKind(*row) for row in (
 RISK = {code: v.risk for code, v in VERDICTS.items()}
 EXPIRED_SUMMARY = N_("Not licensed now: the licence of {name} expired on {expires} ({source}).")
 LICENCE_OF_OTHER = N_("Check the licence number: it belongs to {other}, not to {name}.")
+# A permit granted or reinstated per an official notice: a notice is not a register (its date and
+# authority are filled in from the notice's events by verifier.timeline).
+PERMIT_SUMMARY = N_("{name}: {status} ({date}) per {authority}. A notice is not a register: confirm "
+                    "the permit is still valid with the ministry.")
 UNKNOWN_SUMMARY = N_("{name} is listed by {source}, but its status \u201c{status}\u201d is not one we "
                      "understand: confirm with the publisher.")
 
@@ -143,6 +148,9 @@ def _decide_named(named: list[Hit], phone_only: list[Hit], groups: dict, asked_p
                            "not to the name given."), params))
         return _decision("licence_invalid", by_name[0], reasons, LICENCE_OF_OTHER, params)
     valid = [h for h in named if groups[id(h)] == "valid"]
+    if not valid and (permit := [h for h in named if groups[id(h)] == "permit"]):
+        return _decision("similar", permit[0], reasons, PERMIT_SUMMARY,
+                         {"date": permit[0].rec.status_date or "—", "authority": permit[0].rec.source})
     if not valid:
         reasons.append((N_("The status of this record is not one we understand: confirm with the source."), {}))
         return _decision("similar", named[0], reasons, UNKNOWN_SUMMARY)
@@ -173,6 +181,9 @@ def _reason_for(h: Hit, group: str) -> tuple[str, dict]:
         return N_("{name}: \u201c{status}\u201d ({source}, {date}); matched by {how}."), params
     if group == "valid":
         return N_("{name}: \u201c{status}\u201d ({source}); matched by {how}."), params
+    if group == "permit":
+        return N_("{name}: {status} ({source}, {date}); a notice, not a register; matched by {how}."), {
+            **params, "date": h.rec.status_date or "—"}
     return N_("{name}: status \u201c{status}\u201d is not understood ({source}); matched by {how}."), params
 
 

@@ -18,7 +18,7 @@ from scraper_helpers import FAST_ENV, HK_CSV, KZ_XLSX, PH_DIRECTORY, PH_PAGE1, R
 from scrapers import ph_dmw
 from verifier.records import agency_id
 
-SOURCES_IDS = ("ph_dmw", "hk_eaa", "kz_kgd")
+SOURCES_IDS = ("ph_dmw", "hk_eaa", "kz_kgd", "official_notices")
 
 
 def _counts(db) -> dict:
@@ -33,7 +33,7 @@ def _counts(db) -> dict:
 
 def test_offline_build_counts(offline_db):
     active = dict(query(offline_db, "select source, count(*) from agencies where removed_at is null group by source"))
-    assert active == {"ph_dmw": 3792, "hk_eaa": 3293, "kz_kgd": 1853}
+    assert active == {"ph_dmw": 3792, "hk_eaa": 3293, "kz_kgd": 1853, "official_notices": 18}
     assert query(offline_db, "select count(*) from status_history where change != 'listed'")[0][0] == 0
     assert {r["outcome"] for s in SOURCES_IDS for r in runs(offline_db, s)} == {"ok"}
     assert query(offline_db, "select count(*) from phones where valid = 1")[0][0] > 5000
@@ -159,7 +159,7 @@ def test_a_reader_never_sees_a_half_written_database(db, tmp_path):
         thread.join()
     assert proc.returncode == 0, proc.stderr
     new = query(db, sql)[0]
-    assert new == (old[0] - 10, old[1] + 3, 0, old[3] + 10)
+    assert new == (old[0] - 10, old[1] + len(SOURCES_IDS), 0, old[3] + 10)
     assert not errors, errors[:5]
     assert len(seen) > 20, "the reader barely ran: the test proved nothing"
     assert set(seen) <= {old, new}, sorted(set(seen) - {old, new})[:5]
@@ -185,7 +185,7 @@ def test_list_json(db):
 def test_list_json_before_any_run(tmp_path):
     result = cli(tmp_path / "none.db", "list", "--json")
     assert result.returncode == 0, result.stderr
-    rows = {r["id"]: r for r in json.loads(result.stdout) if r["id"] != "ngo_warnings"}   # the app DB's list
+    rows = {r["id"]: r for r in json.loads(result.stdout) if r["id"] not in ("ngo_warnings", "staff_notices")}  # app DB's
     assert set(rows) == set(SOURCES_IDS)
     assert all(r["records"] == 0 and r["last_success"] is None and r["health"] == "never" for r in rows.values())
     assert rows["hk_eaa"]["live"] is False

@@ -32,11 +32,12 @@ def bundled_plan():
 
 def test_plan_builds_what_is_missing_or_older_and_keeps_newer_data(bundled_plan, web_db, tmp_path):
     db = tmp_path / "verifier.db"
-    assert [sid for sid, _ in bundled_plan.plan(db)] == ["ph_dmw", "hk_eaa", "kz_kgd"]  # no file
+    assert [sid for sid, _ in bundled_plan.plan(db)] == ["ph_dmw", "hk_eaa", "kz_kgd", "official_notices"]  # no file
     shutil.copy(web_db, db)
     assert bundled_plan.plan(db) == []  # built from this snapshot: nothing to do
     stamp = json.loads((tmp_path / "verifier.db.bundle.json").read_text())
-    assert stamp["data_as_of"] == {"ph_dmw": "2026-09-14", "hk_eaa": "2021-12-28", "kz_kgd": "2020-04-07"}
+    assert stamp["data_as_of"] == {"ph_dmw": "2026-09-14", "hk_eaa": "2021-12-28", "kz_kgd": "2020-04-07",
+                                   "official_notices": "2026-12-07"}
     with sqlite3.connect(db) as conn:
         conn.execute("update sources set data_as_of = '2020-01-01' where id = 'kz_kgd'")  # older
         conn.execute("update sources set data_as_of = '2027-01-05' where id = 'ph_dmw'")  # a live refresh
@@ -68,7 +69,7 @@ def test_serve_on_a_fresh_path_builds_the_bundled_lists_and_answers(tmp_path):
     try:
         wait_until_up(url + "/api/v1/health", process, seconds=240)
         said = (tmp_path / "serve.log").read_text()
-        assert "building ph_dmw hk_eaa kz_kgd from the saved public sources in data/sources" in said
+        assert "building ph_dmw hk_eaa kz_kgd official_notices from the saved public sources in data/sources" in said
         status, sources = get(url + "/api/v1/sources")
         assert status == 200 and sum(s["records"] for s in sources["sources"]) >= 8900
         status, result = get(url + "/api/v1/check?q=" + quote("ТОО Dymka"))

@@ -61,6 +61,17 @@ def m002_staff_session_version(db: sqlite_utils.Database) -> None:
     db["staff"].add_column("session_version", int, not_null_default=0)
 
 
+@migrations()
+def m003_notice_events(db: sqlite_utils.Database) -> None:
+    """Add notice_events: official notices staff add (verifier.appdb.notices), shown once approved."""
+    db.execute("CREATE TABLE notice_events (id INTEGER PRIMARY KEY, name TEXT NOT NULL, name_variants TEXT, "
+               "country TEXT, reg_number TEXT, status TEXT NOT NULL, authority TEXT NOT NULL, date TEXT, "
+               "url TEXT NOT NULL, quote TEXT NOT NULL, lang TEXT, note TEXT, state TEXT NOT NULL, "
+               "created_by TEXT NOT NULL, created_at TEXT NOT NULL, decided_by TEXT, decided_at TEXT, "
+               "revision INTEGER NOT NULL)")
+    db.execute("CREATE INDEX notice_events_state ON notice_events (state, id)")
+
+
 def db_path() -> Path:
     """Return the app database path: the current Flask app's VERIFIER_APP_DB, else the environment's."""
     try:

@@ -24,6 +24,12 @@ def match_line(m: dict, lang: str) -> str:
     return f"  * {match_text(m, lang)}"
 
 
+def event_lines(m: dict, lang: str) -> list[str]:
+    """Give a record's official notices, oldest first: date, what was said, authority, quote, link."""
+    return [f"      {e['date_label']}: {e['status_label']} — {e['authority']}: \u00ab{e['quote']}\u00bb {e['url']}"
+            for e in m.get("events") or ()]
+
+
 def searched_line(result: dict, lang: str) -> str:
     """Give the lists searched with their dates, one line."""
     return f"  {searched_text(result, lang)}"
@@ -36,7 +42,8 @@ def result_lines(r: dict) -> list[str]:
     lines += [f"  {r['read_as']}"] if r.get("read_as") else []
     lines += [f"  ! {notice}" for notice in r.get("notices") or ()]
     lines += [f"  - {reason}" for reason in r["reasons"]]
-    lines += [match_line(m, lang) for m in r["matches"]]
+    for m in r["matches"]:
+        lines += [match_line(m, lang), *event_lines(m, lang)]
     if "sources_searched" in r:
         lines.append(searched_line(r, lang))
     if r.get("checked_at"):

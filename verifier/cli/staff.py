@@ -5,6 +5,8 @@
     python -m verifier.cli.staff disable NAME | enable NAME       lock or unlock an account (ends sessions)
     python -m verifier.cli.staff list                             accounts and last logins
     python -m verifier.cli.staff export-ngo FILE|-                NGO warning list, import-template CSV
+    python -m verifier.cli.staff export-notices FILE|-            published official notices, the notices CSV
+    python -m verifier.cli.staff import-notices FILE              add a notices CSV; each row awaits approval
     python -m verifier.cli.staff restore BACKUP                   copy a backup into VERIFIER_APP_DB
     python -m verifier.cli.staff audit [-n 50]                    newest audit log rows
 
@@ -19,7 +21,7 @@ import os
 import sys
 
 from verifier import appdb
-from verifier.appdb import ngo
+from verifier.appdb import ngo, notices
 
 
 def cli_actor() -> str:
@@ -54,6 +56,8 @@ def main(argv: list[str] | None = None) -> int:
         sub.add_parser(name, help=f"{name} a staff account").add_argument("username")
     sub.add_parser("list", help="list staff accounts")
     sub.add_parser("export-ngo", help="write the NGO warning list as CSV").add_argument("file")
+    sub.add_parser("export-notices", help="write the published official notices as CSV").add_argument("file")
+    sub.add_parser("import-notices", help="add a notices CSV (each row awaits approval)").add_argument("file")
     sub.add_parser("restore", help="restore the app database from a backup").add_argument("backup")
     p = sub.add_parser("audit", help="print the newest audit log rows")
     p.add_argument("-n", type=int, default=50)
@@ -91,11 +95,31 @@ def run(args) -> int:
         with appdb.session() as db:
             appdb.audit(db, cli_actor(), "list.exported", "ngo_entries", rows=count)
         print(f"{count} entries exported", file=sys.stderr)
+    elif args.command in ("export-notices", "import-notices"):
+        return notices_command(args)
     elif args.command == "restore":
         print(f"restored {args.backup} into {appdb.restore(args.backup, cli_actor())}")
     elif args.command == "audit":
         for a in reversed(appdb.audit_rows(args.n)):
             print(f"{a['at']}  {a['actor']:<20} {a['action']:<22} {a['target']:<24} {a['detail']}")
+    return 0
+
+
+def notices_command(args) -> int:
+    """Export the published official notices, or import a notices CSV (audited as the web's are)."""
+    appdb.open_db().conn.close()
+    if args.command == "import-notices":
+        with open(args.file, "rb") as fh:
+            print(f"{notices.import_csv(fh.read(), cli_actor())} notices added, awaiting approval")
+        return 0
+    if args.file == "-":
+        count = notices.export_csv(sys.stdout)
+    else:
+        with open(args.file, "w", newline="", encoding="utf-8") as fh:
+            count = notices.export_csv(fh)
+    with appdb.session() as db:
+        appdb.audit(db, cli_actor(), "notices.exported", "notice_events", rows=count)
+    print(f"{count} notices exported", file=sys.stderr)
     return 0
 
 

@@ -10,6 +10,7 @@ from verifier.deadline import Deadline, TimeUp, stop_if_over
 from verifier.offers.cards import mask_cards, mask_result
 from verifier.offers.extract import find_entities
 from verifier.i18n import pick_language
+from verifier.offers.permits import permit_guidance
 from verifier.offers.rules import FLAG_CODES, HIGH_FLAGS, Stream, read_stream, rules, texts
 
 MAX_TEXT = 20_000
@@ -129,7 +130,7 @@ def find_destination(stream: Stream) -> str | None:
     counts: dict[str, list[int]] = {}
     for m in rules().country_re.finditer(stream.text):
         counts.setdefault(m.lastgroup, [0, -m.start()])[0] += 1
-    for cc in ("KZ", "UZ"):
+    for cc in ("KZ", "UZ", "KG", "TJ"):
         if cc in counts:
             counts[cc][0] -= 1
     return max(counts, key=lambda cc: tuple(counts[cc])) if counts else None
@@ -217,4 +218,5 @@ def scan(text: str, lang: str = "en", engine=None, *, deadline: float | None = N
     return mask_result({"ok": True, "risk": risk, "summary": words["summary"][risk],
             "flags": [{k: f[k] for k in ("code", "label", "quote", "start", "end", "advice")} for f in flags],
             "entities": entities, "destination": _destination(country, lang),
+            "permits": permit_guidance(stream, entities, lang),
             "disclaimer": words["disclaimer"], "data_as_of": min(as_of) if as_of else None, "lang": lang})

@@ -16,9 +16,10 @@ from verifier.names.normalize import NORM_VERSION, name_key
 from verifier.names.numbers import licence_key
 
 # The lists built into the project: a registry missing any of them gives no verdict (503).
-BUILTIN_SOURCES = ("ph_dmw", "hk_eaa", "kz_kgd")
-# Ids no configured or imported list may take: the built-ins, the NGO's own list, the official notices.
-RESERVED_SOURCES = frozenset({*BUILTIN_SOURCES, "ngo_warnings", "official_notices"})
+BUILTIN_SOURCES = ("ph_dmw", "hk_eaa", "kz_kgd", "official_notices")
+# Ids no configured or imported list may take: the built-ins (the official notices among them), the
+# NGO's own list and the official notices its staff add.
+RESERVED_SOURCES = frozenset({*BUILTIN_SOURCES, "ngo_warnings", "staff_notices"})
 # What a source's numbers are: a licence (the default) or a Kazakh business identification number.
 LICENCE_LABELS = ("licence", "bin", "registration")
 
@@ -77,6 +78,7 @@ class Record:
     source_url: str = ""
     data_as_of: str | None = None
     extra: dict[str, Any] = field(default_factory=dict)
+    events: list[dict] = field(default_factory=list)  # official notices: what each authority said, in order
 
 
 def agency_id(source_id: str, source_key: str) -> str:

@@ -10,7 +10,7 @@ from verifier.appdb import searchcounts
 from verifier.engine import Engine, ListsNotLoaded
 
 from verifier.web import advice, api, errors, hotline, limits, locale, pages, security, widget
-from verifier.web import faults, pinning, reports, staff
+from verifier.web import faults, pinning, reports, staff, staff_notices
 from verifier.web import offer  # issue 12: paste an offer
 from verifier.web import bounds  # issue 23: deadlines, scans capped per address
 
@@ -20,7 +20,7 @@ BLUEPRINTS = (
     hotline.bp,
     widget.bp,
     api.bp,
-    reports.bp, staff.bp,
+    reports.bp, staff.bp, staff_notices.bp,
     offer.bp,
 )
 

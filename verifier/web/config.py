@@ -61,6 +61,9 @@ def default_config() -> dict:
         "RATELIMIT_STORAGE_URI": env.get("RATELIMIT_STORAGE_URI", "memory://"),
         "RATELIMIT_HEADERS_ENABLED": True,
         "RATELIMIT_KEY_PREFIX": "verifier",
+        # An office of one: a staff member's official notice is published without a second approval
+        # (the audit log says so). Off by default: another staff member approves it.
+        "NOTICES_SELF_APPROVE": env.get("VERIFIER_NOTICES_SELF_APPROVE", "").lower() in ("1", "true", "yes"),
         "WARM_INDEX": env.get("VERIFIER_WARM", "1") not in ("0", "false", "no"),
         # The staff session cookie: secure (HTTPS only) unless VERIFIER_COOKIE_SECURE=0, eight hours.
         "SESSION_COOKIE_SECURE": env.get("VERIFIER_COOKIE_SECURE", "1").lower() not in ("0", "false", "no"),

@@ -46,6 +46,15 @@ SOURCE_WORDS = (
     N_("Tax arrears over 150 MCI"),
     N_("listed"),
     N_("removed"),
+    N_("Official notices naming recruitment agencies"),
+    N_("Ministries, migration services and courts (Kyrgyzstan, Uzbekistan, Tajikistan), as reported in the news"),
+    N_("Each line is one event an authority announced (a permit suspended, reinstated or refused, "
+       "a licence revoked, a conviction), with its date, link and words. The latest event is "
+       "shown as the status; none of them says what holds today: confirm with the ministry."),
+    N_("Official notices added by staff"),
+    N_("Official notices recorded by the NGO's staff"),
+    N_("Notices an authority published about an agency, added by one staff member and "
+       "approved by another; each links to its page."),
 )
 # Sources whose `licence_number` holds a company's registration number, not a licence.
 

@@ -33,4 +33,5 @@ def script_labels() -> dict:
         "copied": _("Call note copied."), "copyFailed": _("Copy failed: select the note and copy it."),
         "failed": _("The check failed. Try again."), "query": _("query"),
         "snapshot": _("registry snapshot"),
+        "notices": _("Official notices"),
     }

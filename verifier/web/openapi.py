@@ -10,6 +10,13 @@ STR = {"type": "string"}
 OPT_STR = {"type": ["string", "null"]}
 STR_LIST = {"type": "array", "items": STR}
 
+NOTICE_EVENT = {  # one official notice about an agency (verifier.timeline.shown)
+    "type": "object", "required": ["date", "date_label", "status", "status_label", "authority", "url", "quote"],
+    "properties": {"date": OPT_STR, "after": OPT_STR, "date_label": STR, "status": STR, "status_group": OPT_STR,
+                   "status_label": STR, "authority": STR, "url": STR, "quote": STR, "lang": STR,
+                   "note": STR, "decides": {"type": "boolean"}},
+}
+EVENTS = {"type": "array", "items": NOTICE_EVENT}
 MATCH = {
     "type": "object",
     "required": ["agency_id", "name", "source", "source_name", "list_kind", "country", "status",
@@ -19,12 +26,12 @@ MATCH = {
         "agency_id": STR, "name": STR, "source": STR, "source_name": STR,
         "list_kind": {"enum": ["registry", "warning"]},
         "country": OPT_STR, "status": OPT_STR,
-        "status_group": {"enum": ["valid", "invalid", "warning", "unknown"]},
+        "status_group": {"enum": ["valid", "invalid", "warning", "unknown", "permit"]},
         "status_date": OPT_STR,
         "score": {"type": "number", "minimum": 0, "maximum": 100},
         "matched_on": {"type": "array", "items": {"enum": ["name", "phone", "licence"]}},
         "matched_value": OPT_STR,
-        "phones": STR_LIST, "source_url": OPT_STR, "data_as_of": OPT_STR,
+        "phones": STR_LIST, "source_url": OPT_STR, "data_as_of": OPT_STR, "events": EVENTS,
     },
 }
 CHECK_RESULT = {
@@ -62,7 +69,7 @@ AGENCY = {
         "address": OPT_STR, "city": OPT_STR, "representative": OPT_STR,
         "aliases": STR_LIST, "licence_number": OPT_STR,
         "status_history": {"type": "array", "items": {"$ref": "#/components/schemas/StatusEvent"}},
-        "first_seen": OPT_STR, "last_seen": OPT_STR, "removed_at": OPT_STR,
+        "first_seen": OPT_STR, "last_seen": OPT_STR, "removed_at": OPT_STR, "events": EVENTS,
         "snapshot": OPT_STR,
     },
 }
@@ -158,6 +165,12 @@ SCAN_RESULT = {
         "destination": {"oneOf": [{"type": "null"}, {"type": "object", "required": ["country", "name", "rules"], "properties": {
             "country": STR, "name": STR, "rules": {"type": "array", "items": {"type": "object", "required": ["text", "source_url", "as_of"],
                                                                            "properties": {"text": STR, "source_url": STR, "as_of": OPT_STR}}}}}]},
+        # Who issues recruitment permits in a country the offer names (KG, UZ, TJ) or of a firm an
+        # official notice names, and how to confirm one.
+        "permits": {"type": "array", "items": {"type": "object", "required": ["country", "authority", "confirm"],
+                                               "properties": {"country": STR, "authority": STR, "confirm": STR,
+                                                              "phone": STR, "phone_source": STR,
+                                                              "phone_date": OPT_STR, "source_url": STR}}},
     },
 }
 PATHS["/scan"] = {"post": {

@@ -1,4 +1,5 @@
-"""Accessibility: axe-core finds no serious or critical violations on the four main pages."""
+"""Accessibility: axe-core finds no serious or critical violations on the four main pages (and on a
+result and the hotline showing official notices)."""
 from __future__ import annotations
 
 from urllib.parse import quote
@@ -13,6 +14,8 @@ PAGES = {
     "result": "/check?lang=kk&q=" + quote(CANCELLED_NAME),
     "hotline": "/hotline?lang=en&q=manpower",
     "embed": "/embed?lang=ru&q=" + quote(CANCELLED_NAME),
+    "notices_result": "/check?lang=ru&q=" + quote("Golden Work Travel"),  # a timeline of official notices
+    "notices_hotline": "/hotline?lang=ru&q=" + quote("Golden Work Travel"),
 }
 
 

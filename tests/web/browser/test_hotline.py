@@ -89,3 +89,19 @@ def test_live_panel_shows_what_the_no_js_page_shows(browser, page, live_server, 
     assert verdict_parts(page) == expected
     assert page.locator("#verdict-title").get_attribute("data-verdict") == \
         page.request.get(f"/api/v1/check?q={quote(query)}").json()["verdict"]
+
+
+def test_hotline_shows_official_notices_and_puts_them_in_the_call_note(context, page, live_server):
+    context.grant_permissions(["clipboard-read", "clipboard-write"], origin=live_server["url"])
+    page.goto("/hotline?lang=ru")
+    page.keyboard.type("Golden Work Travel", delay=20)
+    page.locator("#hl-results [role=option] ol.timeline li").last.wait_for()
+    listed = page.locator("#hl-results").inner_text()
+    assert "разрешение возобновлено" in listed and "https://24.kg/obschestvo/358469" in listed
+    page.keyboard.press("Enter")
+    page.locator("#hl-copied").filter(has_text="скопирована").wait_for()
+    note = page.evaluate("navigator.clipboard.readText()")
+    assert "Официальные сообщения: " in note and "2026-01-13 разрешение приостановлено" in note
+    assert "https://24.kg/obschestvo/358469" in note and "https://www.azattyk.org/a/33646675.html" in note
+    assert not note.startswith("Лицензия действует")
+    shot(page, "hotline-notices-ru")

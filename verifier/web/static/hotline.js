@@ -61,11 +61,36 @@
       item.appendChild(el("span", "tag " + m.status_group, m.status_label || words.groups[m.status_group] || m.status_group));
       item.appendChild(document.createTextNode(" · " + m.source_name +
         " · " + words.dataAsOf + " " + (m.data_as_of || "?")));
+      if (m.events && m.events.length) item.appendChild(eventList(m.events));
       item.addEventListener("mousedown", function (e) { e.preventDefault(); select(i); copyNote(); });
       list.appendChild(item);
     });
     if (!result.matches.length) verdictBox.appendChild(el("p", "", words.noMatches));
     input.setAttribute("aria-expanded", result.matches.length ? "true" : "false");
+  }
+
+  // Official notices on a record, oldest first: date, what was said, authority, quote, address.
+  function eventList(events) {
+    var ol = el("ol", "timeline");
+    events.forEach(function (e) {
+      var li = el("li", e.decides ? "decides" : "");
+      li.appendChild(el("strong", "", e.date_label));
+      li.appendChild(document.createTextNode(" — " + e.status_label + " — " + e.authority + ": "));
+      var q = el("q", "", e.quote);
+      q.setAttribute("lang", e.lang || "und");
+      li.appendChild(q);
+      // An option of the list box holds no link (nothing inside it can take focus): the address
+      // is shown as text, and is a link on the record page ("Open the record").
+      li.appendChild(el("span", "url", " " + e.url));
+      ol.appendChild(li);
+    });
+    return ol;
+  }
+
+  function eventNote(events) {
+    return words.notices + ": " + events.map(function (e) {
+      return e.date_label + " " + e.status_label + " — " + e.authority + ": \u00ab" + e.quote + "\u00bb " + e.url;
+    }).join("; ");
   }
 
   function select(index) {
@@ -86,6 +111,7 @@
     if (m) parts.push(m.name + (m.status ? " (" + m.status + ")" : ""), m.source_name,
                       words.dataAsOf + " " + (m.data_as_of || "?"));
     else if (r.data_as_of) parts.push(words.dataAsOf + " " + r.data_as_of);
+    if (m && m.events && m.events.length) parts.push(eventNote(m.events));
     parts.push(words.query + ": " + state.query, words.checked + " " + (r.checked_at || new Date().toISOString()));
     if (r.snapshot) parts.push(words.snapshot + " " + r.snapshot);
     return parts.join(" · ");
