@@ -12,7 +12,9 @@ match index, as a production refresh writes them, then:
    pins it (`Engine.pin`), for a baseline; then B's files are moved into the folder (file first,
    manifest last) and the threads go on until every one of them answers from B.
 
-Reported: publish seconds; verify (hash) and load (open + index) seconds alone; the time from the
+Reported: publish seconds; verify (hash) and load (open + index) seconds alone, the longest single
+read of the stored index (in pieces, and whole as before) and a full pass of the garbage collector
+after a load (each holds the interpreter lock, so other threads wait that long); the time from the
 worker's look at the folder to answering from B ("seen -> answering", from the follower's log),
 and from B's arrival to the first answer from it; request latency p50/p95/max before and during
 the swap, the longest time no request finished, and RSS before, at peak and after.
@@ -22,6 +24,7 @@ Usage: .venv/bin/python benchmarks/bench_snapshot.py [--size 100000] [--threads 
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import logging
 import os
@@ -102,8 +105,35 @@ def alone(stage: Path) -> dict:
     snap = verify(manifest, REQUIRED)
     verified = time.perf_counter() - started
     started = time.perf_counter()
-    open_registry(snap.path, (snap.hash,), snap)
-    return {"verify_s": round(verified, 2), "load_s": round(time.perf_counter() - started, 2)}
+    loaded = open_registry(snap.path, (snap.hash,), snap)
+    loaded_s = time.perf_counter() - started
+    started = time.perf_counter()
+    gc.collect()  # what the collector's next full pass costs, with the new index's objects to walk
+    return {"verify_s": round(verified, 2), "load_s": round(loaded_s, 2),
+            "gc_full_pass_ms": round((time.perf_counter() - started) * 1000), **stalls(loaded.conn)}
+
+
+def stalls(conn) -> dict:
+    """Return the longest single read of the stored index in pieces, and of it whole (the format before
+    pieces): how long each holds the interpreter lock, so how long other threads can wait."""
+    import marshal
+    from verifier.names import pieces
+    from verifier.names.build import registry_fingerprint
+    from verifier.registry import read_match_snapshot
+    blob = read_match_snapshot(conn, registry_fingerprint(conn))
+    longest = 0.0
+    gc.disable()  # as the load does
+    for part in marshal.loads(blob):
+        for piece in part:
+            started = time.perf_counter()
+            marshal.loads(piece)
+            longest = max(longest, time.perf_counter() - started)
+    whole = marshal.dumps(tuple(pieces.loads(blob)))
+    started = time.perf_counter()
+    marshal.loads(whole)
+    whole_s = time.perf_counter() - started
+    gc.enable()
+    return {"longest_piece_ms": round(longest * 1000, 1), "whole_read_ms": round(whole_s * 1000)}
 
 
 def send_checks(engine, names: list[str], n: int, stop: threading.Event, done: list) -> list[threading.Thread]:
@@ -198,15 +228,21 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=20260101)
     parser.add_argument("--out", type=Path, default=ROOT / "benchmarks" / "results" / "bench_snapshot.json")
     parser.add_argument("--keep-tmp", action="store_true", help="keep the SYNTHETIC registries and snapshots")
+    parser.add_argument("--reuse", type=Path, metavar="TMP", help="measure again on a folder kept by --keep-tmp")
     parser.add_argument("--_child", nargs=2, metavar=("FOLDER", "STAGE"), help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args._child:
         print(json.dumps(measure(Path(args._child[0]), Path(args._child[1]), args.threads, args.seconds)))
         return
-    tmp = Path(tempfile.mkdtemp(prefix="bench_snapshot_synthetic_"))
+    tmp = args.reuse or Path(tempfile.mkdtemp(prefix="bench_snapshot_synthetic_"))
     try:
-        a, b = build(args.size, tmp, args.seed)
-        published = publish_both(a, b, tmp / "snaps", tmp / "stage")
+        if args.reuse:  # measure again on kept registries: B leaves the folder, it arrives anew
+            published = {}
+            for name in set(os.listdir(tmp / "stage")) & set(os.listdir(tmp / "snaps")):
+                (tmp / "snaps" / name).unlink()
+        else:
+            a, b = build(args.size, tmp, args.seed)
+            published = publish_both(a, b, tmp / "snaps", tmp / "stage")
         child = subprocess.run([sys.executable, __file__, "--threads", str(args.threads), "--seconds",
                                 str(args.seconds), "--_child", str(tmp / "snaps"), str(tmp / "stage")],
                                capture_output=True, text=True, cwd=ROOT)
@@ -216,7 +252,7 @@ def main() -> None:
                    "publish_s": published, **json.loads(child.stdout.strip().splitlines()[-1]),
                    "load_average": round(os.getloadavg()[0], 1), "cpus": os.cpu_count()}
     finally:
-        if args.keep_tmp:
+        if args.keep_tmp or args.reuse:
             print(f"kept {tmp}")
         else:
             shutil.rmtree(tmp, ignore_errors=True)

@@ -1,6 +1,7 @@
 """The match index stored with the registry: loaded only when made from exactly these records."""
 from __future__ import annotations
 
+import marshal
 import shutil
 import sqlite3
 
@@ -159,7 +160,11 @@ def test_snapshot_keeps_the_sound_table(registry_db):
 
 def test_pieces_keep_every_item_in_order():
     words = [f"word{i}" for i in range(pieces.PIECE * 2 + 7)]
-    parts = (words, {w: (i, w.upper()) for i, w in enumerate(words)}, [], {})
+    postings = {"common": tuple(range(pieces.PIECE * 3)), **{w: (i,) for i, w in enumerate(words[:10])}}
+    parts = (words, {w: (i, w.upper()) for i, w in enumerate(words)}, [], {}, postings)
     blob = pieces.dumps(parts)
     assert pieces.loads(blob) == list(parts)
     assert list(pieces.loads(blob)[1]) == words  # dict order kept across pieces
+    stored = marshal.loads(blob)
+    assert len(stored[0]) == 3 and len(stored[2]) == len(stored[3]) == 1
+    assert list(marshal.loads(stored[4][0])) == ["common"]  # a long posting fills a piece alone

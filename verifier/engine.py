@@ -11,8 +11,10 @@ from __future__ import annotations
 
 import contextlib
 import contextvars
+import gc
 import os
 import threading
+import weakref
 from pathlib import Path
 from typing import Mapping, Protocol
 
@@ -248,12 +250,19 @@ def open_registry(path: Path, identity: tuple, snapshot=None) -> Loaded:
         conn = registry.connect(path, immutable=snapshot is not None)
     except (FileNotFoundError, OSError) as exc:
         raise ListsNotLoaded(f"the lists are not loaded: {exc}") from exc
+    collecting = gc.isenabled()
+    gc.disable()  # kept off until the new objects are frozen: a collector pass over them stalls every thread
     try:
         index = Index.from_connection(conn)
         sources = {s["id"]: s for s in registry.list_sources(path, conn)}
+        index.stats = weakref.proxy(index)  # its own statistics without a reference cycle: freed once unused
+        gc.freeze()  # what is alive now is never walked by the collector again (nor copied in forked workers)
     except Exception as exc:  # a truncated or corrupt file: say so, never a verdict
         conn.close()
         raise ListsNotLoaded(f"the registry database cannot be read: {exc}") from exc
+    finally:
+        if collecting:
+            gc.enable()
     return Loaded(identity, conn, index, sources, pid=os.getpid(), path=path, snapshot=snapshot)
 
 
