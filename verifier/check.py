@@ -15,6 +15,7 @@ from verifier.registry import ListsNotLoaded, Loaded
 if TYPE_CHECKING:  # annotations only: the engine calls this module, not the reverse
     from verifier.engine import Engine
 from verifier.i18n import N_, pick_language, translate
+from verifier.names.identity import apply_identity
 from verifier.names.match import Hit, Rec, read_numbers
 from verifier.offers.extract import read_query, text_regions
 from verifier.names.normalize import NameKey, clean_text, name_key, too_short_to_match
@@ -167,6 +168,7 @@ def _match_dict(engine: "Engine", h: Hit, group: str, lang: str) -> dict:
         "source_url": src.get("url", ""), "list_kind": h.rec.list_kind, "country": h.rec.country,
         "status": h.rec.status, "status_group": group, "status_label": status_label(group, h.rec.status, lang),
         "status_date": h.rec.status_date, "expires_on": h.rec.expires_on, "score": h.score, "same": h.same,
+        "identifies": h.identifies, "identity_reason": h.identity_reason,
         "matched_on": h.matched_on, "matched_value": h.matched_value, "phones": list(h.rec.phones),
         "data_as_of": h.rec.data_as_of or src.get("data_as_of"), "explain": h.explain,
     }
@@ -178,7 +180,9 @@ def check(engine: "Engine", q=None, *, name=None, phone=None, licence=None, lang
     loaded = engine.require_lists()
     query = parse_query(q, name, phone, licence, lang, (engine.region, *sorted(loaded.index.countries - {""})))
     hits = find_hits(query, loaded, engine.region)
-    decision = decide_verdict(hits, asked_phone=bool(query.phones), asked_name=query.key is not None)
+    identity = apply_identity(hits, query.key, loaded.index)
+    decision = decide_verdict(hits, asked_phone=bool(query.phones), asked_name=query.key is not None,
+                              identity=identity)
     searched = [source_line(s, lang) for s in engine.all_sources()]
     labels = {s["id"]: s["publisher"] for s in searched}
 
@@ -188,6 +192,9 @@ def check(engine: "Engine", q=None, *, name=None, phone=None, licence=None, lang
             params["source"] = labels.get(params["source"], params["source"])
         if "how" in params:
             params["how"] = ", ".join(translate(lang, MATCHED_ON.get(w, w)) for w in params["how"].split(", "))
+        for k in ("country", "form_country"):  # country names (identity reasons)
+            if params.get(k):
+                params[k] = translate(lang, params[k])
         if params.get("status"):  # a status the catalogues know (KGD's list names); others as published
             params["status"] = translate(lang, params["status"])
         return translate(lang, message, params)

@@ -1,0 +1,190 @@
+"""Whether a name given identifies one listed firm: the step between "alike" and a strong verdict.
+
+`score` says how alike two names are; a strong verdict (licensed, warning, licence not valid)
+needs more: the name must be the listed firm's whole name, and nothing in it may say it is
+another legal person. A name identifies a record's firm when
+- every word of the listed name is matched (typos, transliteration, word order, abbreviations
+  allowed; legal forms aside) and the name adds no word of its own;
+- no legal form in it belongs to another country than the record's ("ТОО X" is a Kazakh legal
+  person, not the Hong Kong "X Limited");
+- it is not one word shared by several listed firms or common in the language ("Береке",
+  "Talent", "Orient"), nor only trade words ("Group", "International");
+- it was not matched only through a former name the publisher cut off ("(FORMERLY DIAMOND H").
+Otherwise the record is shown as a different firm with a similar name. A phone or licence
+number the record publishes is a second identifier of its own (the verdict reads those).
+"""
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from verifier.i18n import N_
+from verifier.names.normalize import (_CIS, _FORMERLY_RE, LEGAL_FORM_COUNTRIES, NameKey, _form_countries, _words,
+                                      clean_text, legal_form_fits, name_key, split_aliases)
+from verifier.names.postings import Hit, ids
+from verifier.names.score import NameScorer
+
+COMMON_ZIPF = 4.0    # a word at least this frequent in English or Russian (wordfreq) is common
+SHARED_RECORDS = 2   # a word in this many listed names (records of one name count once) is shared
+WORD_ALIKE = 80      # each word of a name that identifies a firm is at least this alike to the listed one
+# Trade words and places: they say what a firm does or where, not which firm it is.
+TRADE_WORDS = (
+    "agency agencies manpower services service international recruitment recruiting recruiters employment "
+    "consultancy consultants consultant consulting placement placements overseas human resources resource "
+    "management center centre group holdings enterprises enterprise trading general development staffing "
+    "solutions personnel manning crewing maritime marine shipping shipmanagement domestic helper "
+    "helpers maid maids job jobs work "
+    "агентство кадровое кадровый кадровая кадры группа групп сервис центр менеджмент консалтинг рекрутинг "
+    "персонал трудоустройство холдинг фирма компания")
+PLACE_WORDS = "global asia philippines phils pilipinas hongkong hong kong kazakhstan worldwide"
+# Reason codes: identifies (whole_name) or why not, with what the reader should compare.
+REASONS = {
+    "whole_name": "",
+    "not_by_name": "",
+    "not_same": "",
+    "part_of_name": N_("The listed name has words the name given lacks ({words}): compare the full registered name."),
+    "extra_words": N_("The name given has words the listed name lacks ({words}): compare the full registered name."),
+    "foreign_legal_form": N_("A {form} is registered in {form_country}; {name} is registered in {country}: "
+                             "ask for their own registration, and confirm any partnership through the "
+                             "phone {name} publishes."),
+    "common_word": N_("\u201c{words}\u201d is a common word or is shared by several listed firms: it does not "
+                      "identify one firm. Ask for the full registered name, its BIN or licence number, or its phone."),
+    "generic_only": N_("The name given is only trade words: ask for the full registered name."),
+    "spelling": N_("The names are spelt differently: compare the registered name letter by letter."),
+    "cut_alias": N_("Matched only a former name the publisher cut short: ask for the full registered name."),
+}
+COUNTRY_NAMES = {"KZ": N_("Kazakhstan"), "RU": N_("Russia"), "UZ": N_("Uzbekistan"), "KG": N_("Kyrgyzstan"),
+                 "PH": N_("the Philippines"), "HK": N_("Hong Kong"), "US": N_("the United States"),
+                 "not CIS": N_("another country")}
+
+
+@lru_cache(maxsize=2)
+def trade_words(places: bool = True) -> frozenset[str]:
+    """Return the trade words (and place words) as name keys spell them."""
+    return frozenset(t for w in (TRADE_WORDS + " " + PLACE_WORDS * places).split() for t in name_key(w).tokens)
+
+
+@lru_cache(maxsize=1)
+def _form_display() -> dict[str, str]:
+    """Return each legal form's key -> how it is written (its first spelling in the table)."""
+    out: dict[str, str] = {}
+    for form in LEGAL_FORM_COUNTRIES:
+        out.setdefault(" ".join(_words(form.casefold())), form.upper() if len(form) <= 5 else form)
+    return out
+
+
+def distinctive(tokens) -> list[str]:
+    """Return the words of a name key that say which firm it is (not trade or place words)."""
+    words = trade_words()
+    return [t for t in tokens if t not in words]
+
+
+def cut_alias(hit: Hit) -> bool:
+    """Return True when a hit was matched through a former name the publisher cut off mid-way."""
+    name = clean_text(hit.rec.name)
+    if hit.matched_value in ("", hit.rec.name) or not (m := _FORMERLY_RE.search(name)):
+        return False
+    aliases = split_aliases(name)[1]
+    return not m.group().rstrip().endswith(")") and bool(aliases) and hit.matched_value == aliases[0]
+
+
+def records_with(index, token: str) -> int:
+    """Return how many different listed names hold a word (records listed under one name count
+    once; any count over 50 as 50)."""
+    posting = ids(index.postings, token)
+    if len(posting) > 50:
+        return 50
+    return len({name_key(index.recs[index.entries[e][0]].name).key for e in posting})
+
+
+def _language_common(token: str, display: str) -> bool:
+    """Return True when a word of the name typed that reads as `token` is common in English or Russian."""
+    from wordfreq import zipf_frequency
+    for word in set(re.findall(r"[^\W\d_]{2,}", display.casefold())):
+        if name_key(word).tokens == (token,):
+            lang = "en" if word.isascii() else "ru"
+            if zipf_frequency(word, lang) >= COMMON_ZIPF:
+                return True
+    return False
+
+
+def common_word(index, token: str, display: str = "") -> bool:
+    """Return True for a word shared by several listed firms or common in the language."""
+    return records_with(index, token) >= SHARED_RECORDS or _language_common(token, display or token)
+
+
+def foreign_form(query: NameKey, hit: Hit) -> str | None:
+    """Return the first legal form of the query that belongs to another country than the record's."""
+    own = set(name_key(hit.rec.name).legal_forms) | set(name_key(hit.matched_value).legal_forms)
+    return next((f for f in query.legal_forms if f not in own and not legal_form_fits(f, hit.rec.country)), None)
+
+
+def identify(query: NameKey, hit: Hit, scorer: NameScorer, index) -> tuple[bool, str, dict]:
+    """Return whether a name hit identifies its record's firm, the reason code, and its parameters."""
+    if "name" not in hit.matched_on:
+        return False, "not_by_name", {}
+    if not hit.same:
+        return False, "not_same", {}
+    if cut_alias(hit):
+        return False, "cut_alias", {}
+    extra_q, extra_c, weakest = scorer.leftovers(name_key(hit.matched_value or hit.rec.name).tokens)
+    extra_c += name_forms_missing(query, hit)
+    if extra_c:
+        return False, "part_of_name", {"words": ", ".join(extra_c)}
+    if extra_q:
+        return False, "extra_words", {"words": ", ".join(extra_q)}
+    if weakest < WORD_ALIKE:
+        return False, "spelling", {}
+    if form := foreign_form(query, hit):
+        return False, "foreign_legal_form", _form_params(form, hit)
+    if all(t in trade_words(False) for t in query.tokens) and not shared_name_forms(query, hit):
+        return False, "generic_only", {}
+    if len(query.tokens) == 1 and not shared_name_forms(query, hit):  # a name of one word
+        if common_word(index, query.tokens[0], query.display):
+            return False, "common_word", {"words": _typed_word(query.tokens[0], query.display)}
+    return True, "whole_name", {}
+
+
+def name_forms_missing(query: NameKey, hit: Hit) -> list[str]:
+    """Return the record's legal-form words that cannot be its own legal form (another country's:
+    "JSC" in a Philippine name, "LTD" inside a Kazakh ТОО's quotes, "LK" read as LLC) and so are
+    words of its name, when the query lacks them."""
+    return [f for f in name_key(hit.matched_value or hit.rec.name).legal_forms
+            if f not in query.legal_forms and not legal_form_fits(f, hit.rec.country)]
+
+
+def shared_name_forms(query: NameKey, hit: Hit) -> bool:
+    """Return True when the query and the record share a legal-form word that is part of the name:
+    another country's ("ТОО «Бейлер LTD»"), or a second one ("ТОО «Айдын и КО»")."""
+    shared = [f for f in query.legal_forms if f in name_key(hit.rec.name).legal_forms]
+    cis = hit.rec.country in _CIS  # inside a ТОО's quotes, "Ко" and "Company" are words of the name
+    return bool([f for f in shared if not legal_form_fits(f, hit.rec.country) or (cis and f not in _form_countries())]
+                or shared[1:])
+
+
+def _form_params(form: str, hit: Hit) -> dict:
+    """Return the parameters of the foreign-legal-form reason."""
+    countries = _form_countries().get(form, ())
+    return {"form": _form_display().get(form, form.upper()), "name": hit.rec.name,
+            "form_country": COUNTRY_NAMES.get(countries[0], countries[0]) if len(countries) == 1 else
+            COUNTRY_NAMES["not CIS"], "country": COUNTRY_NAMES.get(hit.rec.country, hit.rec.country)}
+
+
+def _typed_word(token: str, display: str) -> str:
+    """Return the word as typed that reads as `token` (the token itself when none does)."""
+    for word in re.findall(r"[^\W_]{2,}", display):
+        if name_key(word).tokens == (token,):
+            return word
+    return token
+
+
+def apply_identity(hits: list[Hit], query: NameKey | None, index) -> dict[str, dict]:
+    """Set `identifies` and `identity_reason` on every hit; return the reason parameters per record."""
+    scorer = NameScorer(query.tokens, index.weights, "transliterated" in query.notes) if query else None
+    params: dict[str, dict] = {}
+    for h in hits:
+        if query is None:
+            h.identifies, h.identity_reason = False, "not_by_name"
+            continue
+        h.identifies, h.identity_reason, params[h.rec.id] = identify(query, h, scorer, index)
+    return params
