@@ -79,7 +79,7 @@ def parse_query(q=None, name=None, phone=None, licence=None, lang: str = "en",
            if fields["q"] else {"name": "", "phones": [], "licences": []})
     if not any(ch.isalpha() for ch in box["name"]):
         box["name"] = ""  # the digits of a number no region reads ("27 82 459 0744") are not a name
-    if fields["q"] and not box["phones"] and looks_like_phone(fields["q"]):
+    if fields["q"] and not box["phones"] and not box["licences"] and looks_like_phone(fields["q"]):
         box["phones"] = [fields["q"]]  # a number no region reads alone: tried with every country code
     name_text = fields["name"] or box["name"]
     phones = tuple(dict.fromkeys([*([fields["phone"]] if fields["phone"] else []), *box["phones"]]))
