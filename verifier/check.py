@@ -17,7 +17,7 @@ if TYPE_CHECKING:  # annotations only: the engine calls this module, not the rev
 from verifier.i18n import N_, pick_language, translate
 from verifier.names.identity import apply_identity
 from verifier.names.match import Hit, Rec, read_numbers
-from verifier.offers.extract import read_query, text_regions
+from verifier.offers.extract import LICENCE_RE, read_query, text_regions
 from verifier.names.normalize import NameKey, clean_text, name_key, too_short_to_match
 from verifier.names.numbers import licence_key, looks_like_phone, phone_digits
 from verifier.names.score import score_names
@@ -79,7 +79,7 @@ def parse_query(q=None, name=None, phone=None, licence=None, lang: str = "en",
            if fields["q"] else {"name": "", "phones": [], "licences": []})
     if not any(ch.isalpha() for ch in box["name"]):
         box["name"] = ""  # the digits of a number no region reads ("27 82 459 0744") are not a name
-    if fields["q"] and not box["phones"] and not box["licences"] and looks_like_phone(fields["q"]):
+    if fields["q"] and not box["phones"] and not LICENCE_RE.search(fields["q"]) and looks_like_phone(fields["q"]):
         box["phones"] = [fields["q"]]  # a number no region reads alone: tried with every country code
     name_text = fields["name"] or box["name"]
     phones = tuple(dict.fromkeys([*([fields["phone"]] if fields["phone"] else []), *box["phones"]]))

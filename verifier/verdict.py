@@ -53,6 +53,8 @@ VERDICTS = {row[0]: VerdictKind(*row) for row in (
 RISK = {code: v.risk for code, v in VERDICTS.items()}
 EXPIRED_SUMMARY = N_("Not licensed now: the licence of {name} expired on {expires} ({source}).")
 LICENCE_OF_OTHER = N_("Check the licence number: it belongs to {other}, not to {name}.")
+OTHER_FIRM_SUMMARY = N_("Not confirmed: {name} ({source}) has a similar name, but the name given does not "
+                        "identify it as that firm. Compare the details below before you trust either.")
 UNKNOWN_SUMMARY = N_("{name} is listed by {source}, but its status \u201c{status}\u201d is not one we "
                      "understand: confirm with the publisher.")
 
@@ -140,7 +142,8 @@ def _decide(hits: list[Hit], tier: list[Hit], groups: dict, asked_phone: bool, a
                 reasons.append((advice, identity.get(h.rec.id, {})))
         if any(groups[id(h)] == "warning" for h in near):
             reasons.append((N_("A similar name is on a warning list: ask for the exact registered name and check again."), {}))
-        return _decision("similar", None, reasons)
+        return _decision("similar", near[0], reasons, OTHER_FIRM_SUMMARY) if near and near[0].same else \
+            _decision("similar", None, reasons)
     reasons.append((N_("No record on the lists we hold matches this query."), {}))
     reasons.append((N_("Many illegal recruiters are on no list at all: not found does not mean safe."), {}))
     return _decision("not_found", None, reasons)

@@ -127,22 +127,30 @@ def identify(query: NameKey, hit: Hit, scorer: NameScorer, index) -> tuple[bool,
         return False, "not_same", {}
     if cut_alias(hit):
         return False, "cut_alias", {}
+    if (one_word := one_word_reason(query, hit, index)) is not None:
+        return one_word
     extra_q, extra_c, weakest = scorer.leftovers(name_key(hit.matched_value or hit.rec.name).tokens)
     extra_c += name_forms_missing(query, hit)
     if extra_c:
-        return False, "part_of_name", {"words": ", ".join(extra_c)}
+        return False, "part_of_name", {"words": _typed_words(extra_c, hit.matched_value or hit.rec.name)}
     if extra_q:
-        return False, "extra_words", {"words": ", ".join(extra_q)}
+        return False, "extra_words", {"words": _typed_words(extra_q, query.display)}
     if weakest < WORD_ALIKE:
         return False, "spelling", {}
     if form := foreign_form(query, hit):
         return False, "foreign_legal_form", _form_params(form, hit)
-    if all(t in trade_words(False) for t in query.tokens) and not shared_name_forms(query, hit):
-        return False, "generic_only", {}
-    if len(query.tokens) == 1 and not shared_name_forms(query, hit):  # a name of one word
-        if common_word(index, query.tokens[0], query.display):
-            return False, "common_word", {"words": _typed_word(query.tokens[0], query.display)}
     return True, "whole_name", {}
+
+
+def one_word_reason(query: NameKey, hit: Hit, index) -> tuple[bool, str, dict] | None:
+    """Return why a name of only trade words, or of one common or shared word, identifies no firm (or None)."""
+    if shared_name_forms(query, hit):
+        return None
+    if all(t in trade_words(False) for t in query.tokens):
+        return False, "generic_only", {}
+    if len(query.tokens) == 1 and common_word(index, query.tokens[0], query.display):
+        return False, "common_word", {"words": _typed_words(query.tokens, query.display)}
+    return None
 
 
 def name_forms_missing(query: NameKey, hit: Hit) -> list[str]:
@@ -170,12 +178,11 @@ def _form_params(form: str, hit: Hit) -> dict:
             COUNTRY_NAMES["not CIS"], "country": COUNTRY_NAMES.get(hit.rec.country, hit.rec.country)}
 
 
-def _typed_word(token: str, display: str) -> str:
-    """Return the word as typed that reads as `token` (the token itself when none does)."""
-    for word in re.findall(r"[^\W_]{2,}", display):
-        if name_key(word).tokens == (token,):
-            return word
-    return token
+def _typed_words(tokens, display: str) -> str:
+    """Return the words of a name as written that read as these tokens (the tokens where none does)."""
+    wanted = set(tokens)
+    words = [w for w in re.findall(r"[^\W_][^\s,;:()\"«»]*", display) if wanted & set(name_key(w).tokens)]
+    return ", ".join(dict.fromkeys(words)) or ", ".join(tokens)
 
 
 def apply_identity(hits: list[Hit], query: NameKey | None, index) -> dict[str, dict]:

@@ -5,6 +5,7 @@ from flask import Blueprint, render_template, request
 from flask_babel import gettext as _
 
 from verifier.web import lookup
+from verifier.web.display import OTHER_FIRM
 from verifier.web.advice import NOT_FOUND_WARNING, RISK_LABELS, STATUS_GROUP_LABELS, VERDICTS
 from verifier.web.locale import current_lang
 
@@ -31,5 +32,5 @@ def script_labels() -> dict:
         "groups": {code: str(label) for code, label in STATUS_GROUP_LABELS.items()},
         "dataAsOf": _("data as of"), "checked": _("checked"), "noMatches": _("No records found."),
         "copied": _("Call note copied."), "copyFailed": _("Copy failed: select the note and copy it."),
-        "failed": _("The check failed. Try again."), "query": _("query"),
+        "failed": _("The check failed. Try again."), "query": _("query"), "otherFirm": str(OTHER_FIRM),
     }

@@ -58,7 +58,11 @@
       item.setAttribute("aria-selected", "false");
       item.appendChild(el("strong", "", m.name));
       item.appendChild(document.createTextNode(" — "));
-      item.appendChild(el("span", "tag " + m.status_group, m.status_label || words.groups[m.status_group] || m.status_group));
+      // A record only alike (not the firm asked about): a neutral tag, said in words.
+      var other = m.identifies === false && m.matched_on.indexOf("phone") < 0 && m.matched_on.indexOf("licence") < 0;
+      if (other) item.appendChild(document.createTextNode(words.otherFirm + ": "));
+      item.appendChild(el("span", "tag " + (other ? "other-firm" : m.status_group),
+        m.status_label || words.groups[m.status_group] || m.status_group));
       item.appendChild(document.createTextNode(" · " + m.source_name +
         " · " + words.dataAsOf + " " + (m.data_as_of || "?")));
       item.addEventListener("mousedown", function (e) { e.preventDefault(); select(i); copyNote(); });
