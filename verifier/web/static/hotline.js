@@ -129,10 +129,19 @@
     return state.pending;
   }
 
+  // A pasted message longer than the box (300 characters) goes whole to the offer scan below.
+  function toOfferScan() {
+    var area = document.getElementById("offer-text");
+    if (!area || input.value.trim().length <= 300) return false;
+    area.value = input.value.trim();
+    area.form.submit();
+    return true;
+  }
+
   function scheduleSearch() {
     clearTimeout(state.timer);
     var query = input.value.trim();
-    if (query.length < 2) return;
+    if (query.length < 2 || query.length > 300) return;
     state.timer = setTimeout(function () { search(query); }, 250);
   }
 
@@ -168,7 +177,7 @@
     } else if (e.key === "Enter") {
       e.preventDefault();
       var query = input.value.trim();
-      if (!query) return;
+      if (!query || toOfferScan()) return;
       if (state.result && state.query === query) copyNote();
       else { clearTimeout(state.timer); search(query).then(copyNote); }
     } else if (e.key === "Escape") {
@@ -178,7 +187,7 @@
   });
   form.addEventListener("submit", function (e) {
     e.preventDefault();
-    if (input.value.trim()) search(input.value.trim());
+    if (input.value.trim() && !toOfferScan()) search(input.value.trim());
   });
   copyButton.addEventListener("click", copyNote);
   document.getElementById("hl-clear").addEventListener("click", function () {
