@@ -135,7 +135,7 @@ def identify(query: NameKey, hit: Hit, scorer: NameScorer, index) -> tuple[bool,
         return False, "part_of_name", {"words": _typed_words(extra_c, hit.matched_value or hit.rec.name)}
     if extra_q:
         return False, "extra_words", {"words": _typed_words(extra_q, query.display)}
-    if weakest < WORD_ALIKE:
+    if weakest < WORD_ALIKE or (weakest < 100 and len(query.tokens) == 1):  # one word: spelt as listed
         return False, "spelling", {}
     if form := foreign_form(query, hit):
         return False, "foreign_legal_form", _form_params(form, hit)
@@ -148,7 +148,9 @@ def one_word_reason(query: NameKey, hit: Hit, index) -> tuple[bool, str, dict] |
         return None
     if all(t in trade_words(False) for t in query.tokens):
         return False, "generic_only", {}
-    if len(query.tokens) == 1 and common_word(index, query.tokens[0], query.display):
+    listed = name_key(hit.matched_value or hit.rec.name).tokens  # the listed word may be the common one ("Арман")
+    if len(query.tokens) == 1 and (common_word(index, query.tokens[0], query.display) or (
+            len(listed) == 1 and listed != query.tokens and common_word(index, listed[0], hit.matched_value))):
         return False, "common_word", {"words": _typed_words(query.tokens, query.display)}
     return None
 
@@ -158,16 +160,20 @@ def name_forms_missing(query: NameKey, hit: Hit) -> list[str]:
     "JSC" in a Philippine name, "LTD" inside a Kazakh ТОО's quotes, "LK" read as LLC) and so are
     words of its name, when the query lacks them."""
     return [f for f in name_key(hit.matched_value or hit.rec.name).legal_forms
-            if f not in query.legal_forms and not legal_form_fits(f, hit.rec.country)]
+            if f not in query.legal_forms and (not legal_form_fits(f, hit.rec.country) or _named_form(f, hit))]
+
+
+def _named_form(form: str, hit: Hit) -> bool:
+    """Return True for a legal-form word of no country in a CIS firm's name: its legal form is ТОО or
+    ООО, so "Ко" or "Компания" inside its quotes is a word of its name."""
+    return hit.rec.country in _CIS and form not in _form_countries()
 
 
 def shared_name_forms(query: NameKey, hit: Hit) -> bool:
     """Return True when the query and the record share a legal-form word that is part of the name:
     another country's ("ТОО «Бейлер LTD»"), or a second one ("ТОО «Айдын и КО»")."""
     shared = [f for f in query.legal_forms if f in name_key(hit.rec.name).legal_forms]
-    cis = hit.rec.country in _CIS  # inside a ТОО's quotes, "Ко" and "Company" are words of the name
-    return bool([f for f in shared if not legal_form_fits(f, hit.rec.country) or (cis and f not in _form_countries())]
-                or shared[1:])
+    return bool([f for f in shared if not legal_form_fits(f, hit.rec.country) or _named_form(f, hit)] or shared[1:])
 
 
 def _form_params(form: str, hit: Hit) -> dict:
