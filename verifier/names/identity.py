@@ -16,6 +16,7 @@ number the record publishes is a second identifier of its own (the verdict reads
 from __future__ import annotations
 
 import re
+from collections import Counter
 from functools import lru_cache
 
 from verifier.i18n import N_
@@ -33,7 +34,7 @@ TRADE_WORDS = (
     "consultancy consultants consultant consulting placement placements overseas human resources resource "
     "management center centre group holdings enterprises enterprise trading general development staffing "
     "solutions personnel manning crewing maritime marine shipping shipmanagement domestic helper "
-    "helpers maid maids job jobs work "
+    "helpers maid maids job jobs work ship ships navigation lines logistics transport "
     "агентство кадровое кадровый кадровая кадры группа групп сервис центр менеджмент консалтинг рекрутинг "
     "персонал трудоустройство холдинг фирма компания")
 PLACE_WORDS = "global asia philippines phils pilipinas hongkong hong kong kazakhstan worldwide"
@@ -115,8 +116,9 @@ def common_word(index, token: str, display: str = "") -> bool:
 
 def foreign_form(query: NameKey, hit: Hit) -> str | None:
     """Return the first legal form of the query that belongs to another country than the record's."""
-    own = set(name_key(hit.rec.name).legal_forms) | set(name_key(hit.matched_value).legal_forms)
-    return next((f for f in query.legal_forms if f not in own and not legal_form_fits(f, hit.rec.country)), None)
+    own = Counter(name_key(hit.rec.name).legal_forms) | Counter(name_key(hit.matched_value).legal_forms)
+    extra = Counter(query.legal_forms) - own  # "Колират Лимитед Limited": one "limited" is its name's
+    return next((f for f in extra.elements() if not legal_form_fits(f, hit.rec.country)), None)
 
 
 def identify(query: NameKey, hit: Hit, scorer: NameScorer, index) -> tuple[bool, str, dict]:
@@ -129,13 +131,15 @@ def identify(query: NameKey, hit: Hit, scorer: NameScorer, index) -> tuple[bool,
         return False, "cut_alias", {}
     if (one_word := one_word_reason(query, hit, index)) is not None:
         return one_word
-    extra_q, extra_c, weakest = scorer.leftovers(name_key(hit.matched_value or hit.rec.name).tokens)
+    extra_q, extra_c, pairs = scorer.leftovers(name_key(hit.matched_value or hit.rec.name).tokens)
     extra_c += name_forms_missing(query, hit)
     if extra_c:
         return False, "part_of_name", {"words": _typed_words(extra_c, hit.matched_value or hit.rec.name)}
+    if (lead := leading_form(query.display)) and lead != leading_form(hit.matched_value or hit.rec.name):
+        extra_q.append(lead)  # "INC NAVIGATION …" is not "PHILIPPINE NAVIGATION INC"
     if extra_q:
         return False, "extra_words", {"words": _typed_words(extra_q, query.display)}
-    if weakest < WORD_ALIKE or (weakest < 100 and len(query.tokens) == 1):  # one word: spelt as listed
+    if not spelt_alike(query, pairs):
         return False, "spelling", {}
     if form := foreign_form(query, hit):
         return False, "foreign_legal_form", _form_params(form, hit)
@@ -146,7 +150,7 @@ def one_word_reason(query: NameKey, hit: Hit, index) -> tuple[bool, str, dict] |
     """Return why a name of only trade words, or of one common or shared word, identifies no firm (or None)."""
     if shared_name_forms(query, hit):
         return None
-    if all(t in trade_words(False) for t in query.tokens):
+    if len(query.tokens) == 1 and query.tokens[0] in trade_words(False):
         return False, "generic_only", {}
     listed = name_key(hit.matched_value or hit.rec.name).tokens  # the listed word may be the common one ("Арман")
     if len(query.tokens) == 1 and (common_word(index, query.tokens[0], query.display) or (
@@ -155,12 +159,33 @@ def one_word_reason(query: NameKey, hit: Hit, index) -> tuple[bool, str, dict] |
     return None
 
 
+def spelt_alike(query: NameKey, pairs: list[tuple[float, str, str]]) -> bool:
+    """Return True when every aligned word is alike enough to name the same firm: WORD_ALIKE, and
+    exactly for a word of three letters or less, and for every word of a name that has only one
+    distinctive word ("Home Employment Agency" is not "Homes Employment Agency")."""
+    exact = len(distinctive(query.tokens)) <= 1
+    return all(sim >= 100 or (sim >= WORD_ALIKE and not exact and min(len(a), len(b)) > 3) for sim, a, b in pairs)
+
+
 def name_forms_missing(query: NameKey, hit: Hit) -> list[str]:
     """Return the record's legal-form words that cannot be its own legal form (another country's:
     "JSC" in a Philippine name, "LTD" inside a Kazakh ТОО's quotes, "LK" read as LLC) and so are
     words of its name, when the query lacks them."""
-    return [f for f in name_key(hit.matched_value or hit.rec.name).legal_forms
-            if f not in query.legal_forms and (not legal_form_fits(f, hit.rec.country) or _named_form(f, hit))]
+    listed = hit.matched_value or hit.rec.name
+    named = [f for f in name_key(listed).legal_forms if not legal_form_fits(f, hit.rec.country) or _named_form(f, hit)]
+    missing = list((Counter(named) - Counter(query.legal_forms)).elements())
+    if (lead := leading_form(listed)) and lead not in named and leading_form(query.display) != lead:
+        missing.append(lead)  # "SHIP MANAGEMENT INC" lacks the "INC" of "INC SHIPMANAGEMENT INC"
+    return missing
+
+
+def leading_form(name: str) -> str | None:
+    """Return a Latin legal-form word that begins a name of more words ("INC NAVIGATION …",
+    "INCORPORATED SERVICES …"): a word of the name, not its legal form (ТОО, ООО lead by custom)."""
+    words = _words(clean_text(name).casefold())
+    form = words[0] if len(words) > 2 or (len(words) == 2 and words[1] not in _form_countries()) else None
+    countries = _form_countries().get(form or "", ())
+    return form if "not CIS" in countries or "US" in countries else None
 
 
 def _named_form(form: str, hit: Hit) -> bool:

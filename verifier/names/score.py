@@ -147,7 +147,7 @@ class NameScorer:
     def _align(self, c: tuple[str, ...], wc: list[float], pairs: list, explain: bool,
                sims: list | None = None) -> tuple[set, set, float, list[str]]:
         """Return the query and record words aligned one to one (best pairs first), their weight and why
-        (and into `sims`, when given, how alike each aligned pair is)."""
+        (and into `sims`, when given, each aligned pair: how alike, the query words, the record words)."""
         q, wq = self.q, self.wq
         used_q, used_c, aligned, why = set(), set(), 0.0, []
         for sim, _, qs, cs in pairs:
@@ -157,7 +157,7 @@ class NameScorer:
             used_c.update(cs)
             aligned += sim / 100 * (sum(map(wq.__getitem__, qs)) + sum(map(wc.__getitem__, cs)))
             if sims is not None:
-                sims.append(sim)
+                sims.append((sim, " ".join(q[i] for i in qs), " ".join(c[j] for j in cs)))
             if explain:
                 a, b = " ".join(q[i] for i in qs), " ".join(c[j] for j in cs)
                 why.append(f"{a!r} = {b!r}" if sim == 100 else f"{a!r} ~ {b!r} ({sim:.0f})")
@@ -171,12 +171,12 @@ class NameScorer:
                 return True
         return False
 
-    def leftovers(self, c: tuple[str, ...]) -> tuple[list[str], list[str], float]:
+    def leftovers(self, c: tuple[str, ...]) -> tuple[list[str], list[str], list[tuple[float, str, str]]]:
         """Return the query words and the record words left unaligned (the same alignment `score` makes),
-        and how alike the least alike aligned pair is (100 when none is aligned)."""
-        sims: list[float] = []
+        and the aligned pairs: (how alike, query words, record words)."""
+        sims: list[tuple[float, str, str]] = []
         extra_q, extra_c = self._alignment(c, self.weights(c), False, sims)[2:4]
-        return [self.q[i] for i in extra_q], [c[j] for j in extra_c], min(sims, default=100.0)
+        return [self.q[i] for i in extra_q], [c[j] for j in extra_c], sims
 
     def _alignment(self, c: tuple[str, ...], wc: list[float], explain: bool,
                    sims: list | None = None) -> tuple[float, list[str], list, list]:
@@ -196,7 +196,7 @@ class NameScorer:
             left_q, left_c = "".join(q[i] for i in extra_q), "".join(c[j] for j in extra_c)
             if joined := joined_alike(left_q, left_c, self.sound):
                 if sims is not None:
-                    sims.append(joined)
+                    sims.append((joined, "".join(q[i] for i in extra_q), "".join(c[j] for j in extra_c)))
                 aligned += joined / 100 * (sum(wq[i] for i in extra_q) + sum(wc[j] for j in extra_c))
                 if explain:
                     why.append(f"{' '.join(q[i] for i in extra_q)!r} ~ {' '.join(c[j] for j in extra_c)!r} "
