@@ -147,7 +147,9 @@ class Engine:
 
     def warm(self) -> None:
         """Load the registry and build the indexes now (before workers fork, so they share them)."""
+        from verifier.names.identity import warm
         self.loaded()
+        warm()
 
     # The operations every view uses; each builds or reads the one result shape (verifier.check).
     def check(self, q=None, *, name=None, phone=None, licence=None, lang: str = "en") -> dict:

@@ -109,6 +109,12 @@ def _language_common(token: str, display: str) -> bool:
     return False
 
 
+def warm() -> None:
+    """Load the word frequencies now (before a server's workers fork, so that they share them)."""
+    from wordfreq import zipf_frequency
+    zipf_frequency("a", "en"), zipf_frequency("а", "ru")
+
+
 def common_word(index, token: str, display: str = "") -> bool:
     """Return True for a word shared by several listed firms or common in the language."""
     return records_with(index, token) >= SHARED_RECORDS or _language_common(token, display or token)
@@ -129,21 +135,25 @@ def identify(query: NameKey, hit: Hit, scorer: NameScorer, index) -> tuple[bool,
         return False, "not_same", {}
     if cut_alias(hit):
         return False, "cut_alias", {}
-    if (one_word := one_word_reason(query, hit, index)) is not None:
-        return one_word
-    extra_q, extra_c, pairs = scorer.leftovers(name_key(hit.matched_value or hit.rec.name).tokens)
-    extra_c += name_forms_missing(query, hit)
-    if extra_c:
-        return False, "part_of_name", {"words": _typed_words(extra_c, hit.matched_value or hit.rec.name)}
-    if (lead := leading_form(query.display)) and lead != leading_form(hit.matched_value or hit.rec.name):
-        extra_q.append(lead)  # "INC NAVIGATION …" is not "PHILIPPINE NAVIGATION INC"
-    if extra_q:
-        return False, "extra_words", {"words": _typed_words(extra_q, query.display)}
-    if not spelt_alike(query, pairs):
-        return False, "spelling", {}
+    if (why_not := one_word_reason(query, hit, index) or words_reason(query, hit, scorer)) is not None:
+        return why_not
     if form := foreign_form(query, hit):
         return False, "foreign_legal_form", _form_params(form, hit)
     return True, "whole_name", {}
+
+
+def words_reason(query: NameKey, hit: Hit, scorer: NameScorer) -> tuple[bool, str, dict] | None:
+    """Return why the words of the name are not the listed firm's whole name (or None when they are)."""
+    listed = hit.matched_value or hit.rec.name
+    extra_q, extra_c, pairs = scorer.leftovers(name_key(listed).tokens)
+    extra_c += name_forms_missing(query, hit)
+    if extra_c:
+        return False, "part_of_name", {"words": _typed_words(extra_c, listed)}
+    if (lead := leading_form(query.display)) and lead != leading_form(listed):
+        extra_q.append(lead)  # "INC NAVIGATION …" is not "PHILIPPINE NAVIGATION INC"
+    if extra_q:
+        return False, "extra_words", {"words": _typed_words(extra_q, query.display)}
+    return None if spelt_alike(query, pairs) else (False, "spelling", {})
 
 
 def one_word_reason(query: NameKey, hit: Hit, index) -> tuple[bool, str, dict] | None:
