@@ -20,7 +20,10 @@ from collections import Counter
 from functools import lru_cache
 
 from verifier.i18n import N_
-from verifier.names.normalize import (_CIS, _FORMERLY_RE, LEGAL_FORM_COUNTRIES, NameKey, _form_countries, _words,
+from anyascii import anyascii
+
+from verifier.names.normalize import (_CIS, _FORMERLY_RE, LEGAL_FORM_COUNTRIES, STOPWORDS, NameKey, _form_countries,
+                                      _legal_form_keys, _word_map, _words, fold_token,
                                       clean_text, legal_form_fits, name_key, split_aliases)
 from verifier.names.postings import Hit, ids
 from verifier.names.score import NameScorer
@@ -153,7 +156,35 @@ def words_reason(query: NameKey, hit: Hit, scorer: NameScorer) -> tuple[bool, st
         extra_q.append(lead)  # "INC NAVIGATION …" is not "PHILIPPINE NAVIGATION INC"
     if extra_q:
         return False, "extra_words", {"words": _typed_words(extra_q, query.display)}
-    return None if spelt_alike(query, pairs) else (False, "spelling", {})
+    main = split_aliases(clean_text(listed))[0] if listed == hit.rec.name else listed  # brackets: other names
+    if not spelt_alike(query, pairs) or _reread_latin(query.display, main) > sum(s < 100 for s, _, _ in pairs):
+        return False, "spelling", {}
+    return None
+
+
+def literal_words(text: str) -> Counter:
+    """Return a Latin name's words folded and abbreviations spelled out, but not read as a near
+    English word ("BLINK" stays "blink"), legal forms and function words left out."""
+    words, forms = _word_map(), {w for f in _legal_form_keys() for w in f.split()}
+    out: Counter = Counter()
+    for t in re.findall(r"[a-z]+|[0-9]+", anyascii(text.casefold()).replace("'", "").replace("`", "")):
+        mapped = [fold_token(w) for w in words.get(fold_token(t), (t,))]
+        out.update(w for w in mapped if w not in forms and w not in STOPWORDS)
+    return out
+
+
+def _reread_latin(query: str, listed: str) -> int:
+    """Return how many words of a Latin listed name the Latin name given lacks once neither is read
+    as a near English word (the matcher's reading can make "BLINK" and "LINK" one word); 0 when
+    either name is not Latin."""
+    if not (_latin(query) and _latin(listed)):
+        return 0
+    return sum((literal_words(listed) - literal_words(query)).values())
+
+
+def _latin(text: str) -> bool:
+    """Return True for a name written in Latin letters only."""
+    return all(ch.isascii() or not ch.isalpha() for ch in text)
 
 
 def one_word_reason(query: NameKey, hit: Hit, index) -> tuple[bool, str, dict] | None:
