@@ -22,6 +22,9 @@ from datetime import date
 from verifier.i18n import N_
 from verifier.names.identity import REASONS as IDENTITY_ADVICE, distinctive
 from verifier.names.normalize import name_key
+
+# The words of a risk level, one table for every face (translated where shown).
+RISK_LABELS = {"high": N_("High risk"), "medium": N_("Medium risk"), "low": N_("Low risk")}
 from verifier.names.match import Hit
 
 

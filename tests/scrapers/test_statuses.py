@@ -28,7 +28,9 @@ NOT_IN_FORCE = {  # every usual word for a licence that is not in force, as regi
     "kk": ["Жарамсыз", "Жарамды емес", "Қолданыста емес", "Тоқтатылды", "Уақытша тоқтатылды",
            "Кері қайтарылды", "Күші жойылды", "Мерзімі өткен", "Белсенді емес", "Лицензиясыз"],
     "uz": ["Amalda emas", "Faol emas", "To'xtatilgan", "Toʻxtatilgan", "Bekor qilingan", "Muddati o'tgan",
-           "Qaytarib olingan", "Litsenziyasiz", "Yaroqsiz", "Haqiqiy emas", "Тўхтатилган", "Бекор қилинган"],
+           "Qaytarib olingan", "Litsenziyasiz", "Yaroqsiz", "Haqiqiy emas", "Тўхтатилган", "Бекор қилинган",
+           "Muddati tugadi", "Муддати тугади"],
+    "ru (review)": ["Отменено", "Лицензия прекращена", "Не действующая", "Не действующий"],
 }
 IN_FORCE = ["valid", "Valid", "VALID LICENSE", "Valid License - Provisional", "Licensed", "Active",
             "Действует", "действует", "Действующая", "Жарамды", "жарамды", "Amalda", "amal qiladi", "Faol"]

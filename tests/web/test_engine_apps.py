@@ -102,3 +102,28 @@ def test_a_source_whose_records_are_all_retired_counts_as_not_loaded(web_db, tmp
     assert health.status_code == 503
     states = {s["id"]: (s["state"], s["records"]) for s in health.get_json()["sources"]}
     assert states["ph_dmw"] == ("empty", 0) and states["kz_kgd"][1] > 0
+
+
+def test_a_warmed_app_holds_no_registry_connection_and_each_fork_opens_its_own(web_db, tmp_path):
+    """gunicorn preloads the app in its master: the index is shared, the SQLite connection never is."""
+    import os
+
+    app = make_app(web_db, tmp_path / "fork.db", WARM_INDEX=True)
+    engine = app.extensions["verifier"]
+    warmed = engine._loaded
+    assert warmed is not None and warmed.pid is None  # built, and its connection closed
+    with pytest.raises(sqlite3.ProgrammingError):
+        warmed.conn.execute("select 1")
+    read, write = os.pipe()
+    child = os.fork()
+    if child == 0:  # the worker: answers from the same index through a connection of its own
+        try:
+            loaded = engine.loaded()
+            ok = loaded.index is warmed.index and loaded.pid == os.getpid()
+            ok = ok and engine.check("TOO Dymka")["verdict"] == "warning"
+            os.write(write, b"1" if ok else b"0")
+        finally:
+            os._exit(0)
+    os.waitpid(child, 0)
+    assert os.read(read, 1) == b"1"
+    assert engine.loaded().pid == os.getpid()

@@ -13,12 +13,13 @@ from pathlib import Path
 
 import phonenumbers
 
+from verifier.names import pieces
 from verifier.names.normalize import NORM_VERSION, name_key
 from verifier.names.phonetic import sound_key
 from verifier.names.postings import COMMON_MIN, COMMON_SHARE, Rec, _is_number, _signatures, too_short
 
 # The modules whose code decides what a finished index holds: a snapshot built by other code is not loaded.
-INDEX_MODULES = ("postings.py", "build.py", "lookalike.py", "candidates.py", "match.py")
+INDEX_MODULES = ("postings.py", "build.py", "lookalike.py", "candidates.py", "match.py", "pieces.py")
 
 
 @lru_cache(maxsize=1)
@@ -149,11 +150,11 @@ class IndexBuild:
     # --- snapshot: the finished index stored with the registry, loaded instead of rebuilt ----
 
     def to_snapshot(self) -> bytes:
-        """Return the finished index as bytes (marshal: plain tuples, lists, dicts and strings)."""
+        """Return the finished index as bytes (marshal in pieces: plain tuples, lists, dicts and strings)."""
         recs = [(r.id, r.source, r.list_kind, r.name, r.status, r.status_group, r.status_date,
                  r.expires_on, r.country, r.data_as_of, r.phones) for r in self.recs]
-        return marshal.dumps((recs, self.entries, self.joined, self.postings, self.by_key, self.e164,
-                              self.suffix, self.licences, dict(self.by_bucket), sorted(self.countries), self.by_sound))
+        return pieces.dumps((recs, self.entries, self.joined, self.postings, self.by_key, self.e164,
+                             self.suffix, self.licences, dict(self.by_bucket), sorted(self.countries), self.by_sound))
 
     @classmethod
     def from_snapshot(cls, blob: bytes) -> "IndexBuild":
@@ -163,7 +164,7 @@ class IndexBuild:
         gc.disable()
         try:
             (recs, idx.entries, idx.joined, idx.postings, idx.by_key, idx.e164, idx.suffix, idx.licences,
-             buckets, countries, idx.by_sound) = marshal.loads(blob)
+             buckets, countries, idx.by_sound) = pieces.loads(blob)  # other threads run between pieces
             idx.recs = [Rec(*r) for r in recs]
         finally:
             if gc_was_on:

@@ -305,7 +305,7 @@ def strip_legal_forms(words: list[str]) -> tuple[list[str], list[str]]:
         else:
             out.append(words[i])
             i += 1
-    if sum(2 if _CJK_RE.match(w) else len(w) for w in out) < 3:
+    if too_few_letters(out):
         return words, []  # "T & F Company", "ТОО": too little would be left without the legal form
     return out, forms
 
@@ -347,6 +347,14 @@ def _misspelt_legal_form(words: list[str], i: int) -> tuple[int, str] | None:
     return (best[1], best[2]) if best else None
 
 
+MIN_LETTERS = 3  # the shortness rule: fewer letters or digits than this never identify a name alone
+
+
+def too_few_letters(words) -> bool:
+    """Return True for words of under MIN_LETTERS letters or digits in all (a Chinese character counts two)."""
+    return sum(2 if _CJK_RE.match(w) else len(w) for w in words) < MIN_LETTERS
+
+
 def too_short_to_match(key: "NameKey | str") -> bool:
     """Return True when a name has too little to compare: under three letters or digits once
     legal forms and spelling variants are taken out ("a", "mmmm", "ТОО")."""
@@ -354,7 +362,7 @@ def too_short_to_match(key: "NameKey | str") -> bool:
     if not nk.legal_forms and " ".join(nk.tokens) in _legal_form_keys():
         return True  # nothing but a legal form
     letters = "".join(t for t in nk.tokens if not _CJK_RE.match(t))
-    return sum(2 if _CJK_RE.match(t) else len(t) for t in nk.tokens) < 3 or (
+    return too_few_letters(nk.tokens) or (
         len(set(letters)) < 2 and len(nk.tokens) == 1 and not letters.isdigit())  # "mmmm", "ааааа"
 
 

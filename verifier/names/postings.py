@@ -5,6 +5,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from verifier.names.normalize import too_few_letters
+
 ONE_EDIT_ALIKES = 8      # look-alikes per query word tried in the whole-name look-up
 SOUND_FANOUT = 8         # index words looked up per query word by its sound
 CANDIDATES = 16          # records fully scored per query
@@ -77,8 +79,9 @@ def _is_number(token: str) -> bool:
 
 
 def too_short(tokens: tuple[str, ...]) -> bool:
-    """Return True for a name of under three letters or digits (a Chinese character counts two)."""
-    return sum(2 if t >= "\u3400" else len(t) for t in tokens) < 3
+    """Return True for a name of under three letters or digits (the name key's one rule: a Chinese
+    character counts two)."""
+    return too_few_letters(tokens)
 
 
 def _signatures(word: str) -> tuple[str, str, str]:

@@ -13,6 +13,7 @@ import phonenumbers
 
 from verifier.names.numbers import parse_phones
 from verifier.offers.box import phone_shaped, without_place_and_pay
+from verifier.offers.cards import find_cards
 
 KINDS = ("agency", "phone", "licence", "link", "handle", "email", "card")
 
@@ -167,6 +168,8 @@ def find_entities(text: str, regions: tuple[str, ...] | None = None) -> list[dic
             if kind == "card":
                 raw = mask_card(raw)
             _add(found, taken, kind, raw, m.start(), m.start() + len(m.group(0).rstrip(".,;:)")), raw)
+    for start, end in find_cards(text):  # every other way a card is written (cards.py)
+        _add(found, taken, "card", mask_card(text[start:end]), start, end, mask_card(text[start:end]))
     _messenger_phones(text, found)
     for m in HANDLE_RE.finditer(text):
         _add(found, taken, "handle", m.group(0), m.start(), m.end(), m.group(0).lower())

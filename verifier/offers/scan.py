@@ -5,8 +5,9 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
+from verifier.deadline import Deadline, TimeUp, stop_if_over
+from verifier.offers.cards import mask_cards, mask_result
 from verifier.offers.extract import find_entities
 from verifier.i18n import N_, pick_language, translate
 from verifier.offers.rules import FLAG_CODES, HIGH_FLAGS, Stream, read_stream, rules, texts
@@ -19,11 +20,8 @@ SIMILAR_NAME_ONLY = N_("No signs of fraud found. The risk comes from a name on a
                        "name and its BIN or licence number, and check again.")
 
 
-@lru_cache(maxsize=1)
-def default_engine():
-    """Give an engine for VERIFIER_DB / VERIFIER_APP_DB, made once (the CLI's and the eval's)."""
-    from verifier.engine import Engine
-    return Engine.from_env()
+class ScanTimeout(TimeUp):
+    """A scan stopped between its steps: past its deadline, or its asker has gone."""
 
 
 def _sentence_starts(stream: Stream) -> list[int]:
@@ -162,18 +160,21 @@ def _destination(cc: str | None, lang: str) -> dict | None:
                       for rl in c.get("rules", [])]}
 
 
-def _check_entities(entities: list[dict], engine, lang: str) -> None:
+def _check_entities(entities: list[dict], engine, lang: str, deadline: float | None = None) -> None:
     """Put the check result beside every agency, phone and licence (None for other kinds)."""
     from verifier.check import QueryError
     done: dict[tuple, dict | None] = {}
+    bound = {"deadline": deadline} if deadline is not None else {}  # engines without deadlines work too
     for e in entities:
         field = CHECKED_KINDS.get(e["kind"])
         key = (field, e["value"])
         if field and key not in done and len(done) < MAX_CHECKS:
             try:
-                done[key] = engine.check(**{field: e["value"]}, lang=lang)
+                done[key] = engine.check(**{field: e["value"]}, lang=lang, **bound)
             except QueryError:
                 done[key] = None
+            except TimeUp as stopped:
+                raise ScanTimeout(str(stopped)) from stopped
         e["result"] = done.get(key) if field else None
 
 
@@ -193,24 +194,33 @@ def decide_risk(flags: list[dict], entities: list[dict]) -> str:
     return "low"
 
 
-def scan(text: str, lang: str = "en", engine=None) -> dict:
-    """Give the scan of one offer: risk, summary, flags, entities with checks, destination."""
+def scan(text: str, lang: str = "en", engine=None, *, deadline: float | None = None,
+         should_stop=None) -> dict:  # engine: the caller's (verifier.engine.Engine)
+    """Give the scan of one offer: risk, summary, flags, entities with checks, destination (card
+    numbers masked); ScanTimeout between two steps once time.monotonic() passes `deadline` or
+    `should_stop()` is true."""
+    deadline = Deadline.at(deadline, should_stop) if deadline is not None or should_stop else None
     lang = pick_language(lang)
-    engine = engine or default_engine()
     stream = read_stream(text)
     words = texts(lang)
+    stop_if_over(deadline, ScanTimeout)
     country = find_destination(stream)
+    stop_if_over(deadline, ScanTimeout)
     flags = find_flags(text, stream, country)
+    shown = mask_cards(text)  # a quote cut inside a card number shows no more of it than the text does
     for f in flags:
-        f.update(label=words["flags"][f["code"]]["label"], advice=words["flags"][f["code"]]["advice"])
+        f.update(label=words["flags"][f["code"]]["label"], advice=words["flags"][f["code"]]["advice"],
+                 quote=shown[f["start"]:f["end"]])
+    stop_if_over(deadline, ScanTimeout)
     entities = find_entities(text)
-    _check_entities(entities, engine, lang)
+    stop_if_over(deadline, ScanTimeout)
+    _check_entities(entities, engine, lang, deadline) if engine is not None else [e.setdefault("result", None) for e in entities]
     risk = decide_risk(flags, entities)
     as_of = [r["data_as_of"] for e in entities if (r := e["result"]) and r.get("data_as_of")]
     # A name only like a listed one (at most medium): say the risk is that name, not signs of fraud.
     name_only = risk == "medium" and not flags and any(
         e["kind"] == "agency" and e["result"] and e["result"]["verdict"] == "similar" for e in entities)
-    return {"ok": True, "risk": risk, "summary": translate(lang, SIMILAR_NAME_ONLY) if name_only else words["summary"][risk],
+    return mask_result({"ok": True, "risk": risk, "summary": translate(lang, SIMILAR_NAME_ONLY) if name_only else words["summary"][risk],
             "flags": [{k: f[k] for k in ("code", "label", "quote", "start", "end", "advice")} for f in flags],
             "entities": entities, "destination": _destination(country, lang),
-            "disclaimer": words["disclaimer"], "data_as_of": min(as_of) if as_of else None, "lang": lang}
+            "disclaimer": words["disclaimer"], "data_as_of": min(as_of) if as_of else None, "lang": lang})
