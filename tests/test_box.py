@@ -14,7 +14,26 @@ TABLE = [
     ("Cielo Talent Limited tel 58033779", "licensed", "Cielo Talent", ("phones", "+85258033779")),
     ("GILAN MANPOWER SERVICES 302-5357", "licence_invalid", "GILAN MANPOWER", ("name", "GILAN MANPOWER SERVICES")),
     ("MELLOW TOP LIMITED (26798318)", "licensed", "MELLOW TOP", ("phones", "+85226798318")),
+    # A place or a salary added to the name is not part of it (issue 21).
+    ("ТОО Дымка, г. Алматы", "warning", "ДЫМКА", ("name", "ТОО Дымка")),
+    ("TOO Dymka, Almaty", "warning", "ДЫМКА", ("name", "TOO Dymka")),
+    ("ТОО Дымка, зарплата от 300000 тг", "warning", "ДЫМКА", ("name", "ТОО Дымка")),
 ]
+
+PHONE_SHAPED = ["+7 733 512 0947", "8 703 440 18 26", "ТОО Дымка 8 703 440 18 26"]
+
+
+@pytest.mark.parametrize("typed", PHONE_SHAPED)
+def test_a_phone_shaped_number_is_a_phone_whatever_its_range(engine, typed):
+    r = engine.check(typed)
+    digits = "".join(ch for ch in typed.split("Дымка")[-1] if ch.isdigit())
+    assert [p for p in r["parsed"]["phones"] if "".join(ch for ch in p if ch.isdigit()) == digits], r["parsed"]
+    assert not r["parsed"]["licences"] and not any(ch.isdigit() for ch in r["parsed"]["name"]), r["parsed"]
+
+
+def test_a_labelled_bin_is_a_licence_not_a_phone(engine):
+    r = engine.check("БИН 090840007705")
+    assert r["parsed"] == {"name": "", "phones": [], "licences": ["090840007705"]}
 
 
 @pytest.mark.parametrize("typed,verdict,top,part", TABLE)

@@ -149,3 +149,11 @@ def test_named_warning_firm_shows_its_warning_beside_the_flags(registry_db):
 def test_destination_from_country_and_city_names(text, country):
     r = scan(text, "en", Fixed())
     assert (r["destination"] or {}).get("country") == country
+
+
+def test_an_honest_ad_naming_a_firm_only_like_a_listed_one_is_medium_at_most(engine):
+    # «Береке» is a common word in Kazakh names; ТОО "БЕРЕКЕ inc." on KGD's list is not this restaurant.
+    r = scan("«Береке» мейрамханасы, Astana. Даяшы қажет, жалақы 200 000 теңге.", "en", engine)
+    agency = next(e for e in r["entities"] if e["kind"] == "agency")
+    assert agency["result"]["verdict"] == "similar" and r["flags"] == []
+    assert r["risk"] == "medium" and "name on a list" in r["summary"] and "No signs of fraud" in r["summary"]

@@ -17,8 +17,9 @@ from verifier.registry import ListsNotLoaded, Loaded
 if TYPE_CHECKING:  # annotations only: the engine calls this module, not the reverse
     from verifier.engine import Engine
 from verifier.i18n import N_, pick_language, translate
+from verifier.names.identity import apply_identity
 from verifier.names.match import Hit, Rec, read_numbers
-from verifier.offers.extract import read_query, text_regions
+from verifier.offers.extract import LICENCE_RE, read_query, text_regions
 from verifier.names.normalize import NameKey, clean_text, name_key, too_short_to_match
 from verifier.names.numbers import licence_key, looks_like_phone, phone_digits
 from verifier.names.score import score_names
@@ -84,7 +85,7 @@ def parse_query(q=None, name=None, phone=None, licence=None, lang: str = "en",
            if fields["q"] else {"name": "", "phones": [], "licences": []})
     if not any(ch.isalpha() for ch in box["name"]):
         box["name"] = ""  # the digits of a number no region reads ("27 82 459 0744") are not a name
-    if fields["q"] and not box["phones"] and looks_like_phone(fields["q"]):
+    if fields["q"] and not box["phones"] and not LICENCE_RE.search(fields["q"]) and looks_like_phone(fields["q"]):
         box["phones"] = [fields["q"]]  # a number no region reads alone: tried with every country code
     name_text = fields["name"] or box["name"]
     phones = tuple(dict.fromkeys([*([fields["phone"]] if fields["phone"] else []), *box["phones"]]))
@@ -176,6 +177,7 @@ def _match_dict(engine: "Engine", h: Hit, group: str, lang: str) -> dict:
         "licence_label": number_kind(src, h.rec.list_kind),
         "status": h.rec.status, "status_group": group, "status_label": status_label(group, h.rec.status, lang),
         "status_date": h.rec.status_date, "expires_on": h.rec.expires_on, "score": h.score, "same": h.same,
+        "identifies": h.identifies, "identity_reason": h.identity_reason,
         "matched_on": h.matched_on, "matched_value": h.matched_value, "phones": list(h.rec.phones),
         "data_as_of": h.rec.data_as_of or src.get("data_as_of"), "explain": h.explain,
     }
@@ -190,7 +192,9 @@ def check(engine: "Engine", q=None, *, name=None, phone=None, licence=None, lang
     query = parse_query(q, name, phone, licence, lang, (engine.region, *sorted(loaded.index.countries - {""})))
     hits = find_hits(query, loaded, engine.region, deadline)
     stop_if_over(deadline, CheckTimeout)
-    decision = decide_verdict(hits, asked_phone=bool(query.phones), asked_name=query.key is not None)
+    identity = apply_identity(hits, query.key, loaded.index)
+    decision = decide_verdict(hits, asked_phone=bool(query.phones), asked_name=query.key is not None,
+                              identity=identity)
     searched = [source_line(s, lang) for s in engine.all_sources()]
     labels = {s["id"]: s["publisher"] for s in searched}
 
@@ -200,6 +204,9 @@ def check(engine: "Engine", q=None, *, name=None, phone=None, licence=None, lang
             params["source"] = labels.get(params["source"], params["source"])
         if "how" in params:
             params["how"] = ", ".join(translate(lang, MATCHED_ON.get(w, w)) for w in params["how"].split(", "))
+        for k in ("country", "form_country"):  # country names (identity reasons)
+            if params.get(k):
+                params[k] = translate(lang, params[k])
         if params.get("status"):  # a status the catalogues know (KGD's list names); others as published
             params["status"] = translate(lang, params["status"])
         return translate(lang, message, params)

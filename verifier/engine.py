@@ -197,7 +197,11 @@ class Engine:
             states.append({"id": sid, "state": _state(sources.get(sid)), "records": row.get("records", 0),
                            "last_success": row.get("last_success"), "data_as_of": row.get("data_as_of")})
         total = sum(s.get("records") or 0 for s in sources.values())
-        ready = total > 0 and all(s["state"] not in ("missing", "never") for s in states if s["id"] in self.required)
+        for s in states:  # a source whose every record was retired holds nothing to check against
+            if s["id"] in self.required and s["state"] not in ("missing", "never") and not s["records"]:
+                s["state"] = "empty"
+        ready = total > 0 and all(s["state"] not in ("missing", "never", "empty")
+                                  for s in states if s["id"] in self.required)
         return ready, states
 
     def require_lists(self) -> Loaded:
@@ -206,14 +210,18 @@ class Engine:
         ready, states = self._readiness(loaded.sources)
         if not ready:
             missing = [s["id"] for s in states if s["state"] in ("missing", "never") and s["id"] in self.required]
-            raise ListsNotLoaded("the lists are not loaded" + (f": {', '.join(missing)} never loaded" if missing else
-                                                              ": the registry holds no records"), states)
+            empty = [s["id"] for s in states if s["state"] == "empty"]
+            raise ListsNotLoaded("the lists are not loaded" + (
+                f": {', '.join(missing)} never loaded" if missing else
+                f": {', '.join(empty)} holds no current records" if empty else ": the registry holds no records"), states)
         return loaded
 
     def warm(self) -> None:
         """Load the registry and build the indexes now (before workers fork, so they share them), then
         close the connection: each process opens its own on first use, never one made before a fork."""
+        from verifier.names.identity import warm
         cur = self.loaded()
+        warm()
         with self._lock:
             cur.conn.close()
             cur.pid = None

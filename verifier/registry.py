@@ -89,10 +89,13 @@ def list_sources(path: str | Path, conn: sqlite3.Connection | None = None) -> li
     conn = conn or connect(path)
     try:
         rows = [dict(r) for r in conn.execute("select * from sources order by kind, id")]
+        current = dict(conn.execute("select source, count(*) from agencies where removed_at is null group by source")
+                       .fetchall())
     finally:
         if own:
             conn.close()
     for r in rows:
+        r["records"] = current.get(r["id"], 0)  # what it holds now: a source whose records are all retired holds none
         r["health"] = source_health(r)
         r["live"] = bool(r.get("live", 1))
     return rows

@@ -25,6 +25,9 @@ def match_text(m: dict, lang: str) -> str:
     how = ", ".join(translate(lang, {"licence": number}.get(f, f)) for f in m["matched_on"])
     score = t(lang, N_("score %(score)s/100"), score=round(m["score"]))
     as_of = t(lang, N_("data as of %(date)s"), date=m.get("data_as_of") or "?")
+    if m.get("identifies") is False and not {"phone", "licence"} & set(m["matched_on"]):  # only alike: no score
+        return (f"{t(lang, N_('A different firm with a similar name'))}: {m['name']} — {status} · "
+                f"{m['source_name']} · {as_of}")
     return f"{m['name']} — {status} · {m['source_name']} · {t(lang, N_('Matched on'))}: {how} · {score} · {as_of}"
 
 

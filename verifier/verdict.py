@@ -21,6 +21,8 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from verifier.i18n import N_
+from verifier.names.identity import REASONS as IDENTITY_ADVICE, distinctive
+from verifier.names.normalize import name_key
 
 # The words of a risk level, one table for every face (translated where shown).
 RISK_LABELS = {"high": N_("High risk"), "medium": N_("Medium risk"), "low": N_("Low risk")}
@@ -59,6 +61,8 @@ LICENCE_OF_OTHER = N_("Check the licence number: it belongs to {other}, not to {
 # authority are filled in from the notice's events by verifier.timeline).
 PERMIT_SUMMARY = N_("{name}: {status} ({date}) per {authority}. A notice is not a register: confirm "
                     "the permit is still valid with the ministry.")
+OTHER_FIRM_SUMMARY = N_("Not confirmed: {name} ({source}) has a similar name, but the name given does not "
+                        "identify it as that firm. Compare the details below before you trust either.")
 UNKNOWN_SUMMARY = N_("{name} is listed by {source}, but its status \u201c{status}\u201d is not one we "
                      "understand: confirm with the publisher.")
 
@@ -82,29 +86,43 @@ def effective_group(hit: Hit, today: date | None = None) -> str:
 
 
 def is_strong(hit: Hit) -> bool:
-    """Return True when a hit identifies its record (same name, its phone, or its licence)."""
-    return hit.same or "phone" in hit.matched_on or "licence" in hit.matched_on
+    """Return True when a hit identifies its record (its whole firm by name, its phone, or its licence)."""
+    return hit.identifies or "phone" in hit.matched_on or "licence" in hit.matched_on
 
 
-def decide_verdict(hits: list[Hit], asked_phone: bool, asked_name: bool) -> Decision:
-    """Apply the rules above to merged hits (one per record)."""
+def decide_verdict(hits: list[Hit], asked_phone: bool, asked_name: bool, identity: dict | None = None) -> Decision:
+    """Apply the rules above to merged hits (one per record; `identifies` set by `identity.apply_identity`,
+    whose reason parameters per record `identity` holds)."""
     strong = [h for h in hits if is_strong(h)]
-    best_name = max((h.score for h in strong if "name" in h.matched_on and h.same), default=0)
-    tier = [h for h in strong if {"phone", "licence"} & set(h.matched_on) or h.score >= best_name - TIER]
+    by_name = [h for h in strong if "name" in h.matched_on and h.identifies]
+    best = max(by_name, key=lambda h: h.score, default=None)
+    # Records named by the same words tie whatever their scores: the stricter status then wins.
+    tied = {h.rec.id for h in by_name if best and same_words(h, best)}
+    tier = [h for h in strong if {"phone", "licence"} & set(h.matched_on) or h.rec.id in tied
+            or h.score >= (best.score if best else 0) - TIER]
     groups = {id(h): effective_group(h) for h in hits}
-    decision = _decide(hits, tier, groups, asked_phone, asked_name)
+    decision = _decide(hits, tier, groups, asked_phone, asked_name, identity or {})
     decision.groups = {h.rec.id: groups[id(h)] for h in hits}
     return decision
 
 
-def _decide(hits: list[Hit], tier: list[Hit], groups: dict, asked_phone: bool, asked_name: bool) -> Decision:
+def same_words(a: Hit, b: Hit) -> bool:
+    """Return True when two hits' names have the same distinctive words (trade words and legal forms aside)."""
+    return sorted(distinctive(name_key(a.matched_value or a.rec.name).tokens)) == sorted(
+        distinctive(name_key(b.matched_value or b.rec.name).tokens))
+
+
+def _decide(hits: list[Hit], tier: list[Hit], groups: dict, asked_phone: bool, asked_name: bool,
+            identity: dict) -> Decision:
     """Decide for the best tier of strong hits, or from the weak ones when there are none."""
     reasons = [_reason_for(h, groups[id(h)]) for h in tier]
     if warn := [h for h in tier if groups[id(h)] == "warning"]:
         return _decision("warning", warn[0], reasons)
     # Records the query names (by name or licence number) decide; a phone alone only identifies
     # its record when no name was given.
-    named = [h for h in tier if (h.same and "name" in h.matched_on) or "licence" in h.matched_on]
+    # A name alike enough to be the same, with a phone the record publishes, is a second identifier.
+    named = [h for h in tier if (h.identifies or h.same and "phone" in h.matched_on) and "name" in h.matched_on
+             or "licence" in h.matched_on]
     phone_only = [h for h in tier if h not in named]
     if named:
         return _decide_named(named, phone_only, groups, asked_phone, reasons)
@@ -123,12 +141,17 @@ def _decide(hits: list[Hit], tier: list[Hit], groups: dict, asked_phone: bool, a
     if hits:
         near = [h for h in hits if not is_strong(h)][:3]
         for h in near:
-            reasons.append((N_("Similar name: {name} ({source}, {status}), {score}% alike."),
-                            {"name": h.rec.name, "source": h.rec.source, "status": h.rec.status or "—",
-                             "score": h.score}))
+            params = {"name": h.rec.name, "source": h.rec.source, "status": h.rec.status or "—", "score": h.score}
+            if not h.same:
+                reasons.append((N_("Similar name: {name} ({source}, {status}), {score}% alike."), params))
+                continue
+            reasons.append((N_("A different firm with a similar name: {name} ({source}, {status})."), params))
+            if advice := IDENTITY_ADVICE.get(h.identity_reason):
+                reasons.append((advice, identity.get(h.rec.id, {})))
         if any(groups[id(h)] == "warning" for h in near):
             reasons.append((N_("A similar name is on a warning list: ask for the exact registered name and check again."), {}))
-        return _decision("similar", None, reasons)
+        return _decision("similar", near[0], reasons, OTHER_FIRM_SUMMARY) if near and near[0].same else \
+            _decision("similar", None, reasons)
     reasons.append((N_("No record on the lists we hold matches this query."), {}))
     reasons.append((N_("Many illegal recruiters are on no list at all: not found does not mean safe."), {}))
     return _decision("not_found", None, reasons)
@@ -140,7 +163,7 @@ def _decide_named(named: list[Hit], phone_only: list[Hit], groups: dict, asked_p
     if invalid := [h for h in named if groups[id(h)] == "invalid"]:
         expired = invalid[0].rec.status_group == "valid"
         return _decision("licence_invalid", invalid[0], reasons, EXPIRED_SUMMARY if expired else "")
-    by_name = [h for h in named if h.same and "name" in h.matched_on]
+    by_name = [h for h in named if "name" in h.matched_on]
     other = [h for h in named if "licence" in h.matched_on and "name" not in h.matched_on]
     if by_name and other and not any("licence" in h.matched_on for h in by_name):
         params = {"other": other[0].rec.name, "source": other[0].rec.source}

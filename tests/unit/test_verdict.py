@@ -21,7 +21,7 @@ def rec(rid: str, group: str, kind: str = "registry", expires: str | None = None
 
 def name(r: Rec, score: int = 100, same: bool = True) -> Hit:
     """Give a name hit."""
-    return Hit(r, score, same, ["name"], r.name)
+    return Hit(r, score, same, ["name"], r.name, identifies=same)
 
 
 def phone(r: Rec) -> Hit:
@@ -51,11 +51,11 @@ CASES = [
     ([name(VALID), name(INVALID, 99)], False, True, "licence_invalid", "c"),  # stricter same-name wins
     ([name(INVALID), phone(VALID)], True, True, "licence_invalid", "c"),    # invalid beats mismatch
     ([name(VALID), licence(VALID_P)], False, True, "licence_invalid", "a"),  # another firm's licence
-    ([Hit(VALID, 100, True, ["name", "licence"], "")], False, True, "licensed", "a"),
+    ([Hit(VALID, 100, True, ["name", "licence"], "", identifies=True)], False, True, "licensed", "a"),
     ([name(VALID), phone(VALID_P)], True, True, "phone_mismatch", "a"),      # another record's phone
     ([name(VALID)], True, True, "phone_mismatch", "a"),                      # not a phone it publishes
     ([phone(VALID_P)], True, True, "phone_mismatch", "b"),                   # name matched nothing
-    ([Hit(VALID, 100, True, ["name", "phone"], "")], True, True, "licensed", "a"),
+    ([Hit(VALID, 100, True, ["name", "phone"], "", identifies=True)], True, True, "licensed", "a"),
     ([name(VALID)], False, True, "licensed", "a"),
     ([name(CURRENT)], False, True, "licensed", "g"),                         # expiry still ahead
     ([phone(VALID)], True, False, "licensed", "a"),

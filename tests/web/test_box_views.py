@@ -1,6 +1,8 @@
 """The one box on every view: the page, the API and the hotline say how the box was read."""
 from __future__ import annotations
 
+import pytest
+
 BOX = "ТОО Стройтехмонтаж-М, тел. 8 707 281 71 85"
 
 
@@ -29,3 +31,24 @@ def test_too_little_to_compare_is_refused_not_judged(client):
         assert api.status_code == 400 and "too short" in api.get_json()["error"], q
         page = client.get("/check", query_string={"q": q, "lang": "en"})
         assert page.status_code == 400 and "too short" in page.text and 'name="q"' in page.text, q
+
+
+LONG_OFFER = ("Работа в Корее на заводе, зарплата 3000 долларов в месяц, жильё бесплатно. Оформление "
+              "документов 60 000 тенге, оплата сразу на карту менеджера. Паспорта сдаются бригадиру на "
+              "хранение. Агентство «Глобал Ворк», тел. +7 701 000 00 00, пишите в WhatsApp. Выезд по "
+              "туристической визе через неделю, мест мало, успейте записаться сегодня!")
+
+
+@pytest.mark.parametrize("path", ["/check", "/hotline"])
+def test_a_pasted_text_longer_than_the_box_goes_whole_to_the_offer_scan(client, path):
+    assert len(LONG_OFFER) > 300
+    page = client.get(path, query_string={"q": LONG_OFFER, "lang": "en"})
+    assert page.status_code == 200, page.text[:300]
+    assert 'data-flag="fee"' in page.text and 'data-flag="passport"' in page.text  # flags from both ends
+    assert "туристической визе" in page.text  # the end of the text was read, not cut at 300
+
+
+def test_the_search_box_posts_a_long_paste_to_the_offer_scan(client):
+    html = client.get("/").get_data(as_text=True)
+    assert 'id="box-offer"' in html and "box.js" in html and 'name="csrf_token"' in html
+    assert 'maxlength="300"' not in html.split('id="q"')[1].split(">")[0]

@@ -90,6 +90,20 @@ def test_health_is_ok_on_the_full_registry(client):
     assert {"ph_dmw", "hk_eaa", "kz_kgd"} <= states.keys() and "missing" not in states.values()
 
 
+def test_a_source_whose_records_are_all_retired_counts_as_not_loaded(web_db, tmp_path):
+    path = tmp_path / "verifier.db"
+    shutil.copy(web_db, path)
+    with sqlite3.connect(path) as conn:
+        conn.execute("update agencies set removed_at = '2026-12-01T00:00:00' where source = 'ph_dmw'")
+    client = make_app(path, tmp_path / "app.db").test_client()
+    api = client.get("/api/v1/check", query_string={"q": "101 Mojo International Corporation"})
+    assert api.status_code == 503 and "ph_dmw" in api.get_json()["error"]
+    health = client.get("/api/v1/health")
+    assert health.status_code == 503
+    states = {s["id"]: (s["state"], s["records"]) for s in health.get_json()["sources"]}
+    assert states["ph_dmw"] == ("empty", 0) and states["kz_kgd"][1] > 0
+
+
 def test_a_warmed_app_holds_no_registry_connection_and_each_fork_opens_its_own(web_db, tmp_path):
     """gunicorn preloads the app in its master: the index is shared, the SQLite connection never is."""
     import os

@@ -39,5 +39,5 @@ def test_hotline_works_as_a_plain_form_and_focuses_the_box(client):
 
 
 def test_hotline_bad_input_is_explained(client):
-    response = client.get("/hotline?q=" + "z" * 301)
+    response = client.get("/hotline?name=" + "z" * 301)  # (a box longer than 300 goes to the offer scan)
     assert response.status_code == 400

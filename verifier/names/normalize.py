@@ -50,6 +50,26 @@ LEGAL_FORMS = (
     "corporation", "co", "company", "pte", "pvt", "plc", "gmbh", "jsc", "ojsc", "cjsc", "opc",
     "有限公司", "有限責任公司", "公司",
 )
+# Where a legal form makes a firm a legal person: a query whose legal form belongs to other countries
+# than a record's names another legal person ("ТОО X" is Kazakh; "X Limited" in Hong Kong is not it).
+# Forms not here ("company", "co", 公司) say nothing of the country.
+_CIS = ("KZ", "RU", "UZ", "KG", "TJ", "BY")
+LEGAL_FORM_COUNTRIES = {
+    **dict.fromkeys(("товарищество с ограниченной ответственностью", "жауапкершілігі шектеулі серіктестігі",
+                     "товарищество с огр ответственностью", "товарищество с огр отв", "тоо", "жшс", "too",
+                     "jshs", "llp", "limited liability partnership", "жеке кәсіпкер", "жк"), ("KZ",)),
+    **dict.fromkeys(("общество с огр ответственностью", "общество с ограниченной ответственностью", "ооо"),
+                    ("RU", "UZ", "BY", "TJ")),
+    **dict.fromkeys(("закрытое акционерное общество", "открытое акционерное общество", "зао", "оао", "пао"),
+                    ("RU", "BY")),
+    **dict.fromkeys(("индивидуальный предприниматель", "ип", "акционерное общество", "ао", "частное предприятие",
+                     "чп", "акционерлік қоғамы", "акционерлік қоғам", "jsc", "ojsc", "cjsc"), _CIS),
+    **dict.fromkeys(("масъулияти чекланган жамият", "mas'uliyati cheklangan jamiyat", "мчж", "mchj", "xk"), ("UZ",)),
+    "осоо": ("KG",),
+    "llc": ("RU", "UZ", "KG", "TJ", "US"), "limited liability company": ("RU", "UZ", "KG", "TJ", "US"),
+    **dict.fromkeys(("inc", "incorporated", "corp", "corporation", "opc", "limited", "ltd", "private limited",
+                     "company limited", "co ltd", "pte", "pvt", "plc", "gmbh"), ("not CIS",)),
+}
 STOPWORDS = ("and", "the", "of", "for", "i")  # "i" is Russian "и"; "&" is not a word at all
 # Abbreviations read as the full word, so "INT`L", "Int" and "International" compare equal.
 ABBREVIATIONS = {
@@ -350,3 +370,19 @@ def too_short_to_match(key: "NameKey | str") -> bool:
 def _legal_form_keys() -> frozenset[str]:
     """Return every legal form as its folded words joined by spaces."""
     return frozenset(" ".join(fold_token(w) for w in seq) for seq in _legal_form_words())
+
+
+@lru_cache(maxsize=1)
+def _form_countries() -> dict[str, tuple[str, ...]]:
+    """Return each legal form as a name key reads it -> the countries it belongs to."""
+    return {" ".join(_words(form.casefold())): countries for form, countries in LEGAL_FORM_COUNTRIES.items()}
+
+
+def legal_form_fits(form: str, country: str) -> bool:
+    """Return True unless a legal form (as NameKey.legal_forms holds it) belongs to other countries
+    than `country` (a record of no known country fits every form)."""
+    countries = _form_countries().get(form)
+    if not countries or not country:
+        return True
+    return country.upper() in countries or ("not CIS" in countries and country.upper() not in _CIS)
+

@@ -48,6 +48,8 @@ class Hit:
     matched_on: list[str] = field(default_factory=list)
     matched_value: str = ""
     explain: list[str] = field(default_factory=list)
+    identifies: bool = False   # the name given names this record's whole firm (`identity`): a strong verdict may follow
+    identity_reason: str = ""  # why it does or does not (`identity.REASONS`)
 
 
 def ids(table: dict, key: str) -> tuple:

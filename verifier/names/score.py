@@ -144,8 +144,10 @@ class NameScorer:
                                              if _joinable(a) and (sim := joined_alike(a, joined, self.sound))]
         return row
 
-    def _align(self, c: tuple[str, ...], wc: list[float], pairs: list, explain: bool) -> tuple[set, set, float, list[str]]:
-        """Return the query and record words aligned one to one (best pairs first), their weight and why."""
+    def _align(self, c: tuple[str, ...], wc: list[float], pairs: list, explain: bool,
+               sims: list | None = None) -> tuple[set, set, float, list[str]]:
+        """Return the query and record words aligned one to one (best pairs first), their weight and why
+        (and into `sims`, when given, each aligned pair: how alike, the query words, the record words)."""
         q, wq = self.q, self.wq
         used_q, used_c, aligned, why = set(), set(), 0.0, []
         for sim, _, qs, cs in pairs:
@@ -154,6 +156,8 @@ class NameScorer:
             used_q.update(qs)
             used_c.update(cs)
             aligned += sim / 100 * (sum(map(wq.__getitem__, qs)) + sum(map(wc.__getitem__, cs)))
+            if sims is not None:
+                sims.append((sim, " ".join(q[i] for i in qs), " ".join(c[j] for j in cs)))
             if explain:
                 a, b = " ".join(q[i] for i in qs), " ".join(c[j] for j in cs)
                 why.append(f"{a!r} = {b!r}" if sim == 100 else f"{a!r} ~ {b!r} ({sim:.0f})")
@@ -167,26 +171,44 @@ class NameScorer:
                 return True
         return False
 
-    def score(self, c: tuple[str, ...], explain: bool = True) -> tuple[int, bool, list[str]]:
-        """Return a 0-100 score, whether the names are the same agency, and (if asked) why."""
+    def leftovers(self, c: tuple[str, ...]) -> tuple[list[str], list[str], list[tuple[float, str, str]]]:
+        """Return the query words and the record words left unaligned (the same alignment `score` makes),
+        and the aligned pairs: (how alike, query words, record words)."""
+        sims: list[tuple[float, str, str]] = []
+        extra_q, extra_c = self._alignment(c, self.weights(c), False, sims)[2:4]
+        return [self.q[i] for i in extra_q], [c[j] for j in extra_c], sims
+
+    def _alignment(self, c: tuple[str, ...], wc: list[float], explain: bool,
+                   sims: list | None = None) -> tuple[float, list[str], list, list]:
+        """Return the aligned weight, why, and the query and record positions left over."""
         q, wq = self.q, self.wq
-        wc = self.weights(c)
         singles = self._singles(c)
-        used_q, used_c, aligned, why = self._align(c, wc, singles, explain)
+        used_q, used_c, aligned, why = self._align(c, wc, singles, explain, sims)
         # A record word left over: it and a neighbour may be one query word.
         if self._may_join(c, used_c) and (pairs := self._with_joined(c, singles)):
-            used_q, used_c, aligned, why = self._align(c, wc, pairs, explain)
+            if sims is not None:
+                sims.clear()
+            used_q, used_c, aligned, why = self._align(c, wc, pairs, explain, sims)
         extra_q = [i for i in range(len(q)) if i not in used_q]
         extra_c = [j for j in range(len(c)) if j not in used_c]
         if extra_q and extra_c and not any(q[i].isdigit() for i in extra_q) and not any(c[j].isdigit() for j in extra_c):
             # Words split or joined differently ("sapakadri" / "sapa kadri"): compare what is left over.
             left_q, left_c = "".join(q[i] for i in extra_q), "".join(c[j] for j in extra_c)
             if joined := joined_alike(left_q, left_c, self.sound):
+                if sims is not None:
+                    sims.append((joined, "".join(q[i] for i in extra_q), "".join(c[j] for j in extra_c)))
                 aligned += joined / 100 * (sum(wq[i] for i in extra_q) + sum(wc[j] for j in extra_c))
                 if explain:
                     why.append(f"{' '.join(q[i] for i in extra_q)!r} ~ {' '.join(c[j] for j in extra_c)!r} "
                                f"with spaces ignored ({joined:.0f})")
                 extra_q, extra_c = [], []
+        return aligned, why, extra_q, extra_c
+
+    def score(self, c: tuple[str, ...], explain: bool = True) -> tuple[int, bool, list[str]]:
+        """Return a 0-100 score, whether the names are the same agency, and (if asked) why."""
+        q = self.q
+        wc = self.weights(c)
+        aligned, why, extra_q, extra_c = self._alignment(c, wc, explain)
         total = self.total_q + sum(wc)
         score = 100 * aligned / total if total else 0.0
         same = score >= SAME_THRESHOLD

@@ -12,6 +12,7 @@ import re
 import phonenumbers
 
 from verifier.names.numbers import parse_phones
+from verifier.offers.box import phone_shaped, without_place_and_pay
 from verifier.offers.cards import find_cards
 
 KINDS = ("agency", "phone", "licence", "link", "handle", "email", "card")
@@ -207,7 +208,7 @@ def _leftover_name(text: str, spans: list[tuple[int, int]]) -> tuple[str, list[s
     for start, end in sorted(spans):
         keep.append(text[last:start])
         last = max(last, end)
-    rest = " ".join(keep + [text[last:]])
+    rest = without_place_and_pay(" ".join(keep + [text[last:]]))
     rest = _LABEL_WORDS_RE.sub(" ", rest)
     numbers = re.findall(r"(?<![\w-])\d{5,}(?![\w-])", rest)
     for n in numbers:
@@ -229,6 +230,9 @@ def read_query(text: str, regions: tuple[str, ...] | None = None) -> dict:
     # In one box a bare domain is part of a name ("JOBSGLOBAL.COM EMPLOYMENT SERVICES INC").
     spans = [(e["start"], e["end"]) for e in entities if e["kind"] != "agency"
              and not (e["kind"] == "link" and _BARE_DOMAIN_RE.match(e["text"]))]
+    for start, end, raw in phone_shaped(text, spans):  # a phone of no valid range is still a phone
+        phones.append(raw)
+        spans.append((start, end))
     name, numbers = _leftover_name(text, spans)
     licences += [n for n in numbers if n not in licences]
     return {"name": name, "phones": phones, "licences": licences,

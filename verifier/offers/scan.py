@@ -9,13 +9,16 @@ from dataclasses import dataclass
 from verifier.deadline import Deadline, TimeUp, stop_if_over
 from verifier.offers.cards import mask_cards, mask_result
 from verifier.offers.extract import find_entities
-from verifier.i18n import pick_language
+from verifier.i18n import N_, pick_language, translate
 from verifier.offers.permits import permit_guidance
 from verifier.offers.rules import FLAG_CODES, HIGH_FLAGS, Stream, read_stream, rules, texts
 
 MAX_TEXT = 20_000
 CHECKED_KINDS = {"agency": "name", "phone": "phone", "licence": "licence"}
 MAX_CHECKS = 12  # entities checked per offer; a longer list is shown unchecked
+SIMILAR_NAME_ONLY = N_("No signs of fraud found. The risk comes from a name on a list: a firm named here is "
+                       "only similar to a listed one, so it is not confirmed. Ask for its full registered "
+                       "name and its BIN or licence number, and check again.")
 
 
 class ScanTimeout(TimeUp):
@@ -185,7 +188,7 @@ def decide_risk(flags: list[dict], entities: list[dict]) -> str:
     phones = [e for e in entities if e["kind"] == "phone"]
     if flags or not agencies or any(not e["result"] or e["result"]["verdict"] != "licensed" for e in agencies):
         return "medium"
-    ids = {m["agency_id"] for e in agencies for m in e["result"]["matches"][:3] if m["same"]}
+    ids = {m["agency_id"] for e in agencies for m in e["result"]["matches"][:3] if m.get("identifies", m["same"])}
     for e in phones:
         if not e["result"] or not {m["agency_id"] for m in e["result"]["matches"]} & ids:
             return "medium"
@@ -215,7 +218,10 @@ def scan(text: str, lang: str = "en", engine=None, *, deadline: float | None = N
     _check_entities(entities, engine, lang, deadline) if engine is not None else [e.setdefault("result", None) for e in entities]
     risk = decide_risk(flags, entities)
     as_of = [r["data_as_of"] for e in entities if (r := e["result"]) and r.get("data_as_of")]
-    return mask_result({"ok": True, "risk": risk, "summary": words["summary"][risk],
+    # A name only like a listed one (at most medium): say the risk is that name, not signs of fraud.
+    name_only = risk == "medium" and not flags and any(
+        e["kind"] == "agency" and e["result"] and e["result"]["verdict"] == "similar" for e in entities)
+    return mask_result({"ok": True, "risk": risk, "summary": translate(lang, SIMILAR_NAME_ONLY) if name_only else words["summary"][risk],
             "flags": [{k: f[k] for k in ("code", "label", "quote", "start", "end", "advice")} for f in flags],
             "entities": entities, "destination": _destination(country, lang),
             "permits": permit_guidance(stream, entities, lang),

@@ -34,7 +34,7 @@ def health():
     """Give 200 when the registry and the app database open as a check opens them, else 503 and why."""
     ready, states = lookup.engine().readiness()
     problems = [] if ready else ["the lists are not loaded: " + ", ".join(
-        f"{s['id']} {s['state']}" for s in states if s["state"] in ("missing", "never")) or "no records"]
+        f"{s['id']} {s['state']}" for s in states if s["state"] in ("missing", "never", "empty")) or "no records"]
     try:
         conn = appdb.reader(current_app.config["VERIFIER_APP_DB"])
         if conn is not None:

@@ -111,6 +111,20 @@ def status_text(record: dict, groups: dict) -> str:
     return f"{words} ({status})" if status and status.lower() != words.lower() else words
 
 
+OTHER_FIRM = _l("A different firm with a similar name")
+
+
+def other_firm(match: dict) -> bool:
+    """Tell whether a match is shown only as a similar name: alike, but not identified as the firm
+    asked about (by its whole name, a phone it publishes or its licence number)."""
+    return not match.get("identifies", True) and not {"phone", "licence"} & set(match.get("matched_on", ()))
+
+
+def tag_class(match: dict) -> str:
+    """Give a match's status tag class: its status group, or a neutral one for a different firm."""
+    return "other-firm" if other_firm(match) else match.get("status_group") or ""
+
+
 def init_app(app: Flask) -> None:
     """Register the filters and helpers with the app's templates."""
     app.add_template_filter(local_time)
@@ -118,3 +132,6 @@ def init_app(app: Flask) -> None:
     app.add_template_global(number_label)
     app.add_template_global(number_kind)
     app.add_template_global(status_text)
+    app.add_template_global(other_firm)
+    app.add_template_global(tag_class)
+    app.add_template_global(OTHER_FIRM, "OTHER_FIRM")

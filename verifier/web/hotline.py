@@ -4,7 +4,8 @@ from __future__ import annotations
 from flask import Blueprint, render_template, request
 from flask_babel import gettext as _
 
-from verifier.web import lookup
+from verifier.web import lookup, offer
+from verifier.web.display import OTHER_FIRM
 from verifier.web.advice import NOT_FOUND_WARNING, RISK_LABELS, STATUS_GROUP_LABELS, VERDICTS
 from verifier.web.locale import current_lang
 
@@ -14,6 +15,8 @@ bp = Blueprint("hotline", __name__)
 @bp.get("/hotline")
 def hotline():
     """Give the hotline page, with server-rendered results when a query was submitted."""
+    if (text := offer.pasted_offer(request.args)) is not None:
+        return offer.scan_page(text)  # a pasted message longer than the box: the offer scan reads it whole
     result, error = lookup.try_check(request.args, current_lang())
     labels = script_labels()
     status = 400 if error else 200
@@ -31,7 +34,7 @@ def script_labels() -> dict:
         "groups": {code: str(label) for code, label in STATUS_GROUP_LABELS.items()},
         "dataAsOf": _("data as of"), "checked": _("checked"), "noMatches": _("No records found."),
         "copied": _("Call note copied."), "copyFailed": _("Copy failed: select the note and copy it."),
-        "failed": _("The check failed. Try again."), "query": _("query"),
+        "failed": _("The check failed. Try again."), "query": _("query"), "otherFirm": str(OTHER_FIRM),
         "snapshot": _("registry snapshot"),
         "notices": _("Official notices"),
     }

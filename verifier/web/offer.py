@@ -42,6 +42,21 @@ def marked(text: str, flags: list[dict]) -> list[tuple[str, str | None]]:
     return [p for p in pieces + [(text[pos:], None)] if p[0]]
 
 
+def pasted_offer(args) -> str | None:
+    """Give the box's text when it is longer than the box takes (a pasted message: the offer scan
+    reads it whole), else None."""
+    from verifier.check import MAX_QUERY
+    text = args.get("q") or ""
+    return text if MAX_QUERY < len(text) <= MAX_TEXT else None
+
+
+def scan_page(text: str):
+    """Give the offer scan's page for a text (the caller counts it against a rate limit)."""
+    result = run_scan(text, current_lang())
+    return render_template("offer_result.html", result=result, pieces=marked(mask_cards(text), result["flags"]),
+                           words=texts(result["lang"]))
+
+
 @bp.before_app_request
 def _limit_body() -> None:
     """Let a scan's body be as large as a full offer needs (before the CSRF check reads the form)."""
@@ -65,9 +80,7 @@ def offer_result():
         return render_template("offer.html", text="", error=str(TOO_LONG)), 413
     with current_app.extensions["verifier_limiter"].shared_limit(
             lambda: current_app.config["PAGE_RATE_LIMIT"], scope="pages"):
-        result = run_scan(text, current_lang())
-    return render_template("offer_result.html", result=result, pieces=marked(mask_cards(text), result["flags"]),
-                           words=texts(result["lang"]))
+        return scan_page(text)
 
 
 def api_scan():

@@ -4,6 +4,7 @@ from __future__ import annotations
 from copy import deepcopy
 
 from verifier.verdict import VERDICTS as VERDICT_KINDS
+from verifier.names.identity import REASONS
 
 VERDICTS = list(VERDICT_KINDS)
 STR = {"type": "string"}
@@ -17,11 +18,12 @@ NOTICE_EVENT = {  # one official notice about an agency (verifier.timeline.shown
                    "note": STR, "decides": {"type": "boolean"}},
 }
 EVENTS = {"type": "array", "items": NOTICE_EVENT}
+IDENTITY_REASONS = sorted(REASONS)
 MATCH = {
     "type": "object",
     "required": ["agency_id", "name", "source", "source_name", "list_kind", "country", "status",
                  "status_group", "status_date", "score", "matched_on", "matched_value", "phones",
-                 "source_url", "data_as_of"],
+                 "source_url", "data_as_of", "identifies", "identity_reason"],
     "properties": {
         "agency_id": STR, "name": STR, "source": STR, "source_name": STR,
         "list_kind": {"enum": ["registry", "warning"]},
@@ -32,6 +34,9 @@ MATCH = {
         "matched_on": {"type": "array", "items": {"enum": ["name", "phone", "licence"]}},
         "matched_value": OPT_STR,
         "phones": STR_LIST, "source_url": OPT_STR, "data_as_of": OPT_STR, "events": EVENTS,
+        "identifies": {"type": "boolean", "description": "the name given names this listed firm whole "
+                       "(only then can the name give a strong verdict); false: a different firm with a similar name"},
+        "identity_reason": {"enum": IDENTITY_REASONS, "description": "why the name does or does not identify it"},
     },
 }
 CHECK_RESULT = {

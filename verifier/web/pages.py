@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from flask import Blueprint, abort, redirect, render_template, request, url_for
 
-from verifier.web import lookup
+from verifier.web import lookup, offer
 from verifier.web.locale import current_lang
 
 bp = Blueprint("pages", __name__)
@@ -20,6 +20,8 @@ def check_page():
     """Give the result page for ?q= (or name=, phone=, licence=); a shareable GET link."""
     if not lookup.has_query(request.args):
         return redirect(url_for("pages.home"))
+    if (text := offer.pasted_offer(request.args)) is not None:
+        return offer.scan_page(text)  # a pasted message longer than the box: the offer scan reads it whole
     try:
         result = lookup.run_check(request.args, current_lang())
     except lookup.QueryError as error:

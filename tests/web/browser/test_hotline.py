@@ -16,7 +16,7 @@ def test_hotline_keyboard_flow_with_copy(context, page, live_server):
     page.goto("/hotline?lang=ru")
     assert page.evaluate("document.activeElement.id") == "hl-q"  # focus on load
 
-    page.keyboard.type("3D MANPOWER", delay=30)  # results while typing, no submit
+    page.keyboard.type("3D MANPOWER & PLACEMENT SERVICES", delay=30)  # results while typing, no submit (the whole name: part of it is only similar)
     options = page.locator("#hl-results [role=option]")
     options.first.wait_for()
     assert page.locator("#hl-q").get_attribute("aria-expanded") == "true"
@@ -105,3 +105,20 @@ def test_hotline_shows_official_notices_and_puts_them_in_the_call_note(context, 
     assert "https://24.kg/obschestvo/358469" in note and "https://www.azattyk.org/a/33646675.html" in note
     assert not note.startswith("Лицензия действует")
     shot(page, "hotline-notices-ru")
+
+
+LONG_PASTE = ("Работа в Корее на заводе, зарплата 3000 долларов в месяц. Оформление документов 60 000 тенге, "
+              "оплата сразу на карту менеджера. Агентство «Глобал Ворк», тел. +7 701 000 00 00, пишите в "
+              "WhatsApp. Паспорта сдаются бригадиру на хранение, выезд через неделю, мест мало, успейте записаться "
+              "сегодня, звоните в любое время!")
+
+
+@pytest.mark.parametrize("path,box", [("/hotline?lang=en", "#hl-q"), ("/?lang=en", "#q")])
+def test_a_paste_longer_than_the_box_goes_whole_to_the_offer_scan(page, path, box):
+    assert len(LONG_PASTE) > 300
+    page.goto(path)
+    page.locator(box).fill(LONG_PASTE)
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/offer**")
+    page.locator("li[data-flag=fee]").wait_for()
+    assert page.locator("li[data-flag=passport]").count() == 1  # from the end of the text: read whole

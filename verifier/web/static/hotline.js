@@ -58,7 +58,11 @@
       item.setAttribute("aria-selected", "false");
       item.appendChild(el("strong", "", m.name));
       item.appendChild(document.createTextNode(" — "));
-      item.appendChild(el("span", "tag " + m.status_group, m.status_label || words.groups[m.status_group] || m.status_group));
+      // A record only alike (not the firm asked about): a neutral tag, said in words.
+      var other = m.identifies === false && m.matched_on.indexOf("phone") < 0 && m.matched_on.indexOf("licence") < 0;
+      if (other) item.appendChild(document.createTextNode(words.otherFirm + ": "));
+      item.appendChild(el("span", "tag " + (other ? "other-firm" : m.status_group),
+        m.status_label || words.groups[m.status_group] || m.status_group));
       item.appendChild(document.createTextNode(" · " + m.source_name +
         " · " + words.dataAsOf + " " + (m.data_as_of || "?")));
       if (m.events && m.events.length) item.appendChild(eventList(m.events));
@@ -152,10 +156,19 @@
     return state.pending;
   }
 
+  // A pasted message longer than the box (300 characters) goes whole to the offer scan below.
+  function toOfferScan() {
+    var area = document.getElementById("offer-text");
+    if (!area || input.value.trim().length <= 300) return false;
+    area.value = input.value.trim();
+    area.form.submit();
+    return true;
+  }
+
   function scheduleSearch() {
     clearTimeout(state.timer);
     var query = input.value.trim();
-    if (query.length < 2) return;
+    if (query.length < 2 || query.length > 300) return;
     state.timer = setTimeout(function () { search(query); }, 250);
   }
 
@@ -191,7 +204,7 @@
     } else if (e.key === "Enter") {
       e.preventDefault();
       var query = input.value.trim();
-      if (!query) return;
+      if (!query || toOfferScan()) return;
       if (state.result && state.query === query) copyNote();
       else { clearTimeout(state.timer); search(query).then(copyNote); }
     } else if (e.key === "Escape") {
@@ -201,7 +214,7 @@
   });
   form.addEventListener("submit", function (e) {
     e.preventDefault();
-    if (input.value.trim()) search(input.value.trim());
+    if (input.value.trim() && !toOfferScan()) search(input.value.trim());
   });
   copyButton.addEventListener("click", copyNote);
   document.getElementById("hl-clear").addEventListener("click", function () {
