@@ -11,7 +11,9 @@ import re
 
 import phonenumbers
 
+from verifier import DEFAULT_REGION
 from verifier.names.numbers import parse_phones
+from verifier.offers.phones import is_amount
 
 KINDS = ("agency", "phone", "licence", "link", "handle", "email", "card")
 
@@ -48,18 +50,18 @@ REGION_CUES = (
     ("KZ", re.compile(r"казахстан|қазақстан|kazakhstan|тенге|теңге|₸|\bkzt\b|алмат|астан|шымкент|[әғқңөұүһі]")),
     ("RU", re.compile(r"росси|russia|₽|рубл")),
 )
-DEFAULT_REGIONS = ("KZ",)
-LATIN_FALLBACK = ("HK", "PH")  # a Latin-only line with no cue: the registries we hold are HK and PH
 
 
-def text_regions(text: str) -> tuple[str, ...]:
-    """Give the regions to read local phone numbers in, from the text's country cues."""
+def cue_regions(text: str) -> list[str]:
+    """Give the countries the text's own words point to (a city, a currency, a language), in order."""
     low = text.lower()  # the cues are lower case: cheaper than searching with re.I
-    found = [region for region, cue in REGION_CUES if cue.search(low)]
-    regions = list(dict.fromkeys(found + list(DEFAULT_REGIONS)))
-    if not re.search(r"[\u0400-\u04ff]", text) and not found:
-        regions += LATIN_FALLBACK
-    return tuple(regions)
+    return [region for region, cue in REGION_CUES if cue.search(low)]
+
+
+def text_regions(text: str, home: str | None = None) -> tuple[str, ...]:
+    """Give the regions to read local phone numbers in, from the text's cues and the home region."""
+    from verifier.offers.phones import phone_regions
+    return phone_regions(text, None, home or DEFAULT_REGION)
 
 
 def mask_card(raw: str) -> str:
@@ -100,13 +102,13 @@ def _phones(text: str, regions: tuple[str, ...], found: list[dict], taken: list)
     for region in regions:
         for offset, run in runs[:MAX_RUNS]:
             for m in phonenumbers.PhoneNumberMatcher(run, region, leniency=phonenumbers.Leniency.POSSIBLE):
-                _phone_match(m, offset, region, found, taken)
+                _phone_match(text, m, offset, region, found, taken)
 
 
-def _phone_match(m, offset: int, region: str, found: list[dict], taken: list) -> None:
+def _phone_match(text: str, m, offset: int, region: str, found: list[dict], taken: list) -> None:
     """Add the valid numbers of one matcher hit (several when one run holds them)."""
     start, end = offset + m.start, offset + m.end
-    if not _free(taken, start, end) or sum(c.isdigit() for c in m.raw_string) < 7:
+    if not _free(taken, start, end) or sum(c.isdigit() for c in m.raw_string) < 7 or is_amount(text, start, end):
         return
     valid = [p for p in parse_phones(m.raw_string, region) if p.valid]
     for i, p in enumerate(valid):

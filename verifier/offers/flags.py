@@ -1,0 +1,70 @@
+"""Red flags of a read offer: each rule's first match outside cancelled sentences, with its quote.
+
+Cancel patterns are found once per text (the set of sentences each flag is cancelled in), so a
+match never re-reads its sentence; money amounts are read from the tokens a match covers.
+"""
+from __future__ import annotations
+
+from verifier.offers.rules import FLAG_CODES, Flag, rules
+from verifier.offers.rules.match import matches, sentences_matching
+from verifier.offers.text import Budget, Doc
+
+AMOUNT_FLAGS = ("too_good",)
+
+
+def amount_usd(doc: Doc, first: int, last: int) -> float:
+    """Give the largest amount a span of tokens names, in US dollars a month (0 when none)."""
+    r, best = rules(), 0.0
+    tokens = doc.tokens
+    for i in range(first, last + 1):
+        if tokens[i].kind != "number":
+            continue
+        value = float(int("".join(ch for ch in tokens[i].text if ch.isdigit())[:12] or 0))
+        near = [t.keys for t in tokens[max(first, i - 2):min(last, i + 3) + 1]]
+        rate = next((r.money[k] for keys in near for k in keys if k in r.money), 0.0)
+        after = tokens[i + 1].keys if i + 1 < len(tokens) else frozenset()
+        mult = next((r.multipliers[k] for k in after if k in r.multipliers), 1)
+        period = next((r.per_period[k] for t in tokens[i:min(len(tokens), i + 5)] for k in t.keys
+                       if k in r.per_period), 1.0)
+        best = max(best, value * mult * rate * period)
+    return best
+
+
+def _first_hit(doc: Doc, flag: Flag, skip: set[int], budget: Budget) -> tuple[int, int] | None:
+    """Give the (first, last) tokens of the flag's first valid match, or None."""
+    r, best = rules(), None
+    for pattern in flag.patterns:
+        for first, last in matches(doc, pattern, budget, flag.barrier, skip):
+            if flag.code in AMOUNT_FLAGS and amount_usd(doc, first, last) < r.min_usd:
+                continue
+            if best is None or first < best[0]:
+                best = (first, last)
+            break
+    return best
+
+
+def flag_dict(doc: Doc, code: str, first: int, last: int) -> dict:
+    """Give one flag as {"code", "quote", "start", "end", "strength"} quoting the original text."""
+    start, end = doc.tokens[first].start, doc.tokens[last].end
+    return {"code": code, "quote": doc.original[start:end], "start": start, "end": end,
+            "strength": rules().flags[code].strength}
+
+
+def text_flags(doc: Doc, budget: Budget, skip_codes: tuple[str, ...] = ("private_channel",)) -> list[dict]:
+    """Give the flags the text's words raise (private_channel and routes are decided elsewhere)."""
+    r = rules()
+    warned = sentences_matching(doc, list(r.context), budget)
+    found = []
+    for code, flag in r.flags.items():
+        if code in skip_codes:
+            continue
+        skip = warned | sentences_matching(doc, list(flag.cancel), budget)
+        hit = _first_hit(doc, flag, skip, budget)
+        if hit is not None:
+            found.append(flag_dict(doc, code, *hit))
+    return found
+
+
+def sort_flags(flags: list[dict]) -> list[dict]:
+    """Give the flags in the order of FLAG_CODES."""
+    return sorted(flags, key=lambda f: FLAG_CODES.index(f["code"]))
