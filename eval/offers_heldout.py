@@ -18,8 +18,8 @@ from pathlib import Path
 
 from eval.offers import NotFound, _ratio, load_cases
 from eval.offers_real import registry_present
-from verifier.offer import default_engine, scan
-from verifier.offer_rules import FLAG_CODES
+from verifier.offers.scan import default_engine, scan
+from verifier.offers.rules import FLAG_CODES
 
 CASES = Path(__file__).parent / "offers_heldout.jsonl"
 

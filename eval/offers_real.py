@@ -21,8 +21,8 @@ from collections import Counter
 from pathlib import Path
 
 from eval.offers import NotFound
-from verifier.offer import default_engine, scan
-from verifier.offer_rules import FLAG_CODES
+from verifier.offers.scan import default_engine, scan
+from verifier.offers.rules import FLAG_CODES
 
 DEV_DIR = Path(__file__).resolve().parents[1].parent / "shared" / "offers-dev"
 LURE_WORDS = ("scam", "lure", "fraud", "spam")

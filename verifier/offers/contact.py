@@ -15,6 +15,7 @@ from verifier.offers.rules import rules
 from verifier.offers.rules.match import matches
 from verifier.offers.text import Budget, Doc
 
+CHAT_WORDS = 40  # a message this short naming pay and no way to reach anyone lives only in its chat
 MESSENGER_LINK_RE = re.compile(r"(?:wa\.me|t\.me|telegram\.me|viber|instagram\.com|vk\.com|ok\.ru)", re.I)
 FREE_MAIL_RE = re.compile(r"@(?:gmail|mail|inbox|list|bk|yandex|ya|yahoo|hotmail|outlook|icloud|rambler)\.", re.I)
 ADDRESS_RE = re.compile(r"(?<!\w)(?:адрес|ул\.|улица|проспект|пр-т|мкр|офис|мекенжай|көшесі|manzil|ko'chasi|кўчаси|"
@@ -54,10 +55,24 @@ def personal_contact(doc: Doc, entities: list[dict], budget: Budget) -> tuple[in
     return min(spans) if spans else None
 
 
+def anonymous_pay(doc: Doc, entities: list[dict], budget: Budget) -> tuple[int, int] | None:
+    """Give the span of the pay named by a short message with no contact at all (a chat post), or None."""
+    if entities or sum(t.kind == "word" for t in doc.tokens) > CHAT_WORDS:
+        return None
+    pay = next((p for p in rules().flags["private_channel"].weak
+                if (hit := next(matches(doc, p, budget), None))), None)
+    if pay is None:
+        return None
+    first, last = next(matches(doc, pay, budget))
+    return doc.tokens[first].start, doc.tokens[last].end
+
+
 def private_channel(doc: Doc, entities: list[dict], budget: Budget) -> list[dict]:
     """Give the `private_channel` flag when a personal contact is the only way to reach the offer."""
-    span = personal_contact(doc, entities, budget)
-    if span is None or firm_named(doc.text, entities):
+    if firm_named(doc.text, entities):
+        return []
+    span = personal_contact(doc, entities, budget) or anonymous_pay(doc, entities, budget)
+    if span is None:
         return []
     flag = flag_dict(doc, "private_channel", 0, 0)
     flag.update(start=span[0], end=span[1], quote=doc.original[span[0]:span[1]])

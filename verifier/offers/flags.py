@@ -5,7 +5,7 @@ match never re-reads its sentence; money amounts are read from the tokens a matc
 """
 from __future__ import annotations
 
-from verifier.offers.rules import FLAG_CODES, Flag, rules
+from verifier.offers.rules import FLAG_CODES, WEAK, Flag, rules
 from verifier.offers.rules.match import matches, sentences_matching
 from verifier.offers.text import Budget, Doc
 
@@ -30,10 +30,34 @@ def amount_usd(doc: Doc, first: int, last: int) -> float:
     return best
 
 
-def _first_hit(doc: Doc, flag: Flag, skip: set[int], budget: Budget) -> tuple[int, int] | None:
+def pay_spans(doc: Doc, budget: Budget):
+    """Yield (first, last, usd a month) for each number of the text named with a currency."""
+    tokens = doc.tokens
+    for i, t in enumerate(tokens):
+        budget.tick()
+        if t.kind == "number":
+            first, last = max(0, i - 2), min(len(tokens) - 1, i + 3)
+            usd = amount_usd(doc, i, last) or amount_usd(doc, first, i)
+            if usd:
+                yield i, last, usd
+
+
+def too_good_pay(doc: Doc, skip: set[int], budget: Budget) -> tuple[int, int] | None:
+    """Give the tokens of pay at or above the too-good line for unskilled work, or None."""
+    r = rules()
+    if not any(next(matches(doc, p, budget), None) for p in r.unskilled):
+        return None
+    for i, last, usd in pay_spans(doc, budget):
+        if usd >= r.min_usd and doc.tokens[i].sentence not in skip:
+            end = next((j for j in range(i + 1, last + 1) if doc.tokens[j].keys & r.money_keys), i)
+            return i, end
+    return None
+
+
+def _first_hit(doc: Doc, flag: Flag, skip: set[int], budget: Budget, patterns=None) -> tuple[int, int] | None:
     """Give the (first, last) tokens of the flag's first valid match, or None."""
     r, best = rules(), None
-    for pattern in flag.patterns:
+    for pattern in flag.patterns if patterns is None else patterns:
         for first, last in matches(doc, pattern, budget, flag.barrier, skip):
             if flag.code in AMOUNT_FLAGS and amount_usd(doc, first, last) < r.min_usd:
                 continue
@@ -43,11 +67,11 @@ def _first_hit(doc: Doc, flag: Flag, skip: set[int], budget: Budget) -> tuple[in
     return best
 
 
-def flag_dict(doc: Doc, code: str, first: int, last: int) -> dict:
+def flag_dict(doc: Doc, code: str, first: int, last: int, strength: int | None = None) -> dict:
     """Give one flag as {"code", "quote", "start", "end", "strength"} quoting the original text."""
     start, end = doc.tokens[first].start, doc.tokens[last].end
     return {"code": code, "quote": doc.original[start:end], "start": start, "end": end,
-            "strength": rules().flags[code].strength}
+            "strength": rules().flags[code].strength if strength is None else strength}
 
 
 def text_flags(doc: Doc, budget: Budget, skip_codes: tuple[str, ...] = ("private_channel",)) -> list[dict]:
@@ -60,8 +84,12 @@ def text_flags(doc: Doc, budget: Budget, skip_codes: tuple[str, ...] = ("private
             continue
         skip = warned | sentences_matching(doc, list(flag.cancel), budget)
         hit = _first_hit(doc, flag, skip, budget)
+        if hit is None and code == "too_good":
+            hit = too_good_pay(doc, skip, budget)
         if hit is not None:
             found.append(flag_dict(doc, code, *hit))
+        elif flag.weak and (hit := _first_hit(doc, flag, skip, budget, flag.weak)) is not None:
+            found.append(flag_dict(doc, code, *hit, strength=WEAK))
     return found
 
 

@@ -20,6 +20,7 @@ LANGS = ("en", "ru", "kk", "uz")
 FLAG_CODES = ("fee", "debt", "passport", "visa", "no_contract", "crime_recruitment", "too_good", "easy_money",
               "urgency", "private_channel", "personal_payment", "entertainment", "restricted_route", "withheld_wages")
 HIGH = 3  # flags whose strengths add up to this make an offer high risk
+WEAK = 1  # the strength of a flag raised by one of its weak patterns only
 # Kept for callers that ask which flags alone make an offer high (strength >= HIGH).
 HIGH_FLAGS = ("fee", "debt", "passport", "visa", "crime_recruitment", "entertainment")
 
@@ -32,6 +33,7 @@ class Flag:
     patterns: tuple[Pattern, ...]
     cancel: tuple[Pattern, ...]
     barrier: frozenset
+    weak: tuple[Pattern, ...] = ()  # patterns that alone count WEAK, not the flag's strength
 
 
 @dataclass(frozen=True)
@@ -47,6 +49,7 @@ class Rules:
     countries: dict[str, dict]
     country_patterns: dict[str, tuple[Pattern, ...]]
     routes: list[dict]
+    unskilled: tuple[Pattern, ...]   # work that needs no skill, for pay too good for it
 
 
 def _read(name: str) -> dict:
@@ -68,7 +71,8 @@ def _flag(code: str, table: dict, money: frozenset) -> Flag:
     """Give one flag's rule compiled."""
     comp = lambda ps: tuple(compile_pattern(p, money) for p in ps)  # noqa: E731
     barrier = frozenset().union(*(pattern_keys(w) for w in table.get("barrier", [])))
-    return Flag(code, int(table["strength"]), comp(table.get("patterns", [])), comp(table.get("cancel", [])), barrier)
+    return Flag(code, int(table["strength"]), comp(table.get("patterns", [])), comp(table.get("cancel", [])), barrier,
+                comp(table.get("weak", [])))
 
 
 @lru_cache(maxsize=1)
@@ -85,7 +89,7 @@ def rules() -> Rules:
     return Rules(flags, comp(data["context"]["cancel"]), money, money_keys,
                  {k: int(v) for k, v in _keys_of(data["multipliers"]).items()}, data["too_good"]["min_usd"],
                  _keys_of(data["per_period"]), countries,
-                 {cc: comp(c["names"]) for cc, c in countries.items()}, routes)
+                 {cc: comp(c["names"]) for cc, c in countries.items()}, routes, comp(data["too_good"]["unskilled"]))
 
 
 @lru_cache(maxsize=8)

@@ -2,7 +2,7 @@
 
 A pattern is words separated by spaces, each word standing for its lemmas (Russian), its stem
 (English) or itself (a Kazakh or Uzbek stem, a visa class like c-3):
-    a/b/c   one word, any of these
+    a/b/c   one word, any of these;  word=  this form only, not its lemma ("пишите=" is not "писать")
     ..      up to three words in between;  ...  up to six (never across a sentence, never over a
             barrier word of the flag)
     #       a number;  money  a currency word or sign
@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from verifier.offers.text import Budget, Doc, pattern_keys
+from verifier.offers.text import Budget, Doc, normal, pattern_keys
 
 GAPS = {"..": 3, "...": 6}
 
@@ -37,7 +37,8 @@ def compile_pattern(source: str, money: frozenset) -> Pattern:
         elif word == "#":
             keys = frozenset(("#",))
         else:
-            keys = frozenset().union(*(pattern_keys(alt) for alt in word.split("/") if alt))
+            keys = frozenset().union(*(frozenset((normal(alt[:-1]),)) if alt.endswith("=") else pattern_keys(alt)
+                                       for alt in word.split("/") if alt))
         slots.append((gap, keys))
         gap = 0
     if not slots:
