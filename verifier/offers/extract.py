@@ -13,6 +13,7 @@ import phonenumbers
 
 from verifier import DEFAULT_REGION
 from verifier.names.numbers import parse_phones
+from verifier.offers.agencies import LookBack
 from verifier.offers.phones import is_amount
 
 KINDS = ("agency", "phone", "licence", "link", "handle", "email", "card")
@@ -32,13 +33,15 @@ DMW_LICENCE_RE = re.compile(r"\b[A-Z]{2,5}-\d{2,4}-[A-Z]{1,3}-\d{4,8}(?:-[A-Z]{1
 _FORMS_BEFORE = r"ТОО|ЖШС|ООО|ОсОО|ОАО|ЗАО|АО|ИП|ЖК|МЧЖ|MChJ|МЧЖ|XK|ХК|TOO|LLP|LLC|OOO"
 _FORMS_AFTER = (r"LLP|LLC|Inc\.?|Ltd\.?|Limited|Corp\.?|Corporation|GmbH|Sp\. ?z ?o\.? ?o\.?|MChJ|XK|"
                 r"Co\.,? Ltd\.?|ТОО|ЖШС|ООО|МЧЖ")
-_CAP = r"[A-ZА-ЯЁӘҒҚҢӨҰҮҺІЎ0-9][\w&'’`.-]*"
+_CAP = r"[A-ZА-ЯЁӘҒҚҢӨҰҮҺІЎ0-9][\w&'’`.-]*+"
 QUOTED_RE = re.compile(r"(?:\b(?:" + _FORMS_BEFORE + r")\s*)?[«“„\"]([^«»“”„\"\n]{2,60})[»”“\"]")
 FORM_BEFORE_RE = re.compile(r"\b(?:" + _FORMS_BEFORE + r")\s+" + _CAP + r"(?:[ \t]+" + _CAP + r"){0,3}")
-FORM_AFTER_RE = re.compile(r"\b(?:" + _CAP + r"[ \t]+){1,5}(?i:" + _FORMS_AFTER + r")(?![\w])")
-AGENCY_WORD_RE = re.compile(r"(?:\b[A-Z][\w&'-]+[ \t]+){1,4}(?:Agency|Recruitment|Manpower|Staffing|Placement|"
-                            r"Consulting|International)\b|(?:агентств\w*|agency|agentligi|агенттігі)[ \t]+"
-                            r"(?:[A-ZА-ЯЁ][\w-]+)(?:[ \t]+[A-ZА-ЯЁ][\w-]+){0,2}")
+# Names before a legal form or an agency word are read backwards from it (offers/agencies.py).
+FORM_AFTER = LookBack(re.compile(r"(?<![\w])(?i:" + _FORMS_AFTER + r")(?![\w])"), re.compile(_CAP))
+_AGENCY_WORDS = r"(?:Agency|Recruitment|Manpower|Staffing|Placement|Consulting|International)\b"
+AGENCY_WORD_AFTER = LookBack(re.compile(r"\b" + _AGENCY_WORDS + r"(?:[ \t]++" + _AGENCY_WORDS + r")*+"),
+                             re.compile(r"[A-Z][\w&'-]++"), 4)
+AGENCY_WORD_RE = re.compile(r"(?:агентств\w*+|agency|agentligi|агенттігі)[ \t]++(?:[A-ZА-ЯЁ][\w-]++)(?:[ \t]++[A-ZА-ЯЁ][\w-]++){0,2}")
 _NOT_NAME_START = re.compile(r"^(?:The|Our|Call|Contact|Write|Job|Work|We|A|An|In|For|From|To|At|Via)\s+")
 
 # Country cues for reading numbers written without a country code: the first region listed wins.
@@ -90,6 +93,7 @@ def _add(found: list[dict], taken: list, kind: str, m_text: str, start: int, end
 
 # Runs of digits and phone punctuation: the matcher reads only these, not the whole text.
 MAX_RUNS = 100  # digit runs read per text: an offer has a handful; a list of thousands is cut
+MAX_READS = 300  # runs x regions read per text (each region more reads fewer runs)
 _DIGIT_RUN_RE = re.compile(r"[+(]?\d[\d\s().\-/]{5,}\d\)?")
 
 
@@ -100,7 +104,7 @@ def _phones(text: str, regions: tuple[str, ...], found: list[dict], taken: list)
         # An abnormally long run ("1 2 3 4 …") is read in pieces: no number is that long.
         runs += [(r.start() + c.start(), c.group(0)) for c in re.finditer(r".{1,64}(?=\s|$)|.{1,64}", r.group(0))]
     for region in regions:
-        for offset, run in runs[:MAX_RUNS]:
+        for offset, run in runs[:min(MAX_RUNS, MAX_READS // len(regions))]:
             for m in phonenumbers.PhoneNumberMatcher(run, region, leniency=phonenumbers.Leniency.POSSIBLE):
                 _phone_match(text, m, offset, region, found, taken)
 
@@ -140,7 +144,7 @@ def _licences(text: str, found: list[dict], taken: list) -> None:
 
 def _agencies(text: str, found: list[dict], taken: list) -> None:
     """Add agency names: quoted names, names with a legal form, and '… Agency' / 'agency …'."""
-    for rx in (QUOTED_RE, FORM_BEFORE_RE, FORM_AFTER_RE, AGENCY_WORD_RE):
+    for rx in (QUOTED_RE, FORM_BEFORE_RE, FORM_AFTER, AGENCY_WORD_AFTER, AGENCY_WORD_RE):
         for m in rx.finditer(text):
             start, end = m.start(), m.end()
             i = bisect.bisect_right(taken, (start, len(text))) - 1

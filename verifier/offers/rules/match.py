@@ -7,7 +7,8 @@ A pattern is words separated by spaces, each word standing for its lemmas (Russi
             barrier word of the flag)
     #       a number;  money  a currency word or sign
 A match is tried only where its first word occurs (the text's key index), and each try looks at
-a bounded window of tokens, so the work is at most (occurrences x pattern length x 7).
+a bounded window of tokens, so the work is at most (occurrences x pattern length x 7), and at most
+MAX_TRIES starts are tried per pattern.
 """
 from __future__ import annotations
 
@@ -16,6 +17,7 @@ from dataclasses import dataclass
 from verifier.offers.text import Budget, Doc, normal, pattern_keys
 
 GAPS = {"..": 3, "...": 6}
+MAX_TRIES = 1000  # starts tried per pattern and text: an offer names a word a few times, not thousands
 
 
 @dataclass(frozen=True)
@@ -77,7 +79,10 @@ def first_starts(doc: Doc, pattern: Pattern) -> list[int]:
 def matches(doc: Doc, pattern: Pattern, budget: Budget, barrier: frozenset = frozenset(),
             skip: set[int] | frozenset = frozenset()):
     """Yield (first, last) token indices of the pattern's matches, outside the sentences in `skip`."""
-    for first in first_starts(doc, pattern):
+    budget.tick()
+    if not all(any(k in doc.index for k in keys) for _, keys in pattern.slots):
+        return  # a word of the pattern is nowhere in the text
+    for first in first_starts(doc, pattern)[:MAX_TRIES]:
         budget.tick()
         if doc.tokens[first].sentence in skip:
             continue
