@@ -55,9 +55,9 @@ def personal_contact(doc: Doc, entities: list[dict], budget: Budget) -> tuple[in
     return min(spans) if spans else None
 
 
-def anonymous_pay(doc: Doc, entities: list[dict], budget: Budget) -> tuple[int, int] | None:
-    """Give the span of the pay named by a short message with no contact at all (a chat post), or None."""
-    if entities or sum(t.kind == "word" for t in doc.tokens) > CHAT_WORDS:
+def anonymous_pay(doc: Doc, entities: list[dict], budget: Budget, country: str | None) -> tuple[int, int] | None:
+    """Give the span of the pay named by a short message with no contact and no place (a chat post), or None."""
+    if entities or country or sum(t.kind == "word" for t in doc.tokens) > CHAT_WORDS:
         return None
     pay = next((p for p in rules().flags["private_channel"].weak
                 if (hit := next(matches(doc, p, budget), None))), None)
@@ -67,11 +67,11 @@ def anonymous_pay(doc: Doc, entities: list[dict], budget: Budget) -> tuple[int, 
     return doc.tokens[first].start, doc.tokens[last].end
 
 
-def private_channel(doc: Doc, entities: list[dict], budget: Budget) -> list[dict]:
+def private_channel(doc: Doc, entities: list[dict], budget: Budget, country: str | None = None) -> list[dict]:
     """Give the `private_channel` flag when a personal contact is the only way to reach the offer."""
     if firm_named(doc.text, entities):
         return []
-    span = personal_contact(doc, entities, budget) or anonymous_pay(doc, entities, budget)
+    span = personal_contact(doc, entities, budget) or anonymous_pay(doc, entities, budget, country)
     if span is None:
         return []
     flag = flag_dict(doc, "private_channel", 0, 0)

@@ -42,6 +42,15 @@ def pay_spans(doc: Doc, budget: Budget):
                 yield i, last, usd
 
 
+def _pay_phrase(doc: Doc, i: int) -> tuple[int, int]:
+    """Give the tokens of an amount with its currency and period around number token i."""
+    r, tokens = rules(), doc.tokens
+    near = range(max(0, i - 2), min(len(tokens), i + 5))
+    money = [j for j in near if tokens[j].keys & r.money_keys and tokens[j].sentence == tokens[i].sentence]
+    period = [j for j in near if j > i and any(k in r.per_period for k in tokens[j].keys)]
+    return min([i, *money]), max([i, *money, *period[:1]])
+
+
 def too_good_pay(doc: Doc, skip: set[int], budget: Budget) -> tuple[int, int] | None:
     """Give the tokens of pay at or above the too-good line for unskilled work, or None."""
     r = rules()
@@ -49,8 +58,7 @@ def too_good_pay(doc: Doc, skip: set[int], budget: Budget) -> tuple[int, int] | 
         return None
     for i, last, usd in pay_spans(doc, budget):
         if usd >= r.min_usd and doc.tokens[i].sentence not in skip:
-            end = next((j for j in range(i + 1, last + 1) if doc.tokens[j].keys & r.money_keys), i)
-            return i, end
+            return _pay_phrase(doc, i)
     return None
 
 

@@ -44,7 +44,7 @@ def read_offer(text: str, home: str = DEFAULT_REGION, budget: Budget | None = No
     country = _destination_of(doc, budget, home)
     entities = find_entities(doc.original, phone_regions(doc.original, country, home))
     budget.tick(len(doc.original) // 8)
-    flags = text_flags(doc, budget) + route_flags(doc, country, budget) + private_channel(doc, entities, budget)
+    flags = text_flags(doc, budget) + route_flags(doc, country, budget) + private_channel(doc, entities, budget, country)
     return doc, country, entities, sort_flags(flags)
 
 
