@@ -75,6 +75,17 @@ def _first_hit(doc: Doc, flag: Flag, skip: set[int], budget: Budget, patterns=No
     return best
 
 
+def _with_amount(doc: Doc, last: int) -> int:
+    """Give `last`, moved over an amount that directly follows it ("за визу 300$") in its sentence."""
+    tokens, r = doc.tokens, rules()
+    nxt = last + 1
+    if nxt < len(tokens) and tokens[nxt].kind == "number" and tokens[nxt].sentence == tokens[last].sentence:
+        after = nxt + 1
+        if after < len(tokens) and tokens[after].keys & r.money_keys and tokens[after].sentence == tokens[nxt].sentence:
+            return after
+    return last
+
+
 def flag_dict(doc: Doc, code: str, first: int, last: int, strength: int | None = None) -> dict:
     """Give one flag as {"code", "quote", "start", "end", "strength"} quoting the original text."""
     start, end = doc.tokens[first].start, doc.tokens[last].end
@@ -95,7 +106,7 @@ def text_flags(doc: Doc, budget: Budget, skip_codes: tuple[str, ...] = ("private
         if hit is None and code == "too_good":
             hit = too_good_pay(doc, skip, budget)
         if hit is not None:
-            found.append(flag_dict(doc, code, *hit))
+            found.append(flag_dict(doc, code, hit[0], _with_amount(doc, hit[1]) if code == "fee" else hit[1]))
         elif flag.weak and (hit := _first_hit(doc, flag, skip, budget, flag.weak)) is not None:
             found.append(flag_dict(doc, code, *hit, strength=WEAK))
     return found
