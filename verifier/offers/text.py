@@ -92,10 +92,12 @@ def unify_lookalikes(text: str) -> str:
 def _to_cyrillic(word: str) -> str:
     """Give a mixed word in Cyrillic when most of its letters are Cyrillic or look-alikes."""
     cyr = len(_CYR_RE.findall(word))
-    if word.isascii() or cyr < 2 or cyr == len(word) or word[:2].isdigit() or word[-2:].isdigit():
+    if word.isascii() or not cyr or cyr == len(word) or word[:2].isdigit() or word[-2:].isdigit():
         return word  # one script, or a number with a unit ("4000к"): nothing to unify
     foreign = sum(1 for ch in word if not _CYR_RE.match(ch) and ch.translate(_LAT_TO_CYR) == ch and ch.isalpha())
-    return word.translate(_LAT_TO_CYR) if cyr >= foreign else word
+    if any(ch.isdigit() for ch in word) and cyr < 2:
+        return word  # "5к": a number and a letter
+    return word.translate(_LAT_TO_CYR) if foreign == 0 or (cyr >= 2 and cyr >= foreign) else word
 
 
 def sentence_starts(text: str, budget: Budget) -> list[int]:
