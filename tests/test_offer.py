@@ -126,12 +126,8 @@ def test_eval_floors():
     assert len(cases) >= 120 and sum(c["honest"] for c in cases) * 3 >= len(cases)
     assert langs.count("kk") >= 25 and langs.count("ru") >= 25 and langs.count("en") >= 25 and langs.count("uz") >= 15
     figures = evaluate(cases, NotFound())
-    # private_channel is now decided from the entities (a personal contact and no firm, address or
-    # site), not from the word "only": these invented offers were labelled by the old rule, so most
-    # of their lures with a bare phone or messenger now carry it too. Other codes hold their floor.
     for code, v in figures["per_flag"].items():
-        if code != "private_channel":
-            assert v["recall"] >= 0.70 and v["precision"] >= 0.90, (code, v)
+        assert v["recall"] >= 0.90 and v["precision"] >= 0.90, (code, v)
     assert figures["honest_high"] == 0, figures["misses"]
 
 

@@ -135,8 +135,8 @@ def russian_lemmas(word: str) -> tuple[str, ...]:
 
 
 def _lemma(parse) -> str:
-    """Give a parse's lemma; a participle keeps its own (\"оплачиваемый\", not \"оплачивать\")."""
-    if parse.tag.POS in ("PRTF", "PRTS"):
+    """Give a parse's lemma; a full participle keeps its own (\"оплачиваемый\", not \"оплачивать\")."""
+    if parse.tag.POS == "PRTF":
         own = parse.inflect({"sing", "nomn", "masc"})
         if own is not None:
             return own.word
@@ -180,6 +180,33 @@ def word_keys(word: str) -> frozenset:
     return pattern_keys(low) | frozenset(turkic_stems(low))
 
 
+# Russian typed in Latin letters ("rabota v Koree po turisticheskoy vize"), read back into Cyrillic.
+_TRANSLIT_RE = re.compile(r"shch|sch|sh|ch|zh|kh|ts|ya|yu|yo|oy|iy|yy|ay|ey|uy|[a-z']")
+_TRANSLIT = {"shch": "щ", "sch": "щ", "sh": "ш", "ch": "ч", "zh": "ж", "kh": "х", "ts": "ц", "ya": "я", "yu": "ю",
+             "yo": "е", "oy": "ой", "iy": "ий", "yy": "ый", "ay": "ай", "ey": "ей", "uy": "уй", "'": "ь",
+             **dict(zip("abvgdezijklmnoprstufhcywxq", "абвгдезийклмнопрстуфхцыв" "кк"))}
+RUSSIAN_IN_LATIN = 0.4  # share of Latin words that read as Russian words for a text to be Russian typed in Latin
+_SAMPLE = 200
+
+
+@lru_cache(maxsize=1 << 15)
+def latin_russian(word: str) -> tuple[str, ...]:
+    """Give the Russian lemmas of a Latin word read back into Cyrillic (none when it is no Russian word)."""
+    cyr = _TRANSLIT_RE.sub(lambda m: _TRANSLIT.get(m.group(0), m.group(0)), normal(word))
+    for form in (cyr, cyr + "ь"):
+        known = [_lemma(p).replace("ё", "е") for p in _morph().parse(form)[:4] if p.is_known]
+        if known:
+            return (form, *dict.fromkeys(known))
+    return ()
+
+
+def _russian_in_latin(tokens: list[Token], text: str) -> bool:
+    """Tell whether the Latin words of a text are Russian typed in Latin letters (all or some of them)."""
+    words = [t.text for t in tokens if t.kind == "word" and len(t.text) >= 4 and t.text.isascii()][:_SAMPLE]
+    russian = sum(bool(latin_russian(w)) for w in words)
+    return russian >= RUSSIAN_IN_LATIN * len(words) and (russian >= 3 or not _CYR_RE.search(text)) and russian > 0
+
+
 def _token(m: re.Match, sentence: int) -> Token:
     """Give the token of one match with its kind and keys."""
     raw = m.group(0)
@@ -203,11 +230,15 @@ def read_doc(text: str, budget: Budget | None = None) -> Doc:
     for m in TOKEN_RE.finditer(text):
         budget.tick()
         sentence = bisect.bisect_right(starts, m.start()) - 1
-        for piece in _pieces(m):
-            token = _token(piece, sentence)
-            for key in token.keys:
-                index.setdefault(key, []).append(len(tokens))
-            tokens.append(token)
+        tokens += [_token(piece, sentence) for piece in _pieces(m)]
+    if _russian_in_latin(tokens, text):
+        for t in tokens:
+            budget.tick()
+            if t.kind == "word" and t.text.isascii():
+                t.keys = t.keys | frozenset(latin_russian(t.text))
+    for i, token in enumerate(tokens):
+        for key in token.keys:
+            index.setdefault(key, []).append(i)
     return Doc(text, original, tokens, starts, index)
 
 
