@@ -28,6 +28,9 @@ RAISE = [
     ("debt", "The cost of your flight is deducted from your wages."),
     ("personal_payment", "Скиньте на Kaspi 20 000, менеджер подтвердит."),
     ("personal_payment", "Оплата за визу 300$ на карту менеджера."),
+    ("personal_payment", "Pulni kartamga o'tkazing, keyin hujjat qilamiz."),
+    ("personal_payment", "Kaspi-ге 20 000 теңге аударыңыз."),
+    ("visa", "The work permit will be done after arrival."),
     ("entertainment", "Young ladies for a massage spa, age 18-28, send 3 photos."),
     ("entertainment", "Требуются девушки 18-25 лет, фото в полный рост."),
     ("withheld_wages", "Зарплата выплачивается в конце сезона."),
@@ -64,6 +67,18 @@ STAY_SILENT = [
     "Ответы на комментарии и личные сообщения в Instagram.",
     "График работы 5/2, 8 часов в день, Invented LLC.",
     "Senior engineer, remote within the EU, salary 70-90k EUR, Invented GmbH, invented.de.",
+    "Жалақы ай сайын Kaspi картаңызға аударылады.",
+    "Ish haqi har oy kartaga tushadi.",
+    "Salary is paid monthly by bank transfer to your card.",
+    "Salary is transferred to the card every two weeks.",
+    "Зарплата дважды в месяц на карту Kaspi.",
+    "The employer pays for your visa, flight and medical check.",
+    "Визаны, билетті жұмыс беруші төлейді.",
+    "Vizani ish beruvchi to'laydi.",
+    "Работа в Корее на заводе через EPS-TOPIK, набор ведёт Центр трудовой мобильности.",
+    "Medical check and visa costs are reimbursed after arrival.",
+    "No fees are charged to workers at any stage.",
+    "Фото на документы и медкомиссию оплачивает работодатель.",
 ]
 
 
