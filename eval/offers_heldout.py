@@ -8,7 +8,7 @@ false flags, honest offers called high, phone recall (and numbers read as phones
 and how often the scan names the right country. None of the texts, names or numbers is real.
 Keep these offers out of rule work: once a rule is changed for them they stop measuring anything.
 
-    python -m eval.offers_heldout [--json] [--registry]
+    python -m eval.offers_heldout [--json] [--registry] [--cases eval/offers_fresh.jsonl]
 """
 from __future__ import annotations
 
@@ -87,11 +87,12 @@ def main(argv: list[str] | None = None) -> int:
     """Print the held-back figures as a table (or JSON)."""
     parser = argparse.ArgumentParser(prog="python -m eval.offers_heldout")
     parser.add_argument("--json", action="store_true")
+    parser.add_argument("--cases", type=Path, default=CASES, help="another file of the same shape (eval/offers_fresh.jsonl)")
     parser.add_argument("--registry", action="store_true", help="check agencies and phones against VERIFIER_DB")
     args = parser.parse_args(argv)
     if args.registry and not registry_present():
         parser.error("--registry: no registry database at VERIFIER_DB (run python -m scrapers run)")
-    figures = score(load_cases(CASES), default_engine() if args.registry else None)
+    figures = score(load_cases(args.cases), default_engine() if args.registry else None)
     if args.json:
         print(json.dumps(figures, ensure_ascii=False, indent=1))
     else:

@@ -47,6 +47,21 @@ RAISE = [
     ("private_channel", "Строители в Москву. WhatsApp +7 701 555 12 34"),
     ("private_channel", "Нaбuрaю в кoмaндy, пиши в лс."),
     ("too_good", "Курьер, без опыта, зарплата 4000 евро в месяц."),
+    ("too_good", "Курьер без опыта, 40 000 тенге в день."),
+    ("easy_money", "Телефон арқылы оңай табыс, күніне 20 000 теңге."),
+    ("easy_money", "Telefon orqali oson daromad, kuniga 300 000 so'm."),
+    ("easy_money", "Make money online from home, $200 a day."),
+    ("crime_recruitment", "Kuryer kerak: zakladka tarqatish, har kuni to'lov."),
+    ("crime_recruitment", "Bank kartangizni bizga bering, har oy to'laymiz."),
+    ("crime_recruitment", "Банк картаңызды бізге беріңіз, айына 50 000 теңге төлейміз."),
+    ("debt", "Билет құнын бірінші айлықтан қайтарасыз."),
+    ("debt", "Chipta pulini birinchi oylikdan qaytarasiz."),
+    ("debt", "Ticket and visa costs will be taken from your first salary."),
+    ("withheld_wages", "Maosh 3 oydan keyin beriladi."),
+    ("withheld_wages", "Оплата по окончании вахты, аванса нет."),
+    ("urgency", "Faqat 3 ta joy qoldi, ertaga yopamiz!"),
+    ("urgency", "Бүгін жазылыңыз, орын аз!"),
+    ("fee", "rabota v Koree, oplata za dokumenty 500 dollarov"),
 ]
 
 STAY_SILENT = [

@@ -57,8 +57,10 @@ def too_good_pay(doc: Doc, skip: set[int], budget: Budget) -> tuple[int, int] | 
     if not any(next(matches(doc, p, budget), None) for p in r.unskilled):
         return None
     for i, last, usd in pay_spans(doc, budget):
-        if usd >= r.min_usd and doc.tokens[i].sentence not in skip:
-            return _pay_phrase(doc, i)
+        first, end = _pay_phrase(doc, i)
+        by_period = any(k in r.per_period for k in doc.tokens[end].keys)
+        if usd >= (r.min_usd_by_period if by_period else r.min_usd) and doc.tokens[i].sentence not in skip:
+            return first, end
     return None
 
 

@@ -45,6 +45,7 @@ class Rules:
     money_keys: frozenset
     multipliers: dict[str, int]      # "тыс", "k" -> 1000
     min_usd: float
+    min_usd_by_period: float         # the line for pay stated by the day, hour or week
     per_period: dict[str, float]     # "day" -> months per period, to read pay per month
     countries: dict[str, dict]
     country_patterns: dict[str, tuple[Pattern, ...]]
@@ -88,6 +89,7 @@ def rules() -> Rules:
               for r in dest.get("routes", [])]
     return Rules(flags, comp(data["context"]["cancel"]), money, money_keys,
                  {k: int(v) for k, v in _keys_of(data["multipliers"]).items()}, data["too_good"]["min_usd"],
+                 data["too_good"].get("min_usd_by_period", data["too_good"]["min_usd"]),
                  _keys_of(data["per_period"]), countries,
                  {cc: comp(c["names"]) for cc, c in countries.items()}, routes, comp(data["too_good"]["unskilled"]))
 
