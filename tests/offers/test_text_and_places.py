@@ -85,3 +85,24 @@ def test_the_summary_says_where_the_risk_comes_from():
 def test_one_urgency_is_never_high_and_a_fee_always_is():
     assert scan("Осталось 3 места, успейте! ТОО «Инвентед», ул. Абая 1.", "en", NotFound())["risk"] == "medium"
     assert scan("Оплатите визу 300$. ТОО «Инвентед», ул. Абая 1.", "en", NotFound())["risk"] == "high"
+
+
+class Listed(NotFound):
+    """An engine finding every name on a warning list, the same firm or only a look-alike."""
+
+    def __init__(self, same: bool):
+        self.same = same
+
+    def check(self, q=None, *, name=None, phone=None, licence=None, lang="en") -> dict:
+        """Give a warning whose top match is the firm itself or only resembles it."""
+        if not name:
+            return super().check(q, name=name, phone=phone, licence=licence, lang=lang)
+        return {"verdict": "warning", "risk": "high", "data_as_of": None,
+                "matches": [{"agency_id": "x", "same": self.same, "matched_on": ["name"]}]}
+
+
+def test_only_the_very_listed_firm_makes_an_offer_high():
+    text = "Кладовщик на склад, ТОО «Инвентед Склад», ул. Абая 1."
+    assert scan(text, "en", Listed(same=True))["risk"] == "high"
+    assert scan(text, "en", Listed(same=True))["risk_source"] == "listed"
+    assert scan(text, "en", Listed(same=False))["risk"] != "high"

@@ -82,8 +82,9 @@ def _listed(result: dict | None) -> bool:
     """Tell whether a check found the very firm (not one that only resembles it) as high risk."""
     if not result or result.get("risk") != "high":
         return False
-    matches = result.get("matches") or []
-    return not matches or bool(matches[0].get("same", True))
+    top = (result.get("matches") or [{}])[0]
+    on = top.get("matched_on") or []
+    return bool(top.get("same", True) or "phone" in on or "licence" in on)
 
 
 def risk_and_source(flags: list[dict], entities: list[dict]) -> tuple[str, str]:
