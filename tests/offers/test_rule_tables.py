@@ -94,6 +94,13 @@ STAY_SILENT = [
     "Medical check and visa costs are reimbursed after arrival.",
     "No fees are charged to workers at any stage.",
     "Фото на документы и медкомиссию оплачивает работодатель.",
+    "Работа в Корее на заводе по визе E-9 через EPS-TOPIK, ООО «Инвентед».",
+    "Accommodation is deducted from wages at 100 EUR a month, as in the contract.",
+    "Срочный трудовой договор на 6 месяцев, оплата больничных и отпусков.",
+    "Виза мен ұшақ билетін жұмыс беруші төлейді, жалақыдан ештеңе ұсталмайды.",
+    "Shartnoma tugaganda bonus to'lanadi, maosh har oy.",
+    "An end-of-contract bonus of one month's salary is paid when the contract ends; wages are monthly.",
+    "The 300 USD visa fee is paid by the employer.",
 ]
 
 

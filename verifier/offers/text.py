@@ -175,6 +175,8 @@ def pattern_keys(word: str) -> frozenset:
 def word_keys(word: str) -> frozenset:
     """Give the keys of a word of the text: the pattern keys plus its Kazakh/Uzbek stems."""
     low = normal(word)
+    if "-" in low:  # "EPS-TOPIK", "Kaspi-ге": the whole and each part
+        return frozenset((low,)).union(*(word_keys(part) for part in low.split("-") if part))
     if _CYR_RE.search(low):
         return frozenset((low, *russian_lemmas(low), *turkic_stems(low)))
     return pattern_keys(low) | frozenset(turkic_stems(low))
