@@ -62,6 +62,10 @@ RAISE = [
     ("urgency", "Faqat 3 ta joy qoldi, ertaga yopamiz!"),
     ("urgency", "Бүгін жазылыңыз, орын аз!"),
     ("fee", "rabota v Koree, oplata za dokumenty 500 dollarov"),
+    ("easy_money", "Үйде отырып ақша табыңыз."),
+    ("easy_money", "Oson ish, yuqori daromad."),
+    ("easy_money", "Uyda o'tirib pul ishlang."),
+    ("easy_money", "Be your own boss, unlimited earning potential."),
 ]
 
 STAY_SILENT = [
@@ -101,6 +105,8 @@ STAY_SILENT = [
     "Shartnoma tugaganda bonus to'lanadi, maosh har oy.",
     "An end-of-contract bonus of one month's salary is paid when the contract ends; wages are monthly.",
     "The 300 USD visa fee is paid by the employer.",
+    "Sales manager, income from 300,000 tenge, experience in B2B sales required, Invented LLP.",
+    "Желание развиваться, доход растёт вместе с опытом; требования: опыт продаж от года, ТОО «Инвентед».",
 ]
 
 

@@ -64,6 +64,38 @@ def too_good_pay(doc: Doc, skip: set[int], budget: Budget) -> tuple[int, int] | 
     return None
 
 
+SHORT = 60  # words: a message this short is read as one sentence for easy_money
+NEAR = 10  # tokens between the income and the no-effort words in a longer text
+
+
+def _first_by_sentence(doc: Doc, patterns, budget: Budget, skip: set[int]) -> dict[int, tuple[int, int]]:
+    """Give, per sentence, the first match of any of the patterns (sentence -1: the first in the text)."""
+    found: dict[int, tuple[int, int]] = {}
+    for p in patterns:
+        for first, last in matches(doc, p, budget, skip=skip):
+            s = doc.tokens[first].sentence
+            for key in (s, -1):
+                if key not in found or first < found[key][0]:
+                    found[key] = (first, last)
+    return found
+
+
+def income_for_nothing(doc: Doc, skip: set[int], budget: Budget) -> tuple[int, int] | None:
+    """Give the tokens from a promise of income to the no-effort words beside it, or None."""
+    r = rules()
+    income = _first_by_sentence(doc, r.income, budget, skip)
+    if not income:
+        return None
+    effort = _first_by_sentence(doc, r.effortless, budget, skip)
+    short = sum(t.kind == "word" for t in doc.tokens) <= SHORT
+    pairs = [(income[s], effort[s]) for s in income if s in effort
+             and (short or (s >= 0 and abs(income[s][0] - effort[s][0]) <= NEAR))]
+    if not pairs:
+        return None
+    a, b = min(pairs)
+    return min(a[0], b[0]), max(a[1], b[1])
+
+
 def _first_hit(doc: Doc, flag: Flag, skip: set[int], budget: Budget, patterns=None) -> tuple[int, int] | None:
     """Give the (first, last) tokens of the flag's first valid match, or None."""
     r, best = rules(), None
@@ -107,6 +139,8 @@ def text_flags(doc: Doc, budget: Budget, skip_codes: tuple[str, ...] = ("private
         hit = _first_hit(doc, flag, skip, budget)
         if hit is None and code == "too_good":
             hit = too_good_pay(doc, skip, budget)
+        if hit is None and code == "easy_money":
+            hit = income_for_nothing(doc, skip, budget)
         if hit is not None:
             found.append(flag_dict(doc, code, hit[0], _with_amount(doc, hit[1]) if code == "fee" else hit[1]))
         elif flag.weak and (hit := _first_hit(doc, flag, skip, budget, flag.weak)) is not None:

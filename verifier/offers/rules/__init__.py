@@ -51,6 +51,8 @@ class Rules:
     country_patterns: dict[str, tuple[Pattern, ...]]
     routes: list[dict]
     unskilled: tuple[Pattern, ...]   # work that needs no skill, for pay too good for it
+    income: tuple[Pattern, ...]      # income promised ...
+    effortless: tuple[Pattern, ...]  # ... for no skill, experience or time (easy_money)
 
 
 def _read(name: str) -> dict:
@@ -91,7 +93,8 @@ def rules() -> Rules:
                  {k: int(v) for k, v in _keys_of(data["multipliers"]).items()}, data["too_good"]["min_usd"],
                  data["too_good"].get("min_usd_by_period", data["too_good"]["min_usd"]),
                  _keys_of(data["per_period"]), countries,
-                 {cc: comp(c["names"]) for cc, c in countries.items()}, routes, comp(data["too_good"]["unskilled"]))
+                 {cc: comp(c["names"]) for cc, c in countries.items()}, routes, comp(data["too_good"]["unskilled"]),
+                 comp(data["easy_money"]["income"]), comp(data["easy_money"]["effortless"]))
 
 
 @lru_cache(maxsize=8)
