@@ -66,6 +66,17 @@ RAISE = [
     ("easy_money", "Oson ish, yuqori daromad."),
     ("easy_money", "Uyda o'tirib pul ishlang."),
     ("easy_money", "Be your own boss, unlimited earning potential."),
+    ("passport", "Pasportlaringiz ish tugaguncha bizda turadi."),
+    ("debt", "Жол ақысы мен визаны біз төлейміз, кейін жалақыңыздан ұстаймыз."),
+    ("debt", "Barcha xarajatlar keyin maoshingizdan ushlab qolinadi."),
+    ("withheld_wages", "Wages are paid in full when the season ends."),
+    ("visa", "Ish vizasi kerak emas."),
+    ("visa", "Разрешение на работу не нужно."),
+    ("fee", "Жазылу үшін 20 000 теңге төлеңіз."),
+    ("fee", "To register, send 50 USD."),
+    ("urgency", "Набор закрывается в пятницу!"),
+    ("crime_recruitment", "Find people to receive money and forward it, commission 10%."),
+    ("crime_recruitment", "Karta ijaraga bering, haftasiga 500 000 so'm."),
 ]
 
 STAY_SILENT = [
@@ -105,6 +116,8 @@ STAY_SILENT = [
     "Shartnoma tugaganda bonus to'lanadi, maosh har oy.",
     "An end-of-contract bonus of one month's salary is paid when the contract ends; wages are monthly.",
     "The 300 USD visa fee is paid by the employer.",
+    "Работа в России без визы для граждан Казахстана, трудовой договор, ТОО «Инвентед».",
+    "Визу оформляет работодатель, разрешение на работу готовим до выезда.",
     "Sales manager, income from 300,000 tenge, experience in B2B sales required, Invented LLP.",
     "Желание развиваться, доход растёт вместе с опытом; требования: опыт продаж от года, ТОО «Инвентед».",
 ]

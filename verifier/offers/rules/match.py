@@ -5,7 +5,7 @@ A pattern is words separated by spaces, each word standing for its lemmas (Russi
     a/b/c   one word, any of these;  word=  this form only, not its lemma ("пишите=" is not "писать")
     ..      up to three words in between;  ...  up to six (never across a sentence, never over a
             barrier word of the flag)
-    #       a number;  money  a currency word or sign
+    #       a number;  money  a currency word or sign (money=: the word "money" itself)
 A match is tried only where its first word occurs (the text's key index), and each try looks at
 a bounded window of tokens, so the work is at most (occurrences x pattern length x 7), and at most
 MAX_TRIES starts are tried per pattern.
