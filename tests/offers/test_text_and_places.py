@@ -106,3 +106,13 @@ def test_only_the_very_listed_firm_makes_an_offer_high():
     assert scan(text, "en", Listed(same=True))["risk"] == "high"
     assert scan(text, "en", Listed(same=True))["risk_source"] == "listed"
     assert scan(text, "en", Listed(same=False))["risk"] != "high"
+
+
+def test_cyrillic_lookalikes_inside_latin_words_read_as_latin():
+    assert unify_lookalikes("Pаy the fее to my саrd") == "Pay the fee to my card"
+
+
+@pytest.mark.parametrize("word", ["to‘lov", "to’lov", "to`lov", "toʻlov", "to'lov"])
+def test_every_uzbek_apostrophe_keeps_a_word_whole(word):
+    doc = read_doc(word)
+    assert len(doc.tokens) == 1 and "to'lov" in doc.tokens[0].keys

@@ -27,6 +27,9 @@ _APOSTROPHES = str.maketrans({c: "'" for c in "ʻʼ‘’`´"})
 _LAT_TO_CYR = str.maketrans("aABcCdeEHkKmMnoOpPrtTxXyYuUw" "αΑΒεΕκΚΜΗοΟρΡτΤχΧυ" "036",
                             "аАВсСдеЕНкКмМпоОрРгтТхХуУиИш" "аАВеЕкКМНоОрРтТхХу" "озб")
 _CYR_RE = re.compile(r"[\u0400-\u04ff]")
+_CYR_TO_LAT = str.maketrans("аАвВсСеЕНкКмМоОрРтТхХуУіІјЈѕЅԁԛԝ", "aABBcCeEHkKmMoOpPtTxXyYiIjJsSdqw")
+_CYR_STRICT = set("аАВсСеЕНкКмМоОрРТхХуУіІ")  # Cyrillic letters a Latin letter looks exactly like
+_LAT_STRICT = set("aABcCeEHkKmMoOpPTxXyYi")   # and the reverse
 _LAT_RE = re.compile(r"[A-Za-z]")
 _WORD_RE = re.compile(r"[^\W_]++")
 # A visa class ("E-9", "C-3", "E-7-3"), a number with thousands groups ("2 000 000"), a word with
@@ -34,7 +37,7 @@ _WORD_RE = re.compile(r"[^\W_]++")
 TOKEN_RE = re.compile(
     r"(?<![\w-])[A-Za-z]-\d{1,2}+(?:-\d{1,2}+)?+(?![\w])"
     r"|\d{1,3}+(?:[ \u00a0.,]\d{3}+(?!\d))++(?!\d)|\d++"
-    r"|[^\W\d_]++(?:['-][^\W\d_]++)*+"
+    r"|[^\W\d_]++(?:['ʻʼ‘’`´-][^\W\d_]++)*+"
     r"|[$€₸₽₩£%]")
 
 
@@ -90,14 +93,20 @@ def unify_lookalikes(text: str) -> str:
 
 
 def _to_cyrillic(word: str) -> str:
-    """Give a mixed word in Cyrillic when most of its letters are Cyrillic or look-alikes."""
-    cyr = len(_CYR_RE.findall(word))
-    if word.isascii() or not cyr or cyr == len(word) or word[:2].isdigit() or word[-2:].isdigit():
+    """Give a mixed word in one script: the script of its letters that have no look-alike (й, ю; f,
+    r, d), or else of most of its letters. Digits become letters only inside a Cyrillic word."""
+    cyr = _CYR_RE.findall(word)
+    if word.isascii() or not cyr or len(cyr) == len(word) or word[:2].isdigit() or word[-2:].isdigit():
         return word  # one script, or a number with a unit ("4000к"): nothing to unify
-    foreign = sum(1 for ch in word if not _CYR_RE.match(ch) and ch.translate(_LAT_TO_CYR) == ch and ch.isalpha())
-    if any(ch.isdigit() for ch in word) and cyr < 2:
+    if any(ch.isdigit() for ch in word) and len(cyr) < 2:
         return word  # "5к": a number and a letter
-    return word.translate(_LAT_TO_CYR) if foreign == 0 or (cyr >= 2 and cyr >= foreign) else word
+    latin = [ch for ch in word if ch.isascii() and ch.isalpha()]
+    own_cyr = any(ch not in _CYR_STRICT for ch in cyr)
+    own_lat = any(ch not in _LAT_STRICT for ch in latin)
+    if (own_lat and not own_cyr) or (own_lat == own_cyr and len(latin) > len(cyr)):
+        back = word.translate(_CYR_TO_LAT)
+        return back if not _CYR_RE.search(back) else word  # "Pаy", "саrd" with Cyrillic а, с
+    return word.translate(_LAT_TO_CYR)
 
 
 def sentence_starts(text: str, budget: Budget) -> list[int]:
