@@ -59,12 +59,11 @@ def anonymous_pay(doc: Doc, entities: list[dict], budget: Budget, country: str |
     """Give the span of the pay named by a short message with no contact and no place (a chat post), or None."""
     if entities or country or sum(t.kind == "word" for t in doc.tokens) > CHAT_WORDS:
         return None
-    pay = next((p for p in rules().flags["private_channel"].weak
-                if (hit := next(matches(doc, p, budget), None))), None)
-    if pay is None:
-        return None
-    first, last = next(matches(doc, pay, budget))
-    return doc.tokens[first].start, doc.tokens[last].end
+    for pattern in rules().flags["private_channel"].weak:
+        hit = next(matches(doc, pattern, budget), None)
+        if hit is not None:
+            return doc.tokens[hit[0]].start, doc.tokens[hit[1]].end
+    return None
 
 
 def private_channel(doc: Doc, entities: list[dict], budget: Budget, country: str | None = None) -> list[dict]:

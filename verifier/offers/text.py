@@ -30,7 +30,6 @@ _CYR_RE = re.compile(r"[\u0400-\u04ff]")
 _CYR_TO_LAT = str.maketrans("аАвВсСеЕНкКмМоОрРтТхХуУіІјЈѕЅԁԛԝ", "aABBcCeEHkKmMoOpPtTxXyYiIjJsSdqw")
 _CYR_STRICT = set("аАВсСеЕНкКмМоОрРТхХуУіІ")  # Cyrillic letters a Latin letter looks exactly like
 _LAT_STRICT = set("aABcCeEHkKmMoOpPTxXyYi")   # and the reverse
-_LAT_RE = re.compile(r"[A-Za-z]")
 _WORD_RE = re.compile(r"[^\W_]++")
 # A visa class ("E-9", "C-3", "E-7-3"), a number with thousands groups ("2 000 000"), a word with
 # inner apostrophes or hyphens ("o'zbek", "абу-даби"), a currency sign; each piece possessive.
