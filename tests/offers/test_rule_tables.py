@@ -48,6 +48,7 @@ RAISE = [
     ("private_channel", "Нaбuрaю в кoмaндy, пиши в лс."),
     ("too_good", "Курьер, без опыта, зарплата 4000 евро в месяц."),
     ("too_good", "Курьер без опыта, 40 000 тенге в день."),
+    ("too_good", "Kuryer, tajribasiz, oyiga 40 mln so'm."),
     ("easy_money", "Телефон арқылы оңай табыс, күніне 20 000 теңге."),
     ("easy_money", "Telefon orqali oson daromad, kuniga 300 000 so'm."),
     ("easy_money", "Make money online from home, $200 a day."),
