@@ -25,6 +25,11 @@ preload_app = True
 timeout = 30
 graceful_timeout = 20
 keepalive = 5
+# gunicorn's control socket (for `gunicornc`) defaults to one path per user, so two servers on one
+# host would share it and stopping one removes the other's. Off unless GUNICORN_CONTROL_SOCKET
+# names a path of this server's own.
+control_socket = os.environ.get("GUNICORN_CONTROL_SOCKET", "")
+control_socket_disable = not control_socket
 max_requests = int(os.environ.get("GUNICORN_MAX_REQUESTS", "0"))
 max_requests_jitter = 50 if max_requests else 0
 # The largest limits gunicorn allows, so an oversized query or header is answered by the app (one

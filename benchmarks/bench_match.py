@@ -743,7 +743,8 @@ def measure(db: Path, qfile: Path, out: Path, brute_budget: float, profile: bool
         pass
     from rapidfuzz import fuzz, process, utils
 
-    from verifier.names.match import Index, ids
+    from verifier.names.match import Index
+    from verifier.names.postings import ids
     from verifier.registry import connect
     from verifier.names.normalize import NORM_VERSION
     qs = json.loads(qfile.read_text("utf-8"))

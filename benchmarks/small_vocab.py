@@ -86,7 +86,8 @@ def measure(n: int, brute_budget: float) -> dict:
     """Build the index of n names, run the queries; return figures (run in a pinned child)."""
     from rapidfuzz import fuzz, process, utils
 
-    from verifier.names.match import SIMILAR_THRESHOLD, Index, Rec
+    from verifier.names.match import Index, Rec
+    from verifier.names.score import SIMILAR_THRESHOLD
     from verifier.names.normalize import name_key
     t = time.perf_counter()
     names = make_names(n)

@@ -20,7 +20,8 @@ import json
 import os
 from pathlib import Path
 
-from verifier.offers.scan import default_engine, scan
+from verifier.engine import Engine
+from verifier.offers.scan import scan
 from verifier.offers.rules import FLAG_CODES
 
 CASES = Path(__file__).parent / "offers_invented.jsonl"
@@ -83,7 +84,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-registry", action="store_true", help="answer not_found for every check")
     args = parser.parse_args(argv)
     use_registry = not args.no_registry and Path(os.environ.get("VERIFIER_DB", "data/verifier.db")).is_file()
-    figures = evaluate(load_cases(), default_engine() if use_registry else NotFound())
+    figures = evaluate(load_cases(), Engine.from_env() if use_registry else NotFound())
     if args.json:
         print(json.dumps(figures, ensure_ascii=False, indent=1))
         return 0

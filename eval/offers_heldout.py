@@ -18,7 +18,8 @@ from pathlib import Path
 
 from eval.offers import NotFound, _ratio, load_cases
 from eval.offers_real import registry_present
-from verifier.offers.scan import default_engine, scan
+from verifier.engine import Engine
+from verifier.offers.scan import scan
 from verifier.offers.rules import FLAG_CODES
 
 CASES = Path(__file__).parent / "offers_heldout.jsonl"
@@ -92,7 +93,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     if args.registry and not registry_present():
         parser.error("--registry: no registry database at VERIFIER_DB (run python -m scrapers run)")
-    figures = score(load_cases(args.cases), default_engine() if args.registry else None)
+    figures = score(load_cases(args.cases), Engine.from_env() if args.registry else None)
     if args.json:
         print(json.dumps(figures, ensure_ascii=False, indent=1))
     else:

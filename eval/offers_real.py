@@ -21,7 +21,8 @@ from collections import Counter
 from pathlib import Path
 
 from eval.offers import NotFound
-from verifier.offers.scan import default_engine, scan
+from verifier.engine import Engine
+from verifier.offers.scan import scan
 from verifier.offers.rules import FLAG_CODES
 
 DEV_DIR = Path(__file__).resolve().parents[1].parent / "shared" / "offers-dev"
@@ -124,7 +125,7 @@ def main(argv: list[str] | None = None) -> int:
     if not args.dir.is_dir():
         print(f"{args.dir}: folder absent, no figures")
         return 0
-    figures = metrics(load_offers(args.dir), default_engine() if args.registry else None, args.quotes)
+    figures = metrics(load_offers(args.dir), Engine.from_env() if args.registry else None, args.quotes)
     if args.json:
         print(json.dumps(figures, ensure_ascii=False, indent=1))
     else:

@@ -1,22 +1,38 @@
-"""Command line: `python -m scrapers run|list|import|try`."""
+"""Command line: `python -m scrapers run|list|import|try|publish`."""
 from __future__ import annotations
 
 import argparse
 import json
+import os
 import logging
 import sys
 from pathlib import Path
 
 from .base import SourceError
+from .publish import DEFAULT_KEEP
 
 
 def cmd_run(args) -> int:
-    """Refresh sources; exit 1 if any failed (the others still land)."""
+    """Refresh sources (with --due only on the server holding the scheduler lock), then publish if asked."""
+    if not args.due:
+        return _run(args)
+    from .scheduler_lock import SKIPPED, scheduler_lock
+    with scheduler_lock(os.environ.get("VERIFIER_APP_DB", "data/app.db")) as held:
+        if not held:
+            print(SKIPPED)
+            return 0
+        return _run(args)
+
+
+def _run(args) -> int:
+    """Refresh sources and publish the registry when asked; exit 1 if any failed (the others still land)."""
     from .runner import run
     offline = Path(args.offline) if args.offline else None
     if offline is not None and not offline.is_dir():
         print(f"error: --offline {offline}: no such folder", file=sys.stderr)
         return 2
+    if args.publish:
+        _adopt(Path(args.publish))
     outcomes = run(args.sources, offline, only_due=args.due)
     if not outcomes and args.due:
         print("nothing due")
@@ -26,7 +42,38 @@ def cmd_run(args) -> int:
                   f"{o.counts['retired']} retired) in {o.seconds:.1f} s")
         else:
             print(f"{o.source}: FAILED, previous data kept: {o.error}", file=sys.stderr)
-    return 0 if all(o.ok for o in outcomes) else 1
+    code = 0 if all(o.ok for o in outcomes) else 1
+    return max(code, _publish(Path(args.publish), args.keep)) if args.publish else code
+
+
+def _adopt(folder: Path) -> None:
+    """Take the newest snapshot as the local registry when it holds a later run (the scheduler moved here)."""
+    from .publish import adopt_newer, required_sources
+    from .runner import db_path
+    if (adopted := adopt_newer(folder, db_path(), required_sources(os.environ))) is not None:
+        print(f"registry taken from snapshot {adopted.short} in {folder} (its last run is later than this one's)")
+
+
+def _publish(folder: Path, keep: int) -> int:
+    """Publish VERIFIER_DB into folder as a snapshot and say what was done; 1 when it is refused."""
+    from .publish import publish, required_sources
+    from .runner import db_path
+    try:
+        done = publish(db_path(), folder, required_sources(os.environ), keep)
+    except (SourceError, OSError) as exc:
+        print(f"publish: FAILED, nothing published: {exc}", file=sys.stderr)
+        return 1
+    snap = done.snapshot
+    counts = ", ".join(f"{s['id']} {s['records']}" for s in snap.manifest["sources"])
+    what = "published" if done.written else "already the newest"
+    print(f"snapshot {snap.short} {what} in {folder} ({snap.manifest['records']} records: {counts})"
+          + (f"; pruned {len(done.pruned)} older" if done.pruned else ""))
+    return 0
+
+
+def cmd_publish(args) -> int:
+    """Publish the registry (VERIFIER_DB) into DIR as a snapshot named by its hash, with its manifest."""
+    return _publish(Path(args.dir), args.keep)
 
 
 def cmd_list(args) -> int:
@@ -34,7 +81,8 @@ def cmd_list(args) -> int:
     from verifier import appdb
     from verifier.appdb.ngo import NgoWarningList
     from .runner import listing
-    rows = listing() + NgoWarningList(appdb.db_path()).sources()  # the NGO's list, from the app database
+    rows = listing() + NgoWarningList(appdb.db_path(), os.environ.get("VERIFIER_NGO_NAME"),
+                                          os.environ.get("VERIFIER_NGO_URL", "")).sources()  # the NGO's list, from the app database
     if args.json:
         print(json.dumps(rows, ensure_ascii=False, indent=1))
         return 0
@@ -50,7 +98,7 @@ def cmd_list(args) -> int:
 def cmd_import(args) -> int:
     """Load a template CSV/XLSX as its own source."""
     from verifier.appdb.ngo import SOURCE_ID as NGO_LIST  # the app database's own list
-    from verifier.records import statuses
+    from verifier.records import RESERVED_SOURCES, statuses
 
     from . import importer
     from .runner import Job, all_sources, db_path, refresh
@@ -59,13 +107,17 @@ def cmd_import(args) -> int:
         print(f"error: {path}: no such file", file=sys.stderr)
         return 2
     info = importer.source_info(args.source_id, args.kind, args.country, path)
-    reserved = [*all_sources(include_disabled=True), NGO_LIST]
+    reserved = [*all_sources(include_disabled=True), NGO_LIST, *RESERVED_SOURCES]
     importer.check_target(info.id, info.kind, args.replace, reserved, importer.stored_source(db_path(), info.id))
     own = statuses.read_status_map(Path(args.status_map)) if args.status_map else None
     seen = []
 
     def produce():
-        seen[:] = importer.to_records(importer.read_rows(path), args.kind, args.country or "", own)
+        skipped: list[int] = []
+        seen[:] = importer.to_records(importer.read_rows(path), args.kind, args.country or "", own, skipped=skipped)
+        if skipped:
+            print(f"{info.id}: skipped {len(skipped)} row(s) with neither a name nor a number: rows "
+                  + ", ".join(map(str, skipped[:20])), file=sys.stderr)
         return seen
 
     o = refresh([Job(info, produce)])[0]
@@ -94,7 +146,14 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("sources", nargs="*", help="source ids (default: all, built-in and configured)")
     p.add_argument("--offline", metavar="DIR", help="replay saved responses from DIR/<source_id>/")
     p.add_argument("--due", action="store_true", help="only sources whose `every` has passed since their last success")
+    p.add_argument("--publish", metavar="DIR", default=os.environ.get("VERIFIER_PUBLISH_DIR") or None,
+                   help="then publish the registry into DIR as a snapshot (default: VERIFIER_PUBLISH_DIR)")
+    p.add_argument("--keep", type=int, default=DEFAULT_KEEP, help=f"snapshots kept in DIR (default {DEFAULT_KEEP})")
     p.set_defaults(fn=cmd_run)
+    p = sub.add_parser("publish", help="write the registry into DIR as a snapshot servers answer from")
+    p.add_argument("dir", metavar="DIR")
+    p.add_argument("--keep", type=int, default=DEFAULT_KEEP, help=f"snapshots kept in DIR (default {DEFAULT_KEEP})")
+    p.set_defaults(fn=cmd_publish)
     p = sub.add_parser("list", help="list sources with record counts and health")
     p.add_argument("--json", action="store_true")
     p.set_defaults(fn=cmd_list)

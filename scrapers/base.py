@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from verifier.records import Record, SourceError, SourceInfo  # what every source module uses
+from verifier.records import Record, SourceError, SourceInfo  # noqa: F401 (what every source module uses)
 
 
 class MissingResponse(SourceError):

@@ -25,6 +25,7 @@ class Reading:
     size: int
     mapped: tables.Mapped | None = None
     records: list[Record] = field(default_factory=list)
+    skipped: list[int] = field(default_factory=list)  # rows with neither a name nor a number
 
 
 class ConfiguredSource:
@@ -58,7 +59,8 @@ class ConfiguredSource:
             reading.mapped = tables.map_rows(table, cfg.columns, cfg.header_row)
             name_cols = [tables.column_name(table, reading.mapped.header, i) for i in reading.mapped.columns["name"]]
             reading.records = importer.to_records(reading.mapped.rows, cfg.kind, cfg.country, cfg.status_map,
-                                                  cfg.default_status, " / ".join(name_cols))
+                                                  cfg.default_status, " / ".join(name_cols), cfg.max_skipped,
+                                                  reading.skipped)
         except SourceError as exc:
             raise SourceError(f"{cfg.id} ({cfg.format}): {exc}") from exc
         return reading
@@ -66,6 +68,9 @@ class ConfiguredSource:
     def crawl(self, fetcher) -> list[Record]:
         """Return the records of the configured file."""
         reading = self.read(fetcher)
+        if reading.skipped:
+            log.warning("%s: %d row(s) skipped, with neither a name nor a number: rows %s", self.cfg.id,
+                        len(reading.skipped), ", ".join(map(str, reading.skipped[:20])))
         if reading.mapped.unread:
             log.info("%s: columns not read: %s", self.cfg.id, ", ".join(reading.mapped.unread))
         if unknown := [r for r in reading.records if r.status_group == "unknown"]:

@@ -12,7 +12,7 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from verifier.records import Record, SourceError, SourceInfo, statuses
-from verifier.records.template import COLUMNS, FORMULA_START, from_spreadsheet_safe, spreadsheet_safe
+from verifier.records.template import COLUMNS, from_spreadsheet_safe
 
 from . import tables
 
@@ -59,17 +59,25 @@ def _items(text: str) -> list[str]:
     return [x.strip() for x in text.split(";") if x.strip()]
 
 
+MAX_SKIPPED = 0.01  # the share of rows with neither a name nor a number a list may have (one row always may)
+
+
 def to_records(rows: Iterable[dict], kind: str, country: str, own: dict[str, str] | None = None,
-               default_status: str = "", name_column: str = "name") -> list[Record]:
-    """Return the records of template rows; a row without a name is an error naming row and column."""
-    records = []
+               default_status: str = "", name_column: str = "name", max_skipped: float = MAX_SKIPPED,
+               skipped: list[int] | None = None) -> list[Record]:
+    """Return the records of template rows. A row with neither a name nor a number (licence or other
+    id; a phone is not the firm's) is skipped and its row number added to `skipped`; more such rows
+    than `max_skipped` of the list (and more than one) is an error naming them. A row with a number
+    but no name is named by its number, so that it can still be found by it."""
+    rows, records, passed = list(rows), [], []
     for n, row in enumerate(rows, start=2):
         get = lambda k: str(row.get(k) or "").strip()  # noqa: E731
-        name = get("name")
-        if not name:
-            raise SourceError(f"row {row.get('_row', n)}, column {name_column}: empty name")
-        status = get("status") or default_status or ("listed" if kind == "warning" else "")
         licence, address = get("licence_number"), get("address")
+        name = get("name") or licence or next(iter(_items(get("other_ids"))), "")
+        if not name:
+            passed.append(row.get("_row", n))
+            continue
+        status = get("status") or default_status or ("listed" if kind == "warning" else "")
         records.append(Record(
             source_key=f"{name.upper()}|{licence.upper()}" + (f"|{address.upper()}" if address else ""),
             name=name, aliases=[a for a in _items(get("aliases")) if a != name],
@@ -79,6 +87,12 @@ def to_records(rows: Iterable[dict], kind: str, country: str, own: dict[str, str
             status_date=_date(get("listed_on")), source_url=get("source_url"), address=address,
             city=get("city"),
         ))
+    if skipped is not None:
+        skipped.extend(passed)
+    if len(passed) > max(1, max_skipped * len(rows)):
+        shown = ", ".join(map(str, passed[:10])) + (", …" if len(passed) > 10 else "")
+        raise SourceError(f"{len(passed)} of {len(rows)} rows have neither a name (column {name_column}) nor a "
+                          f"number: rows {shown}; more than {max_skipped:.0%} of the list (max_skipped)")
     return records
 
 

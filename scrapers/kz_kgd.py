@@ -25,7 +25,7 @@ SOURCE = SourceInfo(
     id="kz_kgd", name="Unreliable taxpayers: false enterprises (лжепредприятия)",
     publisher="State Revenue Committee (КГД), Ministry of Finance, Kazakhstan", country="KZ",
     kind="warning", url="https://kgd.gov.kz/ru/services/taxpayers_unreliable",
-    min_records=1000, max_records=100000, stale_after_days=90, every="7d",
+    min_records=1000, max_records=100000, stale_after_days=90, every="7d", licence_label="bin",
     note="A tax-authority list of firms found to be sham enterprises; not a recruitment licence list.",
 )
 DEFAULT_URL = ("http://kgd.gov.kz/mobile_api/services/taxpayers_unreliable_exportexcel/{code}/KZ_ALL/"

@@ -16,6 +16,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+from verifier.records import RESERVED_SOURCES
+
 from . import config, hk_eaa, kz_kgd, ph_dmw, store
 from .base import Record, SourceError, SourceInfo
 from .configured import ConfiguredSource
@@ -35,7 +37,7 @@ def source_timeout() -> float:
 
 def configured(include_disabled: bool = False) -> list[ConfiguredSource]:
     """Return the configured sources of the sources file (checked whole; ConfigError on any problem)."""
-    return [ConfiguredSource(c) for c in config.load(reserved=BY_ID) if c.enabled or include_disabled]
+    return [ConfiguredSource(c) for c in config.load(reserved={*BY_ID, *RESERVED_SOURCES}) if c.enabled or include_disabled]
 
 
 def all_sources(include_disabled: bool = False) -> dict:

@@ -17,10 +17,9 @@ from pathlib import Path
 import sqlite_utils
 from sqlite_utils.migrations import Migrations
 
-from verifier.names.normalize import NORM_VERSION, name_key
-from verifier.names.numbers import licence_key, parse_phones
+from verifier.names.numbers import parse_phones
 
-from verifier.records import Record, SourceInfo, agency_id, agency_row
+from verifier.records import Record, SourceInfo, agency_row
 
 migrations = Migrations("verifier-registry")
 
@@ -62,6 +61,13 @@ def m002_match_snapshot(db: sqlite_utils.Database) -> None:
     """Add the table holding the finished match index, so a process loads it instead of building it."""
     db["match_snapshot"].create({"fingerprint": str, "built_at": str, "records": int, "data": bytes},
                                 pk="fingerprint")
+
+
+@migrations()
+def m003_source_licence_label(db: sqlite_utils.Database) -> None:
+    """Say what each source's numbers are: a licence, a Kazakh BIN or a registration number."""
+    db["sources"].add_column("licence_label", str)
+    db.execute("update sources set licence_label = case when id = 'kz_kgd' then 'bin' else 'licence' end")
 
 
 def write_match_snapshot(db: sqlite_utils.Database) -> None:
@@ -182,7 +188,7 @@ def save_source_info(db: sqlite_utils.Database, info: SourceInfo, **state) -> No
     row = {"id": info.id, "name": info.name, "publisher": info.publisher, "country": info.country,
            "kind": info.kind, "url": info.url, "note": info.note, "live": int(info.live),
            "min_records": info.min_records, "max_records": info.max_records,
-           "stale_after_days": info.stale_after_days, **state}
+           "stale_after_days": info.stale_after_days, "licence_label": info.licence_label, **state}
     db["sources"].upsert(row, pk="id")
 
 

@@ -70,11 +70,22 @@ def read_csv(content: bytes, encoding: str | None = None) -> Table:
         raise SourceError(f"not {encoding} text: {error}" if encoding else "neither UTF-8 nor Windows-1251 text")
     if "\x00" in text:
         raise SourceError("holds NUL bytes (UTF-16?); save it as CSV in UTF-8")
-    reader = csv.reader(io.StringIO(text), delimiter=_delimiter(text))
+    reader = csv.reader(io.StringIO(text), delimiter=_delimiter(text), strict=True)
     try:
-        return Table([[cell_text(c) for c in row] for row in reader])
-    except csv.Error as exc:
+        rows = [[cell_text(c) for c in row] for row in reader]
+    except csv.Error as exc:  # strict: a quote never closed (a file cut inside a cell) is an error too
         raise SourceError(f"row {reader.line_num}: not a readable CSV: {exc}") from exc
+    _refuse_cut_row(rows, text)
+    return Table(rows)
+
+
+def _refuse_cut_row(rows: list[list[str]], text: str) -> None:
+    """Raise when the last row has fewer cells than the rows before it and the file does not end
+    with a line break: the file was cut off mid-row (a download that stopped)."""
+    full = [len(r) for r in rows[:-1] if len(r) > 1]
+    if full and not text.endswith(("\n", "\r")) and len(rows[-1]) < Counter(full).most_common(1)[0][0]:
+        raise SourceError(f"row {len(rows)}: the file ends in the middle of a row "
+                          f"({len(rows[-1])} of {Counter(full).most_common(1)[0][0]} cells): cut off?")
 
 
 def _delimiter(text: str) -> str:
@@ -116,9 +127,22 @@ def read_html(content: bytes, selector: str | None = None) -> Table:
     table = soup.select_one(selector or "table")
     if table is None:
         raise SourceError(f"no element matches the table selector {selector or 'table'!r}")
-    rows = [[cell_text(c.get_text(" ", strip=True)) for c in tr.find_all(["th", "td"])]
-            for tr in table.find_all("tr")]
+    trs = [tr.find_all(["th", "td"]) for tr in table.find_all("tr")]
+    width = max((len(cells) for cells in trs), default=0)
+    rows = [[cell_text(c.get_text(" ", strip=True)) for c in cells] for cells in trs
+            if not _spans_the_table(cells, width)]
     return Table(rows)
+
+
+def _spans_the_table(cells: list, width: int) -> bool:
+    """Return True for a row of one cell spanning the whole table: a caption or footer ("Total: 40"),
+    never a record."""
+    if len(cells) != 1 or width < 2:
+        return False
+    try:
+        return int(cells[0].get("colspan", 1)) >= width
+    except ValueError:
+        return False
 
 
 def read_json(content: bytes, path: str | None = None) -> Table:

@@ -50,6 +50,9 @@ def report(source: ConfiguredSource, reading) -> list[str]:
     distinct = len({r.source_key for r in reading.records})
     lines.append(f"records: {len(reading.records)} rows, {distinct} distinct "
                  f"(bounds {cfg.min_records}-{cfg.max_records})")
+    if reading.skipped:
+        lines.append(f"skipped: {len(reading.skipped)} row(s) with neither a name nor a number: rows "
+                     + ", ".join(map(str, reading.skipped[:20])) + (", …" if len(reading.skipped) > 20 else ""))
     seen = Counter((r.status, r.status_group) for r in reading.records)
     lines.append("statuses: " + ", ".join(f"{w or '(none)'!r} -> {g}: {n}" for (w, g), n in seen.most_common(15)))
     return lines

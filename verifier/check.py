@@ -1,6 +1,8 @@
 """One function that builds the result dict every view renders (HTML, JSON API, widget, CLI)."""
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from dataclasses import dataclass
 from datetime import datetime
 from zoneinfo import ZoneInfo
@@ -8,7 +10,12 @@ from zoneinfo import ZoneInfo
 import phonenumbers
 
 from verifier import registry
+from verifier.deadline import TimeUp, stop_if_over
+from verifier.records import number_kind
 from verifier.registry import ListsNotLoaded, Loaded
+
+if TYPE_CHECKING:  # annotations only: the engine calls this module, not the reverse
+    from verifier.engine import Engine
 from verifier.i18n import N_, pick_language, translate
 from verifier.names.match import Hit, Rec, read_numbers
 from verifier.offers.extract import read_query, text_regions
@@ -19,6 +26,10 @@ from verifier.verdict import VERDICTS, decide_verdict, effective_group
 
 MAX_QUERY = 300        # characters in one field; longer input is refused, not cut
 MAX_MATCHES = 10
+
+
+class CheckTimeout(TimeUp):
+    """A check stopped between its steps: past its deadline, or its asker has gone."""
 
 
 class QueryError(ValueError):
@@ -109,12 +120,14 @@ def read_phones(query: Query, region: str, countries) -> list[tuple[list[tuple[s
     return [(list(read_numbers(p, region, countries)), phone_digits(p)) for p in query.phones]
 
 
-def find_hits(query: Query, loaded: Loaded, region: str) -> list[Hit]:
-    """Return merged hits for a read query from the registry and any extra lists."""
+def find_hits(query: Query, loaded: Loaded, region: str, deadline: float | None = None) -> list[Hit]:
+    """Return merged hits for a read query from the registry and any extra lists (CheckTimeout
+    when the deadline passes between two lists)."""
     hits: list[Hit] = []
     phones = read_phones(query, region, loaded.index.countries)
     licences = [k for k in dict.fromkeys(licence_key(x) for x in query.licences) if k]
     for idx in (loaded.index, *loaded.extra_indexes):
+        stop_if_over(deadline, CheckTimeout)
         if query.key is not None:
             hits += idx.search_name(query.key)
         for readings, digits in phones:
@@ -161,6 +174,7 @@ def _match_dict(engine: "Engine", h: Hit, group: str, lang: str) -> dict:
         "agency_id": h.rec.id, "name": h.rec.name, "source": h.rec.source,
         "source_name": publisher(src, h.rec.source, lang),
         "source_url": src.get("url", ""), "list_kind": h.rec.list_kind, "country": h.rec.country,
+        "licence_label": number_kind(src, h.rec.list_kind),
         "status": h.rec.status, "status_group": group, "status_label": status_label(group, h.rec.status, lang),
         "status_date": h.rec.status_date, "expires_on": h.rec.expires_on, "score": h.score, "same": h.same,
         "matched_on": h.matched_on, "matched_value": h.matched_value, "phones": list(h.rec.phones),
@@ -168,12 +182,15 @@ def _match_dict(engine: "Engine", h: Hit, group: str, lang: str) -> dict:
     }
 
 
-def check(engine: "Engine", q=None, *, name=None, phone=None, licence=None, lang="en") -> dict:
-    """Return the result dict for a query: verdict, risk, summary, reasons, matches, data_as_of."""
+def check(engine: "Engine", q=None, *, name=None, phone=None, licence=None, lang="en",
+          deadline: float | None = None) -> dict:
+    """Return the result dict for a query: verdict, risk, summary, reasons, matches, data_as_of;
+    CheckTimeout when `deadline` (a time.monotonic() value) passes between two steps."""
     lang = pick_language(lang)
     loaded = engine.require_lists()
     query = parse_query(q, name, phone, licence, lang, (engine.region, *sorted(loaded.index.countries - {""})))
-    hits = find_hits(query, loaded, engine.region)
+    hits = find_hits(query, loaded, engine.region, deadline)
+    stop_if_over(deadline, CheckTimeout)
     decision = decide_verdict(hits, asked_phone=bool(query.phones), asked_name=query.key is not None)
     searched = [source_line(s, lang) for s in engine.all_sources()]
     labels = {s["id"]: s["publisher"] for s in searched}
@@ -212,6 +229,7 @@ def check(engine: "Engine", q=None, *, name=None, phone=None, licence=None, lang
         "matches": matches,
         "data_as_of": (matches[0]["data_as_of"] if matches else None) or max(filter(None, as_of.values()), default=None),
         "sources_as_of": as_of,
+        "snapshot": loaded.snapshot_name,  # the registry snapshot answered from (snapshot mode), else None
         "sources_searched": searched,
         "stale": stale,
         "checked_at": _local_now(engine.timezone),
@@ -274,8 +292,9 @@ def get_agency(engine: "Engine", agency_id: str, lang: str = "en") -> dict | Non
               d.get("status_date"), d.get("expires_on"), d.get("country", ""), d.get("data_as_of"))
     lang = pick_language(lang)
     group = effective_group(Hit(rec, 100, True))
-    d.update(agency_id=d["id"], source_name=publisher(src, d["source"], lang),
+    d.update(agency_id=d["id"], source_name=publisher(src, d["source"], lang), snapshot=loaded.snapshot_name,
              source_url=d.get("source_url") or src.get("url", ""), status_group=group,
+             licence_label=number_kind(src, d["list_kind"]),
              status_label=status_label(group, d["status"], lang),
              data_as_of=d.get("data_as_of") or src.get("data_as_of"), lang=lang)
     for key in ("name_key", "alias_keys", "record_hash", "norm_version", "licence_key"):
@@ -284,8 +303,11 @@ def get_agency(engine: "Engine", agency_id: str, lang: str = "en") -> dict | Non
 
 
 def list_sources(engine: "Engine", lang: str = "en") -> list[dict]:
-    """Return every source with publisher, record count, freshness and health."""
-    return engine.all_sources()
+    """Return every source with publisher, record count, freshness and health; `title`, `publisher_label`
+    and `note_label` say its name, publisher and note in the reader's language."""
+    lang = pick_language(lang)
+    return [{**s, "title": translate(lang, s.get("name") or s["id"]), "publisher_label": publisher(s, s["id"], lang),
+             "note_label": translate(lang, s["note"]) if s.get("note") else ""} for s in engine.all_sources()]
 
 
 def compare(engine: "Engine | None", a: str, b: str) -> dict:

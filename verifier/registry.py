@@ -13,6 +13,10 @@ import threading
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # annotations only
+    from verifier.names.match import Index
 
 
 class ListsNotLoaded(RuntimeError):
@@ -28,19 +32,29 @@ class Loaded:
     """What an engine holds for one version of the registry file and of its extra lists."""
     identity: tuple
     conn: object
-    index: "Index"  # verifier.names.match.Index
+    index: Index
     sources: dict[str, dict]
     extra_versions: tuple = ()
     extra_indexes: tuple = ()
     lock: threading.Lock = field(default_factory=threading.Lock)
+    pid: int | None = None  # the process whose connection `conn` is (None: closed, open anew on use)
+    path: Path | None = None  # the registry file it was opened from
+    snapshot: object = None  # the verified snapshot it is (verifier.snapshots.Snapshot), in snapshot mode
+
+    @property
+    def snapshot_name(self) -> str | None:
+        """Return the hash prefix of the snapshot answered from, or None outside snapshot mode."""
+        return self.snapshot.short if self.snapshot is not None else None
 
 
-def connect(path: str | Path) -> sqlite3.Connection:
-    """Open the registry read-only; raise FileNotFoundError when it has not been built."""
+def connect(path: str | Path, immutable: bool = False) -> sqlite3.Connection:
+    """Open the registry read-only (immutable: a snapshot, which never changes); raise FileNotFoundError
+    when it has not been built."""
     path = Path(path)
     if not path.is_file():
         raise FileNotFoundError(f"registry database {path} not found: run `python -m scrapers run`")
-    conn = sqlite3.connect(f"file:{path.resolve()}?mode=ro", uri=True, check_same_thread=False)
+    mode = "ro&immutable=1" if immutable else "ro"
+    conn = sqlite3.connect(f"file:{path.resolve()}?mode={mode}", uri=True, check_same_thread=False)
     conn.row_factory = sqlite3.Row
     return conn
 

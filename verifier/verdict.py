@@ -20,6 +20,9 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from verifier.i18n import N_
+
+# The words of a risk level, one table for every face (translated where shown).
+RISK_LABELS = {"high": N_("High risk"), "medium": N_("Medium risk"), "low": N_("Low risk")}
 from verifier.names.match import Hit
 
 

@@ -77,3 +77,12 @@ def test_backup_of_missing_database_fails(tmp_path, monkeypatch):
     monkeypatch.setenv("VERIFIER_APP_DB", str(tmp_path / "none.db"))
     with pytest.raises(FileNotFoundError):
         appdb.backup(tmp_path / "x.db")
+
+
+@pytest.mark.parametrize("dest", ["missing/", "missing/deeper/copy.db"])
+def test_backup_to_a_directory_that_does_not_exist_writes_nothing(app_db, tmp_path, dest):
+    fill(1)
+    done = subprocess.run([sys.executable, "-m", "verifier", "backup", f"{tmp_path}/{dest}"], env=ROOT_ENV(app_db),
+                          capture_output=True, text=True, cwd=tmp_path)
+    assert done.returncode == 1 and "not a directory" in done.stderr
+    assert not (tmp_path / "missing").exists()

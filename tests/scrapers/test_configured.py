@@ -21,6 +21,7 @@ from werkzeug import Request, Response
 
 from scrapers import config, hk_eaa, kz_kgd, runner, schedule
 from scrapers.config import ConfigError
+from verifier.records import RESERVED_SOURCES
 
 KGD_ENTRY = '''
 [[source]]
@@ -89,7 +90,7 @@ GOOD = '[[source]]\nid = "invented_list"\nkind = "warning"\nurl = "https://examp
 
 @pytest.mark.parametrize("text,message", [
     (GOOD.replace('format = "csv"', 'format = "csv"\ncolour = "red"'), "unknown key 'colour'"),
-    (GOOD.replace("invented_list", "kz_kgd"), "id 'kz_kgd' is a built-in source's id"),
+    (GOOD.replace("invented_list", "kz_kgd"), "id 'kz_kgd' is reserved"),
     (GOOD.replace('name = "Name"', 'phones = "Tel"'), "columns: `name` is required"),
     (GOOD.replace('format = "csv"', 'format = "csv"\nmin_records = 500\nmax_records = 10'),
      "min_records 500 and max_records 10"),
@@ -103,14 +104,36 @@ GOOD = '[[source]]\nid = "invented_list"\nkind = "warning"\nurl = "https://examp
     (GOOD + '[source.status_map]\n"Продлена" = "licensed"\n', "the group must be valid or invalid"),
     (GOOD + GOOD, "id 'invented_list' is used twice"),
     (GOOD.replace("invented_list", "Bad Id"), "id 'Bad Id'"),
-    (GOOD.replace('format = "csv"', 'format = "csv"\nmin_records = "ten"'), "min_records must be int"),
+    (GOOD.replace('format = "csv"', 'format = "csv"\nmin_records = "ten"'), "min_records must be a whole number"),
+    (GOOD.replace("invented_list", "ngo_warnings"), "id 'ngo_warnings' is reserved"),
+    (GOOD.replace("invented_list", "official_notices"), "id 'official_notices' is reserved"),
+    ("source = [1, 2]\n", "source #1: must be a [[source]] table of keys, not int 1"),
+    (GOOD.replace('format = "csv"', 'format = "csv"\nmax_skipped = 1.5'), "max_skipped 1.5"),
+    (GOOD.replace('format = "csv"', 'format = "csv"\nlicence_label = "passport"'), "licence_label 'passport'"),
     ("[[source]\nid=", "not valid TOML"),
     ('title = "x"\n' + GOOD, "unknown top-level key 'title'"),
 ])
 def test_a_bad_sources_file_is_refused_whole(tmp_path, text, message):
     with pytest.raises(ConfigError) as caught:
-        config.load(_write(tmp_path, text), reserved=runner.BY_ID)
+        config.load(_write(tmp_path, text), reserved={*runner.BY_ID, *RESERVED_SOURCES})
     assert message in str(caught.value)
+
+
+def test_every_problem_of_an_entry_is_reported_at_once(tmp_path):
+    """An unknown key does not hide the other problems of its entry, nor those of the next."""
+    text = (GOOD.replace('format = "csv"', 'format = "pdf"\ncolour = "red"\nmin_records = "ten"')
+            .replace("https://example.org/x.csv", "ftp://x") + GOOD.replace("invented_list", "kz_kgd"))
+    with pytest.raises(ConfigError) as caught:
+        config.load(_write(tmp_path, text), reserved={*runner.BY_ID, *RESERVED_SOURCES})
+    message = str(caught.value)
+    for part in ("5 problem(s)", "unknown key 'colour'", "min_records must be a whole number", "format 'pdf'",
+                 "url 'ftp://x'", "source #2 (kz_kgd): id 'kz_kgd' is reserved"):
+        assert part in message, message
+
+
+def test_a_source_without_a_publisher_is_named_by_its_id(tmp_path):
+    (cfg,) = config.load(_write(tmp_path, GOOD))
+    assert cfg.info().publisher == "invented_list" and cfg.info().licence_label == "licence"
 
 
 def test_every_problem_is_reported_at_once_and_nothing_runs(db, tmp_path):
@@ -307,10 +330,17 @@ def test_try_shows_a_newcomer_what_will_load_and_writes_nothing(real, _server, t
 def test_try_names_the_row_and_column_of_a_bad_file(real, _server, tmp_path):
     csv_ = HK_CSV.read_bytes().decode("utf-8-sig").splitlines()
     csv_[5] = ",,," + csv_[5].split(",", 3)[3]                    # row 6: both name cells emptied
+    conf = _write(tmp_path, _point(_server, "try-one", None, Serve("\n".join(csv_).encode())))
+    result = cli(tmp_path / "v.db", "try", "hk_cfg", env={"VERIFIER_SOURCES": str(conf)})
+    assert result.returncode == 0, result.stdout                 # one stray row never fails a list
+    assert "skipped: 1 row(s) with neither a name nor a number: rows 6" in result.stdout
+    for i in range(5, 105):                                       # 100 of 3,293 rows: over 1 %
+        csv_[i] = ",,," + csv_[i].split(",", 3)[3]
     conf = _write(tmp_path, _point(_server, "try-bad", None, Serve("\n".join(csv_).encode())))
     result = cli(tmp_path / "v.db", "try", "hk_cfg", env={"VERIFIER_SOURCES": str(conf)})
     assert result.returncode == 1
-    assert "row 6, column B 'English Company Name' / C 'Chinese Company Name': empty name" in result.stdout
+    assert ("100 of 3293 rows have neither a name (column B 'English Company Name' / C 'Chinese Company Name') "
+            "nor a number: rows 6, 7, 8") in result.stdout
     renamed = _point(_server, "try-renamed", Serve(_xlsx(rename=("БИН", "ID"))), None)
     result = cli(tmp_path / "v.db", "try", "kgd_cfg", env={"VERIFIER_SOURCES": str(_write(tmp_path, renamed))})
     assert result.returncode == 1 and "licence_number: no column 'БИН'" in result.stdout

@@ -19,6 +19,8 @@ def test_the_units_are_there():
     assert "-m scrapers run --due" in refresh and "Type=oneshot" in refresh
     assert "-m verifier backup " in (DEPLOY / "verifier-backup.service").read_text()
     assert "--bind 127.0.0.1:" in (DEPLOY / "verifier-web.service").read_text()  # never facing the internet
+    bot = (DEPLOY / "verifier-bot.service").read_text()
+    assert "-m verifier.bot --polling" in bot and "VERIFIER_BOT_TOKEN_FILE=%d/" in bot  # the token never in env
     for timer in ("verifier-refresh.timer", "verifier-backup.timer"):
         assert "Persistent=true" in (DEPLOY / timer).read_text()
 

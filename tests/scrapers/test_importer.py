@@ -86,7 +86,8 @@ def test_import_a_cp1251_csv(tmp_path):
     ("fixture_unknown_column.csv", _csv([["Fixture Co", "+7 701 234 5678"]], ["name", "phone_number"]),
      r"unknown column\(s\) \['phone_number'\]"),
     ("fixture_empty.csv", "", "empty file"),
-    ("fixture_empty_name.csv", _csv([FIXTURE_ROWS[1], [""] + FIXTURE_ROWS[0][1:]]), "row 3, column name: empty name"),
+    ("fixture_nameless_rows.csv", _csv([FIXTURE_ROWS[1], [""] + FIXTURE_ROWS[0][1:], [""] + FIXTURE_ROWS[2][1:]]),
+     r"2 of 3 rows have neither a name \(column name\) nor a number: rows 3, 4"),
     ("fixture_utf16.csv", _csv(FIXTURE_ROWS).encode("utf-16"), r"NUL bytes \(UTF-16\?\)"),
     ("fixture_not_text.csv", b"name\n\x98\x98\n", "neither UTF-8 nor Windows-1251"),
     ("fixture_not_xlsx.xlsx", b"name,phones\nFixture Co,1\n", "not a readable XLSX"),
@@ -127,3 +128,26 @@ def test_import_checks_its_arguments(tmp_path):
     assert bad_id.returncode != 0 and "--source-id" in bad_id.stderr
     missing = cli(tmp_path / "v.db", "import", str(tmp_path / "nope.csv"), "--source-id", "x_list", "--kind", "warning")
     assert missing.returncode == 2 and "no such file" in missing.stderr
+
+
+def test_one_nameless_row_is_skipped_and_counted_not_fatal(tmp_path):
+    """A stray row with neither a name nor a number does not fail a list: it is skipped and named."""
+    rows = [FIXTURE_ROWS[0], [""] * 9, ["", "", "+7 701 000 00 00", "", "KZ", "", "", "", ""], FIXTURE_ROWS[2]]
+    path = tmp_path / "fixture_one_nameless.csv"
+    path.write_text(_csv([r for r in rows if any(r)]), encoding="utf-8")
+    skipped: list[int] = []
+    records = importer.to_records(importer.read_rows(path), "warning", "KZ", skipped=skipped)
+    assert [r.name for r in records] == ["ТОО «Фикстура Кадры»", "Fixture Employment Centre"] and skipped == [3]
+    numbered = tmp_path / "fixture_numbered.csv"
+    numbered.write_text(_csv([["", "", "", "FIX-0009", "PH", "", "", "", ""]]), encoding="utf-8")
+    assert [r.name for r in importer.to_records(importer.read_rows(numbered), "registry", "PH")] == ["FIX-0009"]
+
+
+def test_nameless_rows_over_the_share_fail_the_import_and_say_which(tmp_path):
+    rows = [[f"Fixture Row Agency {i}", "", "", "", "KZ", "", "", "", ""] for i in range(150)]
+    rows[10][0] = rows[20][0] = ""
+    path = tmp_path / "fixture_many_nameless.csv"
+    path.write_text(_csv(rows), encoding="utf-8")
+    with pytest.raises(SourceError, match=r"2 of 150 rows have neither a name .* rows 12, 22; more than 1% of the list"):
+        importer.to_records(importer.read_rows(path), "warning", "KZ")  # 1 % of 150 is 1.5 rows
+    assert len(importer.to_records(importer.read_rows(path), "warning", "KZ", max_skipped=0.02)) == 148

@@ -15,7 +15,7 @@ import pytest
 from scraper_helpers import ROOT, cli, query
 
 from scrapers import importer, kz_kgd, ph_dmw
-from verifier.records import statuses
+from verifier.records import statuses, template
 from scrapers.http import Fetcher
 
 NOT_IN_FORCE = {  # every usual word for a licence that is not in force, as registries write them
@@ -28,7 +28,9 @@ NOT_IN_FORCE = {  # every usual word for a licence that is not in force, as regi
     "kk": ["Жарамсыз", "Жарамды емес", "Қолданыста емес", "Тоқтатылды", "Уақытша тоқтатылды",
            "Кері қайтарылды", "Күші жойылды", "Мерзімі өткен", "Белсенді емес", "Лицензиясыз"],
     "uz": ["Amalda emas", "Faol emas", "To'xtatilgan", "Toʻxtatilgan", "Bekor qilingan", "Muddati o'tgan",
-           "Qaytarib olingan", "Litsenziyasiz", "Yaroqsiz", "Haqiqiy emas", "Тўхтатилган", "Бекор қилинган"],
+           "Qaytarib olingan", "Litsenziyasiz", "Yaroqsiz", "Haqiqiy emas", "Тўхтатилган", "Бекор қилинган",
+           "Muddati tugadi", "Муддати тугади"],
+    "ru (review)": ["Отменено", "Лицензия прекращена", "Не действующая", "Не действующий"],
 }
 IN_FORCE = ["valid", "Valid", "VALID LICENSE", "Valid License - Provisional", "Licensed", "Active",
             "Действует", "действует", "Действующая", "Жарамды", "жарамды", "Amalda", "amal qiladi", "Faol"]
@@ -168,8 +170,8 @@ def test_an_exported_formula_is_text_and_imports_back(tmp_path, monkeypatch):
 @pytest.mark.parametrize("text", ["=1+1", "+cmd|' /C calc'!A0", "-2+3+cmd|'x'!A1", "@SUM(A1)", "\t=1", "\r=1",
                                   "'=already quoted", "plain", "", "+7 701 555 01 99", "-", "8 (727) 250-12-34"])
 def test_spreadsheet_safe_round_trips(text):
-    safe = importer.spreadsheet_safe(text)
-    assert importer.from_spreadsheet_safe(safe) == text
+    safe = template.spreadsheet_safe(text)
+    assert template.from_spreadsheet_safe(safe) == text
     assert not safe.startswith(("=", "+", "-", "@", "\t", "\r"))
 
 

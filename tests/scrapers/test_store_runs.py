@@ -16,7 +16,7 @@ import time
 from scraper_helpers import FAST_ENV, HK_CSV, KZ_XLSX, PH_DIRECTORY, PH_PAGE1, ROOT, cli, query, runs, snapshot
 
 from scrapers import ph_dmw
-from scrapers.store import agency_id
+from verifier.records import agency_id
 
 SOURCES_IDS = ("ph_dmw", "hk_eaa", "kz_kgd")
 

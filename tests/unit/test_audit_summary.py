@@ -60,3 +60,13 @@ def test_a_known_vulnerability_fails():
 def test_everything_audited_and_clean_passes():
     status, out = run({"dependencies": [{"name": "flask", "version": "3.1.3", "vulns": []}]})
     assert status == 0 and out.strip() == "pip-audit: 1 of 1 packages audited: no known vulnerabilities"
+
+
+def test_audit_without_pip_audit_installed_is_no_pass(tmp_path):
+    (tmp_path / "scripts").mkdir()
+    script = tmp_path / "scripts" / "audit"
+    script.write_bytes((SCRIPT.parent / "audit").read_bytes())
+    script.chmod(0o755)
+    (tmp_path / "requirements.lock").write_text("flask==3.1.3\n")
+    done = subprocess.run(["bash", str(script)], capture_output=True, text=True, cwd=tmp_path)
+    assert done.returncode != 0 and "NOTHING WAS AUDITED" in done.stderr

@@ -76,7 +76,7 @@ def test_scores_do_not_depend_on_priming(engine):
 def test_caches_kept_by_an_index_stay_bounded(engine):
     """A worker runs for months and queries bring words no list has: what an index keeps per word
     stays within its bound (made-up words)."""
-    from verifier.names.match import SIMILAR_CACHE, WEIGHT_CACHE
+    from verifier.names.postings import SIMILAR_CACHE, WEIGHT_CACHE
     index = engine.loaded().index
     for n in range(SIMILAR_CACHE + 50):
         index.similar_tokens(f"zq{n}x")

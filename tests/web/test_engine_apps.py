@@ -88,3 +88,28 @@ def test_health_is_ok_on_the_full_registry(client):
     assert response.status_code == 200, response.get_json()
     states = {s["id"]: s["state"] for s in response.get_json()["sources"]}
     assert {"ph_dmw", "hk_eaa", "kz_kgd"} <= states.keys() and "missing" not in states.values()
+
+
+def test_a_warmed_app_holds_no_registry_connection_and_each_fork_opens_its_own(web_db, tmp_path):
+    """gunicorn preloads the app in its master: the index is shared, the SQLite connection never is."""
+    import os
+
+    app = make_app(web_db, tmp_path / "fork.db", WARM_INDEX=True)
+    engine = app.extensions["verifier"]
+    warmed = engine._loaded
+    assert warmed is not None and warmed.pid is None  # built, and its connection closed
+    with pytest.raises(sqlite3.ProgrammingError):
+        warmed.conn.execute("select 1")
+    read, write = os.pipe()
+    child = os.fork()
+    if child == 0:  # the worker: answers from the same index through a connection of its own
+        try:
+            loaded = engine.loaded()
+            ok = loaded.index is warmed.index and loaded.pid == os.getpid()
+            ok = ok and engine.check("TOO Dymka")["verdict"] == "warning"
+            os.write(write, b"1" if ok else b"0")
+        finally:
+            os._exit(0)
+    os.waitpid(child, 0)
+    assert os.read(read, 1) == b"1"
+    assert engine.loaded().pid == os.getpid()

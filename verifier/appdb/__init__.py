@@ -306,7 +306,11 @@ def backup(dest: str | Path) -> Path:
     src = db_path()
     if not src.is_file():
         raise FileNotFoundError(f"app database {src} not found (VERIFIER_APP_DB)")
+    if str(dest).endswith(("/", os.sep)) and not Path(dest).is_dir():
+        raise ValueError(f"{dest} is not a directory: create it first, or name a file")
     dest = Path(dest)
+    if not dest.parent.is_dir():
+        raise ValueError(f"{dest.parent} is not a directory: create it first")
     if dest.is_dir():
         dest = dest / f"app-{datetime.now(timezone.utc):%Y%m%dT%H%M%SZ}.db"
     if dest.exists():

@@ -9,7 +9,6 @@ from __future__ import annotations
 import csv
 import hashlib
 import json
-import os
 from datetime import date
 from typing import IO
 
@@ -50,8 +49,9 @@ def _pending(db, report_id: int, kind: str) -> dict:
     return report
 
 
-def approve(report_id: int, actor: str, reason: str) -> str:
-    """List the reported agency on the warning list with a reason and today's date; return the entry id."""
+def approve(report_id: int, actor: str, reason: str, source_url: str = "") -> str:
+    """List the reported agency on the warning list with a reason and today's date (and the NGO's page,
+    from the app's settings); return the entry id."""
     if not reason.strip():
         raise ValueError("a reason is required: it is shown with the warning")
     with appdb.session() as db:
@@ -65,7 +65,7 @@ def approve(report_id: int, actor: str, reason: str) -> str:
             "id": eid, "name": report["name"], "aliases": "[]", "phones": report["phone"],
             "licence_number": report["licence_number"], "country": report["country"].upper(),
             "status": "listed", "reason": reason.strip(), "listed_on": date.today().isoformat(),
-            "source_url": os.environ.get("VERIFIER_NGO_URL", ""), "created_at": stamp,
+            "source_url": source_url, "created_at": stamp,
             "updated_at": stamp, "removed_at": None,
         }, pk="id")
         appdb.decide_report(db, report_id, "approved", actor, reason.strip(), eid)
@@ -185,8 +185,9 @@ def entry_row(e: dict) -> tuple[dict, list]:
 class NgoWarningList:
     """The extra source an engine consults next to the registry: the list in one app database."""
 
-    def __init__(self, path) -> None:
+    def __init__(self, path, publisher: str | None = None, url: str = "") -> None:
         self.path = path
+        self.publisher, self.url = publisher or INFO.publisher, url or ""  # the app's VERIFIER_NGO_NAME / _URL
 
     def version(self) -> object:
         """Return what changes when the list changes: the database path and its list token."""
@@ -220,8 +221,8 @@ class NgoWarningList:
                           (), self.path)
         n, at = (row[0]["n"], row[0]["at"]) if row else (0, None)
         return [{
-            "id": SOURCE_ID, "name": INFO.name, "publisher": os.environ.get("VERIFIER_NGO_NAME", INFO.publisher),
-            "country": INFO.country, "kind": INFO.kind, "url": os.environ.get("VERIFIER_NGO_URL", ""),
+            "id": SOURCE_ID, "name": INFO.name, "publisher": self.publisher,
+            "country": INFO.country, "kind": INFO.kind, "url": self.url,
             "records": n, "last_success": at, "last_attempt": at, "health": "ok",
             "data_as_of": at[:10] if at else None, "live": True, "note": INFO.note,
         }]

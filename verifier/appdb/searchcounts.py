@@ -16,13 +16,19 @@ from pathlib import Path
 
 from verifier import appdb
 
-FLUSH_SECONDS = float(os.environ.get("VERIFIER_COUNT_FLUSH_SECONDS", "10"))
+FLUSH_SECONDS = 10.0  # how often the background thread writes; an app sets it from its config (init_app)
 log = logging.getLogger(__name__)
 
 # (app database path, day, verdict) -> searches not yet written
 _counts: dict[tuple[str, str, str], int] = {}
 _lock = threading.Lock()
 _flusher_pid: int | None = None
+
+
+def init_app(app) -> None:
+    """Take the flush interval from an app's config (VERIFIER_COUNT_FLUSH_SECONDS), read when the app is made."""
+    global FLUSH_SECONDS
+    FLUSH_SECONDS = float(app.config.get("VERIFIER_COUNT_FLUSH_SECONDS") or FLUSH_SECONDS)
 
 
 def count_search(verdict: str, path: str | Path | None = None) -> None:

@@ -9,42 +9,30 @@ import csv
 from pathlib import Path
 from typing import Callable, Iterable, TextIO
 
-from verifier.i18n import N_, translate
-from verifier.records import BIN_SOURCES
+from verifier.i18n import N_
 from verifier.records.template import spreadsheet_safe
+from verifier.result_text import match_text, searched_text, t as _t
+from verifier.verdict import RISK_LABELS
 
 RISK_ORDER = {"low": 0, "medium": 1, "high": 2}
-RISK_WORDS = {"high": N_("High risk"), "medium": N_("Medium risk"), "low": N_("Low risk")}
 CSV_COLUMNS = ("verdict", "risk", "summary", "top_match", "top_source", "top_status", "top_score",
                "data_as_of", "lists_searched", "out_of_date")
 
 
-def _t(lang: str, message: str, **params) -> str:
-    """Give a %-style catalogue message in the language, filled in."""
-    return translate(lang, message) % params if params else translate(lang, message)
-
-
 def match_line(m: dict, lang: str) -> str:
     """Give one record found, as a line: name, status, source, how it matched, data date."""
-    status = m.get("status_label") or m.get("status_group", "")
-    number = N_("BIN (business identification number)") if m.get("source") in BIN_SOURCES else N_("licence number")
-    how = ", ".join(translate(lang, {"licence": number}.get(f, f)) for f in m["matched_on"])
-    score = _t(lang, N_("score %(score)s/100"), score=round(m["score"]))
-    as_of = _t(lang, N_("data as of %(date)s"), date=m.get("data_as_of") or "?")
-    return f"  * {m['name']} — {status} · {m['source_name']} · {_t(lang, N_('Matched on'))}: {how} · {score} · {as_of}"
+    return f"  * {match_text(m, lang)}"
 
 
 def searched_line(result: dict, lang: str) -> str:
     """Give the lists searched with their dates, one line."""
-    lists = result.get("sources_searched") or []
-    parts = [f"{s.get('publisher') or s.get('name')} ({s.get('data_as_of') or _t(lang, N_('no date'))})" for s in lists]
-    return f"  {_t(lang, N_('Lists searched (%(count)s)'), count=len(lists))}: {'; '.join(parts)}"
+    return f"  {searched_text(result, lang)}"
 
 
 def result_lines(r: dict) -> list[str]:
     """Give the lines a person reads in a terminal for one result, in the result's language."""
     lang = r.get("lang") or "en"
-    lines = [f"{r['verdict_label'].upper()} — {_t(lang, RISK_WORDS[r['risk']])}: {r['summary']}"]
+    lines = [f"{r['verdict_label'].upper()} — {_t(lang, RISK_LABELS[r['risk']])}: {r['summary']}"]
     lines += [f"  {r['read_as']}"] if r.get("read_as") else []
     lines += [f"  ! {notice}" for notice in r.get("notices") or ()]
     lines += [f"  - {reason}" for reason in r["reasons"]]

@@ -6,7 +6,7 @@ import json
 import sys
 
 from verifier.offers.scan import MAX_TEXT, scan
-from verifier.offers.rules import texts
+from verifier.result_text import destination_lines
 
 
 def add_parser(sub) -> None:
@@ -47,11 +47,10 @@ def print_scan(r: dict) -> None:
         verdict = f" → {res['verdict_label']} ({res['verdict']}): {res['summary']}" if res else ""
         print(f"  * {e['kind']} {e['value']}{verdict}")
     if d := r["destination"]:
-        words = texts(r["lang"])["destination"]
-        print(f"  {d['name']} ({d['country']}), {words['confirm']}:")
-        for rule in d["rules"]:
-            when = words["confirmed"] % rule["as_of"] if rule["as_of"] else words["not_confirmed"]
-            print(f"    - {rule['text']} {rule['source_url']} ({when})")
+        head, *rules = destination_lines(d, r["lang"])
+        print(f"  {head}")
+        for line in rules:
+            print(f"    {line}")
     print(f"  {r['disclaimer']}")
 
 

@@ -15,6 +15,7 @@ from anyascii import anyascii
 from rapidfuzz import fuzz, process
 
 from verifier.names.phonetic import read_spoken
+from verifier.names.scripts import _KAZAKH_TO_RUSSIAN, _majority, _script, fix_homoglyphs, fold_token
 
 NORM_VERSION = 12  # bump when a change here or in `numbers` changes stored keys: the index then recomputes them
 
@@ -91,51 +92,9 @@ SPELLINGS = {
 
 SPELLING_TYPO = 85  # a Cyrillic word this close to a known spelling of an English word is read as it
 
-# Kazakh letters read as their Russian neighbours, so Kazakh typed with a Russian keyboard matches.
-_KAZAKH_TO_RUSSIAN = str.maketrans("әғқңөұүһі", "агкноуухи")
-# Cyrillic letters that look like Latin ones (after casefolding), and the reverse.
-_CYR_TO_LAT = str.maketrans({
-    "а": "a", "в": "b", "е": "e", "к": "k", "м": "m", "н": "h", "о": "o", "р": "p", "с": "c",
-    "т": "t", "у": "y", "х": "x", "і": "i", "ј": "j", "ѕ": "s", "ԁ": "d", "ԛ": "q", "ԝ": "w",
-    "ү": "y", "һ": "h", "ӏ": "i",
-})
-_LAT_TO_CYR = str.maketrans({
-    "a": "а", "b": "в", "e": "е", "k": "к", "m": "м", "h": "н", "o": "о", "p": "р", "c": "с",
-    "t": "т", "y": "у", "x": "х", "i": "і",
-})
-_ROMAN_LOOKALIKE = re.compile(r"[хxіivlсcdмm]{2,}")
-_CONFUSABLE_CYR = set("авекмнорстухіјѕԁԛԝүһӏ")
-_CONFUSABLE_LAT = set("abekmhopctyxi")
-
-# Spelling variants folded to one form, applied in order to the ASCII transliteration.
-_FOLDS = (  # (text the pattern needs, pattern, replacement): a pattern is tried only when it may apply
-    ("ch", re.compile(r"shch|sch"), "sh"), ("tch", re.compile(r"tch"), "ch"), ("d", re.compile(r"dzh|dj"), "j"),
-    ("zh", re.compile(r"zh"), "j"), ("kh", re.compile(r"kh"), "h"), ("t", re.compile(r"(?<!s)ts|tz"), "s"),
-    ("ph", re.compile(r"ph"), "f"), ("ck", re.compile(r"ck"), "k"), ("c", re.compile(r"c(?=[eiy])"), "s"),
-    ("ch", re.compile(r"ch"), "\x00"), ("c", re.compile(r"c"), "k"), ("\x00", re.compile("\x00"), "ch"),
-    ("q", re.compile(r"q"), "k"), ("x", re.compile(r"x"), "ks"), ("w", re.compile(r"w"), "v"),
-    ("y", re.compile(r"y"), "i"), ("ou", re.compile(r"ou"), "u"), ("", re.compile(r"([a-z])\1+"), r"\1"),
-)
 _CJK_RE = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]+")
 _TOKEN_RE = re.compile(r"[a-z]+|[0-9]+")
 _CONTROL_RE = re.compile(r"[\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff]")
-
-
-def _script(ch: str) -> str:
-    """Return 'cyr', 'lat' or '' for one letter."""
-    if "\u0400" <= ch <= "\u052f":
-        return "cyr"
-    if "a" <= ch <= "z" or "\u00e0" <= ch <= "\u024f":
-        return "lat"
-    return ""
-
-
-def _unambiguous(ch: str) -> str:
-    """Return the script of a letter that has no look-alike in the other script, else ''."""
-    s = _script(ch)
-    if (s == "cyr" and ch in _CONFUSABLE_CYR) or (s == "lat" and ch in _CONFUSABLE_LAT):
-        return ""
-    return s
 
 
 def clean_text(text: str | None, limit: int = 500) -> str:
@@ -145,59 +104,6 @@ def clean_text(text: str | None, limit: int = 500) -> str:
     text = unicodedata.normalize("NFKC", str(text))
     text = _CONTROL_RE.sub(" ", text)
     return re.sub(r"\s+", " ", text).strip()[:limit]
-
-
-def _majority(letters: list[str]) -> str | None:
-    """Return the script most letters belong to, or None on a tie."""
-    n_cyr, n_lat = letters.count("cyr"), letters.count("lat")
-    return "cyr" if n_cyr > n_lat else "lat" if n_lat > n_cyr else None
-
-
-def fix_homoglyphs(text: str) -> tuple[str, bool]:
-    """Return casefolded text with look-alike letters moved to each word's script.
-
-    A word's script is told by its letters that have no look-alike (й, э, n, w, …); a word made only
-    of look-alikes takes the script of the whole name.
-    """
-    if text.isascii():
-        return text, False  # one script only: nothing to unify
-    name_script = _majority([_unambiguous(ch) for ch in text]) or _majority([_script(ch) for ch in text])
-    changed = False
-    out = []
-    for word in re.split(r"(\W+)", text):
-        if _ROMAN_LOOKALIKE.fullmatch(word) and any(_script(ch) == "cyr" for ch in word):
-            out.append(word.translate(_CYR_TO_LAT))  # "ХХІ" typed in Cyrillic is the numeral XXI
-            changed = True
-            continue
-        scripts = {s for ch in word if (s := _script(ch))}
-        if not scripts or (len(scripts) == 1 and any(_unambiguous(ch) for ch in word)):
-            out.append(word)  # one script, told apart by its own letters: nothing to unify
-            continue
-        target = _majority([_unambiguous(ch) for ch in word]) or name_script
-        if target == "lat" and "cyr" in scripts:
-            new = word.translate(_CYR_TO_LAT)
-        elif target == "cyr" and "lat" in scripts:
-            new = word.translate(_LAT_TO_CYR)
-        else:
-            new = word
-        changed |= new != word
-        out.append(new)
-    return "".join(out), changed
-
-
-@lru_cache(maxsize=1 << 17)
-def fold_token(token: str) -> str:
-    """Return one ASCII lowercase word with spelling variants folded (kh/h, zh/j, y/i, doubles)."""
-    if len(set(token)) == 1:
-        return token  # "MM" (M AND M) is not "MMM", nor "m": a run of one letter stays as it is
-    for _ in range(4):  # until stable: folding "oou" leaves an "ou" to fold again
-        before = token
-        for needle, pattern, repl in _FOLDS:
-            if needle in token:
-                token = pattern.sub(repl, token)
-        if token == before:
-            break
-    return token
 
 
 @lru_cache(maxsize=1)
@@ -379,7 +285,7 @@ def strip_legal_forms(words: list[str]) -> tuple[list[str], list[str]]:
         else:
             out.append(words[i])
             i += 1
-    if sum(2 if _CJK_RE.match(w) else len(w) for w in out) < 3:
+    if too_few_letters(out):
         return words, []  # "T & F Company", "ТОО": too little would be left without the legal form
     return out, forms
 
@@ -421,6 +327,14 @@ def _misspelt_legal_form(words: list[str], i: int) -> tuple[int, str] | None:
     return (best[1], best[2]) if best else None
 
 
+MIN_LETTERS = 3  # the shortness rule: fewer letters or digits than this never identify a name alone
+
+
+def too_few_letters(words) -> bool:
+    """Return True for words of under MIN_LETTERS letters or digits in all (a Chinese character counts two)."""
+    return sum(2 if _CJK_RE.match(w) else len(w) for w in words) < MIN_LETTERS
+
+
 def too_short_to_match(key: "NameKey | str") -> bool:
     """Return True when a name has too little to compare: under three letters or digits once
     legal forms and spelling variants are taken out ("a", "mmmm", "ТОО")."""
@@ -428,7 +342,7 @@ def too_short_to_match(key: "NameKey | str") -> bool:
     if not nk.legal_forms and " ".join(nk.tokens) in _legal_form_keys():
         return True  # nothing but a legal form
     letters = "".join(t for t in nk.tokens if not _CJK_RE.match(t))
-    return sum(2 if _CJK_RE.match(t) else len(t) for t in nk.tokens) < 3 or (
+    return too_few_letters(nk.tokens) or (
         len(set(letters)) < 2 and len(nk.tokens) == 1 and not letters.isdigit())  # "mmmm", "ааааа"
 
 

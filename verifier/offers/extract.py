@@ -14,6 +14,7 @@ import phonenumbers
 from verifier import DEFAULT_REGION
 from verifier.names.numbers import parse_phones
 from verifier.offers.agencies import LookBack
+from verifier.offers.cards import find_cards
 from verifier.offers.phones import is_amount
 
 KINDS = ("agency", "phone", "licence", "link", "handle", "email", "card")
@@ -172,6 +173,8 @@ def find_entities(text: str, regions: tuple[str, ...] | None = None) -> list[dic
             if kind == "card":
                 raw = mask_card(raw)
             _add(found, taken, kind, raw, m.start(), m.start() + len(m.group(0).rstrip(".,;:)")), raw)
+    for start, end in find_cards(text):  # every other way a card is written (cards.py)
+        _add(found, taken, "card", mask_card(text[start:end]), start, end, mask_card(text[start:end]))
     _messenger_phones(text, found)
     for m in HANDLE_RE.finditer(text):
         _add(found, taken, "handle", m.group(0), m.start(), m.end(), m.group(0).lower())

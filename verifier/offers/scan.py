@@ -7,10 +7,10 @@ first word occurs. `scan(..., deadline=, should_stop=)` raises ScanTimeout betwe
 """
 from __future__ import annotations
 
-from functools import lru_cache
-
 from verifier import DEFAULT_REGION
+from verifier.deadline import Deadline, TimeUp
 from verifier.i18n import pick_language
+from verifier.offers.cards import mask_cards, mask_result
 from verifier.offers.contact import private_channel
 from verifier.offers.destination import find_destination as _destination_of, route_flags
 from verifier.offers.extract import find_entities
@@ -22,13 +22,6 @@ from verifier.offers.text import MAX_TEXT, Budget, Doc, ScanTimeout, read_doc
 __all__ = ["MAX_TEXT", "Budget", "ScanTimeout", "scan", "find_flags", "find_destination", "decide_risk"]
 CHECKED_KINDS = {"agency": "name", "phone": "phone", "licence": "licence"}
 MAX_CHECKS = 12  # entities checked per offer; a longer list is shown unchecked
-
-
-@lru_cache(maxsize=1)
-def default_engine():
-    """Give an engine for VERIFIER_DB / VERIFIER_APP_DB, made once (the CLI's and the eval's)."""
-    from verifier.engine import Engine
-    return Engine.from_env()
 
 
 def find_destination(text: str | Doc, home: str = DEFAULT_REGION, budget: Budget | None = None) -> str | None:
@@ -63,18 +56,22 @@ def _destination(cc: str | None, lang: str) -> dict | None:
                       for rl in c.get("rules", [])]}
 
 
-def _check_entities(entities: list[dict], engine, lang: str) -> None:
-    """Put the check result beside every agency, phone and licence (None for other kinds)."""
+def _check_entities(entities: list[dict], engine, lang: str, deadline: float | None = None) -> None:
+    """Put the check result beside every agency, phone and licence (None for other kinds, and for
+    every entity when there is no engine)."""
     from verifier.check import QueryError
     done: dict[tuple, dict | None] = {}
+    bound = {"deadline": deadline} if deadline is not None else {}  # engines without deadlines work too
     for e in entities:
-        field = CHECKED_KINDS.get(e["kind"])
+        field = CHECKED_KINDS.get(e["kind"]) if engine is not None else None
         key = (field, e["value"])
         if field and key not in done and len(done) < MAX_CHECKS:
             try:
-                done[key] = engine.check(**{field: e["value"]}, lang=lang)
+                done[key] = engine.check(**{field: e["value"]}, lang=lang, **bound)
             except QueryError:
                 done[key] = None
+            except TimeUp as stopped:
+                raise ScanTimeout(str(stopped)) from stopped
         e["result"] = done.get(key) if field else None
 
 
@@ -111,24 +108,27 @@ def decide_risk(flags: list[dict], entities: list[dict]) -> str:
 
 
 def scan(text: str, lang: str = "en", engine=None, *, deadline: float | None = None, should_stop=None,
-         budget: Budget | None = None) -> dict:
-    """Give the scan of one offer: risk, summary, flags, entities with checks, destination.
-
-    Raises ScanTimeout when time.monotonic() passes `deadline` or `should_stop()` is true.
-    """
+         budget: Budget | None = None) -> dict:  # engine: the caller's (verifier.engine.Engine); None: no checks
+    """Give the scan of one offer: risk, summary, flags, entities with checks, destination (card
+    numbers masked); ScanTimeout between two steps once time.monotonic() passes `deadline` or
+    `should_stop()` is true. `budget.steps` tells how much work the scan did."""
+    deadline = Deadline.at(deadline, should_stop) if deadline is not None or should_stop else None
     lang = pick_language(lang)
-    engine = engine or default_engine()
-    budget = budget or Budget(deadline, should_stop)
+    budget = budget or Budget(deadline)
+    budget.deadline = deadline if deadline is not None else budget.deadline
+    budget.check()
     home = getattr(engine, "region", None) or DEFAULT_REGION
     doc, country, entities, flags = read_offer(text, home, budget)
     words = texts(lang)
+    shown = mask_cards(doc.original)  # a quote cut inside a card number shows no more of it than the text does
     for f in flags:
-        f.update(label=words["flags"][f["code"]]["label"], advice=words["flags"][f["code"]]["advice"])
-    _check_entities(entities, engine, lang)
-    budget.tick()
+        f.update(label=words["flags"][f["code"]]["label"], advice=words["flags"][f["code"]]["advice"],
+                 quote=shown[f["start"]:f["end"]])
+    budget.check()
+    _check_entities(entities, engine, lang, deadline)
     risk, source = risk_and_source(flags, entities)
     as_of = [r["data_as_of"] for e in entities if (r := e["result"]) and r.get("data_as_of")]
-    return {"ok": True, "risk": risk, "risk_source": source, "summary": words["summary"][f"{risk}_{source}"],
+    return mask_result({"ok": True, "risk": risk, "risk_source": source, "summary": words["summary"][f"{risk}_{source}"],
             "flags": [{k: f[k] for k in ("code", "label", "quote", "start", "end", "advice", "strength")} for f in flags],
             "entities": entities, "destination": _destination(country, lang),
-            "disclaimer": words["disclaimer"], "data_as_of": min(as_of) if as_of else None, "lang": lang}
+            "disclaimer": words["disclaimer"], "data_as_of": min(as_of) if as_of else None, "lang": lang})

@@ -12,13 +12,14 @@ from __future__ import annotations
 
 import bisect
 import re
-import time
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Callable
 
 import razdel
 import snowballstemmer
+
+from verifier.deadline import TimeUp, stop_if_over
 
 MAX_TEXT = 20_000
 MAX_TOKEN = 40
@@ -40,8 +41,8 @@ TOKEN_RE = re.compile(
     r"|[$€₸₽₩£%]")
 
 
-class ScanTimeout(Exception):
-    """The scan ran past its deadline or was told to stop."""
+class ScanTimeout(TimeUp):
+    """A scan stopped between its steps: past its deadline, or its asker has gone."""
 
 
 @dataclass
@@ -53,14 +54,17 @@ class Budget:
     _next_check: int = 1024
 
     def tick(self, n: int = 1) -> None:
-        """Add n steps; every 1,024 steps, raise ScanTimeout when time is up."""
+        """Add n steps; every 1,024 steps, raise ScanTimeout when time is up or the asker has gone."""
         self.steps += n
         if self.steps >= self._next_check:
             self._next_check = self.steps + 1024
-            if self.deadline is not None and time.monotonic() > self.deadline:
-                raise ScanTimeout("offer scan deadline passed")
-            if self.should_stop is not None and self.should_stop():
-                raise ScanTimeout("offer scan stopped")
+            self.check()
+
+    def check(self) -> None:
+        """Raise ScanTimeout when the deadline (a time.monotonic() value) has passed or should_stop() says so."""
+        stop_if_over(self.deadline, ScanTimeout)
+        if self.should_stop is not None and self.should_stop():
+            raise ScanTimeout("stopped: its asker has gone")
 
 
 @dataclass

@@ -17,7 +17,19 @@ from verifier.names.numbers import licence_key
 
 # The lists built into the project: a registry missing any of them gives no verdict (503).
 BUILTIN_SOURCES = ("ph_dmw", "hk_eaa", "kz_kgd")
-BIN_SOURCES = frozenset({"kz_kgd"})  # whose numbers are Kazakh BINs, not licence numbers
+# Ids no configured or imported list may take: the built-ins, the NGO's own list, the official notices.
+RESERVED_SOURCES = frozenset({*BUILTIN_SOURCES, "ngo_warnings", "official_notices"})
+# What a source's numbers are: a licence (the default) or a Kazakh business identification number.
+LICENCE_LABELS = ("licence", "bin", "registration")
+
+
+def number_kind(source: dict, list_kind: str) -> str:
+    """Return what a record's number is: its source's `licence_label` when that says BIN or
+    registration, else a registration number on a warning list and a licence on a registry."""
+    label = source.get("licence_label")
+    if label in LICENCE_LABELS and label != "licence":
+        return label
+    return "registration" if list_kind == "warning" else "licence"
 
 
 class SourceError(Exception):
@@ -39,6 +51,7 @@ class SourceInfo:
     live: bool = True  # False: no live crawler yet, only offline or imported data
     stale_after_days: int = 45
     every: str = "1d"  # how often `run --due` refreshes it (30m, 6h, 1d, 2w)
+    licence_label: str = "licence"  # what its numbers are: licence, bin (a Kazakh BIN) or registration
 
 
 @dataclass

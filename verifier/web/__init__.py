@@ -6,11 +6,13 @@ from typing import Any
 from flask import Flask
 from flask_wtf.csrf import CSRFProtect
 
+from verifier.appdb import searchcounts
 from verifier.engine import Engine, ListsNotLoaded
 
 from verifier.web import advice, api, errors, hotline, limits, locale, pages, security, widget
-from verifier.web import faults, reports, staff
+from verifier.web import faults, pinning, reports, staff
 from verifier.web import offer  # issue 12: paste an offer
+from verifier.web import bounds  # issue 23: deadlines, scans capped per address
 
 # Every blueprint of the site, in one place. Other packages add theirs here.
 BLUEPRINTS = (
@@ -43,12 +45,15 @@ def create_app(test_config: dict[str, Any] | None = None) -> Flask:
         app.register_blueprint(blueprint)
     # Every POST of every blueprint carries a CSRF token; only the cookie-less JSON API is exempt.
     CSRFProtect(app).exempt(api.bp)
+    pinning.init_app(app)  # first: every other hook of a request sees the registry it answers from
     locale.init_app(app)
     advice.init_app(app)
+    searchcounts.init_app(app)
     errors.init_app(app)
     faults.init_app(app)  # a locked or full app database: 503 "try again"
     security.init_app(app)
     app.extensions["verifier_limiter"] = limits.init_app(app)
+    bounds.init_app(app)
     if app.config.get("WARM_INDEX"):
         try:
             app.extensions["verifier"].warm()

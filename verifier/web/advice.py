@@ -5,11 +5,12 @@ from flask import current_app
 from flask_babel import lazy_gettext as _l
 
 from verifier.check import MATCHED_ON, STATUS_GROUPS
+from verifier.verdict import RISK_LABELS as RISK_WORDS
 from verifier.verdict import VERDICTS as VERDICT_KINDS
 
 # Verdict -> (CSS class for the colour, label in words), from the one table in verifier.verdict.
 VERDICTS = {code: (v.css, _l(v.label)) for code, v in VERDICT_KINDS.items()}
-RISK_LABELS = {"high": _l("High risk"), "medium": _l("Medium risk"), "low": _l("Low risk")}
+RISK_LABELS = {code: _l(words) for code, words in RISK_WORDS.items()}  # one table: verdict.RISK_LABELS
 STATUS_GROUP_LABELS = {code: _l(label) for code, label in STATUS_GROUPS.items()}
 LIST_KIND_LABELS = {"registry": _l("licence registry"), "warning": _l("warning list")}
 MATCHED_ON_LABELS = {code: _l(label) for code, label in MATCHED_ON.items()}

@@ -41,7 +41,7 @@ def health():
             conn.execute("select count(*) from reports").fetchone()
     except (sqlite3.Error, OSError) as exc:
         problems.append(f"the app database cannot be read: {exc}")
-    body = {"ok": not problems, "problems": problems, "sources": states}
+    body = {"ok": not problems, "problems": problems, "snapshot": lookup.engine().snapshot_name(), "sources": states}
     return jsonify(body), 200 if not problems else 503
 
 
@@ -75,7 +75,7 @@ def agency(agency_id: str):
 @bp.get("/sources")
 def sources():
     """Give the sources with record counts and freshness."""
-    return jsonify({"sources": lookup.sources()})
+    return jsonify({"sources": lookup.sources(current_lang())})
 
 
 @bp.get("/openapi.json")

@@ -13,7 +13,6 @@ from flask_babel import gettext, lazy_gettext as _l
 
 from verifier import DEFAULT_TIMEZONE
 from verifier.i18n import N_
-from verifier.records import BIN_SOURCES
 
 NUMBER_LABELS = {
     "licence": _l("Licence number"),
@@ -84,9 +83,7 @@ def source_text(text: str | None) -> str:
 
 def number_kind(record: dict) -> str:
     """Give which number a record's licence_number is: a licence, a BIN, or either (warning lists)."""
-    if record.get("source") in BIN_SOURCES:
-        return "bin"
-    return "registration" if record.get("list_kind") == "warning" else "licence"
+    return record.get("licence_label") or ("registration" if record.get("list_kind") == "warning" else "licence")
 
 
 def number_label(record: dict) -> str:

@@ -18,7 +18,7 @@ def hotline():
     labels = script_labels()
     status = 400 if error else 200
     return render_template("hotline.html", result=result, error=error,
-                           form=lookup.query_args(request.args), labels=labels), status
+                           form=lookup.shown_args(request.args), labels=labels), status
 
 
 def script_labels() -> dict:
@@ -32,4 +32,5 @@ def script_labels() -> dict:
         "dataAsOf": _("data as of"), "checked": _("checked"), "noMatches": _("No records found."),
         "copied": _("Call note copied."), "copyFailed": _("Copy failed: select the note and copy it."),
         "failed": _("The check failed. Try again."), "query": _("query"),
+        "snapshot": _("registry snapshot"),
     }

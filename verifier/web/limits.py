@@ -41,6 +41,12 @@ def page_limit() -> str:
     return current_app.config["PAGE_RATE_LIMIT"]
 
 
+def scan_limit() -> str:
+    """Give the limit string for offer scans (partners get the higher one)."""
+    config = current_app.config
+    return config["SCAN_PARTNER_RATE_LIMIT"] if partner_key() else config["SCAN_RATE_LIMIT"]
+
+
 def is_free() -> bool:
     """Tell whether the request costs nothing: a CORS preflight or the health probe."""
     return request.method == "OPTIONS" or request.endpoint == "api.health"
@@ -57,4 +63,8 @@ def init_app(app: Flask) -> Limiter:
     for endpoint in ("pages.check_page", "widget.embed", "hotline.hotline"):
         if endpoint in app.view_functions:
             app.view_functions[endpoint] = pages(app.view_functions[endpoint])
+    scans = limiter.shared_limit(scan_limit, scope="scans", exempt_when=is_free)
+    for endpoint in ("offer.offer_result", "api.scan"):  # on top of the page or API limit
+        if endpoint in app.view_functions:
+            app.view_functions[endpoint] = scans(app.view_functions[endpoint])
     return limiter

@@ -3,6 +3,9 @@ from __future__ import annotations
 
 from flask import Flask, Response, current_app, request, url_for
 from flask_babel import Babel, get_locale
+from werkzeug.routing import BuildError
+
+from verifier.offers.cards import mask_result
 
 COOKIE = "lang"
 LANGUAGE_NAMES = {"kk": "Қазақша", "ru": "Русский", "uz": "Oʻzbekcha", "en": "English"}
@@ -48,11 +51,15 @@ def remember_lang(response: Response) -> Response:
 def switch_url(lang: str) -> str:
     """Give the current page's URL in another language, keeping its other parameters."""
     view_args = request.view_args or {}
-    # Keep ordinary parameters only: never let the query override path parts or url_for options.
-    args = {k: v for k, v in request.args.items()
-            if k != "lang" and not k.startswith("_") and k not in view_args}
+    # Keep ordinary parameters only: never let the query override path parts or url_for's own
+    # arguments (`endpoint`, `_external`, ...); a card number in it is masked.
+    args = mask_result({k: v for k, v in request.args.items()
+                        if k not in ("lang", "endpoint") and not k.startswith("_") and k not in view_args})
     if request.endpoint and request.url_rule is not None:
-        return url_for(request.endpoint, **view_args, **args, lang=lang)
+        try:
+            return url_for(request.endpoint, **view_args, **args, lang=lang)
+        except (BuildError, TypeError, ValueError):  # never fail a page (or its error page) over this
+            pass
     return url_for("pages.home", lang=lang)
 
 

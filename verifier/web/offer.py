@@ -4,26 +4,30 @@ from __future__ import annotations
 from flask import Blueprint, current_app, jsonify, render_template, request
 from flask_babel import lazy_gettext as _l
 
-from verifier import appdb
 from verifier.appdb import searchcounts
 from verifier.offers.scan import MAX_TEXT, scan
 from verifier.offers.rules import texts
-from verifier.web import lookup
+from verifier.offers.cards import mask_cards
+from verifier.web import bounds, lookup
 from verifier.web.errors import api_error
 from verifier.web.locale import current_lang
 
 bp = Blueprint("offer", __name__)
 
-# 20,000 characters of Cyrillic are up to 120 kB once form- or JSON-escaped: more than the
-# app's default body limit, so these two endpoints allow a little more.
-MAX_BODY = 160 * 1024
+# A character is up to 12 bytes once form- or JSON-escaped (4 UTF-8 bytes as %XX%XX%XX%XX, or a
+# surrogate pair as two \uXXXX): 20,000 of them in any script fit, with room for the rest of the form.
+MAX_BODY = 12 * MAX_TEXT + 16 * 1024
 EMPTY = _l("Paste the text of the offer first.")
 TOO_LONG = _l("The text is too long: at most %(max)s characters.", max=f"{MAX_TEXT:,}")
 
 
 def run_scan(text: str, lang: str) -> dict:
-    """Give the scan of an offer and count it (the day, risk and flag codes only)."""
-    result = scan(text, lang, lookup.engine())
+    """Give the scan of an offer and count it (the day, risk and flag codes only); ScansBusy when
+    this address runs too many at once, ScanTimeout past the scan's deadline."""
+    with bounds.scan_slot():
+        engine = lookup.loaded_engine()
+        deadline = bounds.deadline("scan")
+        result = scan(text, lang, engine, deadline=deadline, should_stop=deadline.gone)
     searchcounts.count_scan(result["risk"], [f["code"] for f in result["flags"]])
     return result
 
@@ -38,9 +42,11 @@ def marked(text: str, flags: list[dict]) -> list[tuple[str, str | None]]:
     return [p for p in pieces + [(text[pos:], None)] if p[0]]
 
 
+@bp.before_app_request
 def _limit_body() -> None:
-    """Let this request's body be as large as a full offer needs."""
-    request.max_content_length = max(MAX_BODY, current_app.config.get("MAX_CONTENT_LENGTH") or 0)
+    """Let a scan's body be as large as a full offer needs (before the CSRF check reads the form)."""
+    if request.endpoint in ("offer.offer_result", "api.scan"):
+        request.max_content_length = max(MAX_BODY, current_app.config.get("MAX_CONTENT_LENGTH") or 0)
 
 
 @bp.get("/offer")
@@ -52,7 +58,6 @@ def offer_form():
 @bp.post("/offer")
 def offer_result():
     """Give the scan of the pasted offer (a form post with its CSRF token; no JavaScript needed)."""
-    _limit_body()
     text = request.form.get("text") or ""
     if not text.strip():
         return render_template("offer.html", text="", error=str(EMPTY)), 400
@@ -61,13 +66,12 @@ def offer_result():
     with current_app.extensions["verifier_limiter"].shared_limit(
             lambda: current_app.config["PAGE_RATE_LIMIT"], scope="pages"):
         result = run_scan(text, current_lang())
-    return render_template("offer_result.html", result=result, pieces=marked(text, result["flags"]),
+    return render_template("offer_result.html", result=result, pieces=marked(mask_cards(text), result["flags"]),
                            words=texts(result["lang"]))
 
 
 def api_scan():
     """Give the scan of JSON {"text", "lang"} (POST /api/v1/scan), or the API's error shape."""
-    _limit_body()
     body = request.get_json(silent=True)
     if not isinstance(body, dict) or not isinstance(body.get("text"), str):
         return api_error('Send a JSON object with "text" (and optionally "lang").', 400)

@@ -39,6 +39,7 @@ CHECK_RESULT = {
         "matches": {"type": "array", "items": {"$ref": "#/components/schemas/Match"}},
         "data_as_of": OPT_STR,
         "checked_at": {"type": "string", "format": "date-time"},
+        "snapshot": OPT_STR,
     },
 }
 STATUS_EVENT = {
@@ -63,6 +64,7 @@ AGENCY = {
         "aliases": STR_LIST, "licence_number": OPT_STR,
         "status_history": {"type": "array", "items": {"$ref": "#/components/schemas/StatusEvent"}},
         "first_seen": OPT_STR, "last_seen": OPT_STR, "removed_at": OPT_STR,
+        "snapshot": OPT_STR,
     },
 }
 SOURCE = {
@@ -107,7 +109,7 @@ PATHS = {
         "parameters": [_param("q", "Free text: a name, phone or licence number (type detected)."),
                        _param("name", "Agency name."), _param("phone", "Phone number."),
                        _param("licence", "Licence number."), LANG],
-        "responses": _responses("CheckResult", 400)}},
+        "responses": _responses("CheckResult", 400, 503)}},
     "/agencies/{agency_id}": {"get": {
         "summary": "One agency record with its status history",
         "parameters": [_param("agency_id", "Agency id from a match.", "path", True), LANG],
@@ -130,7 +132,7 @@ DOCUMENT = {
                         "sources": {"type": "array",
                                     "items": {"$ref": "#/components/schemas/Source"}}}},
                     "Health": {"type": "object", "required": ["ok"],
-                               "properties": {"ok": {"const": True}}}},
+                               "properties": {"ok": {"const": True}, "snapshot": OPT_STR}}},
         "responses": {"Error": {"description": "Error", "content": {"application/json": {
             "schema": {"$ref": "#/components/schemas/Error"}}}}},
         "securitySchemes": {"partnerKey": {"type": "apiKey", "in": "header",
@@ -165,12 +167,14 @@ SCAN_RESULT = {
 PATHS["/scan"] = {"post": {
     "summary": "Scan a job offer: red flags, every agency, phone and licence checked, destination",
     "description": "The text is read once and never stored or logged. At most 20,000 characters "
-                   "(413 above); empty text is 400.",
+                   "(413 above); empty text is 400. A scan past its time limit answers 503 (try a "
+                   "shorter text), never half a result; one address may run only a few scans at "
+                   "once and fewer per minute than checks (429).",
     "requestBody": {"required": True, "content": {"application/json": {"schema": {
         "type": "object", "required": ["text"],
         "properties": {"text": {"type": "string", "minLength": 1, "maxLength": 20000},
                        "lang": {"enum": ["en", "ru", "kk", "uz"]}}}}}},
-    "responses": _responses("ScanResult", 400, 413)}}
+    "responses": _responses("ScanResult", 400, 413, 503)}}
 DOCUMENT["components"]["schemas"]["ScanResult"] = SCAN_RESULT
 
 

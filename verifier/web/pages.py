@@ -24,7 +24,7 @@ def check_page():
         result = lookup.run_check(request.args, current_lang())
     except lookup.QueryError as error:
         return render_template("home.html", error=str(error)), 400
-    return render_template("result.html", result=result, form=lookup.query_args(request.args))
+    return render_template("result.html", result=result, form=lookup.shown_args(request.args))
 
 
 @bp.get("/agency/<agency_id>")
@@ -39,4 +39,4 @@ def agency(agency_id: str):
 @bp.get("/sources")
 def sources():
     """Give the list of sources with publisher, record count and freshness."""
-    return render_template("sources.html", sources=lookup.sources())
+    return render_template("sources.html", sources=lookup.sources(current_lang()))

@@ -18,6 +18,7 @@ from wtforms.validators import DataRequired, Length, Optional, Regexp, Validatio
 from verifier import appdb
 from verifier.names.normalize import clean_text
 from verifier.names.numbers import looks_like_phone
+from verifier.offers.cards import mask_cards
 
 bp = Blueprint("reports", __name__)
 
@@ -73,8 +74,8 @@ class ReportForm(FlaskForm):
 
 def prefill(args) -> dict:
     """Return form defaults from the search that led here (?name=, ?phone=, ?q=, ?licence=)."""
-    q = clean_text(args.get("q", ""), 200)
-    data = {k: clean_text(args.get(k, ""), 200) for k in ("name", "phone", "licence", "agency_id")}
+    q = mask_cards(clean_text(args.get("q", ""), 200))
+    data = {k: mask_cards(clean_text(args.get(k, ""), 200)) for k in ("name", "phone", "licence", "agency_id")}
     if q and not data["name"] and not data["phone"]:
         data["phone" if looks_like_phone(q) else "name"] = q
     kind = "correction" if args.get("kind") == "correction" else "report"

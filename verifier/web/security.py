@@ -71,6 +71,16 @@ def public_url() -> str:
     return (configured or request.host_url).rstrip("/")
 
 
+def printed_url() -> str:
+    """Give this page's address as a printed record shows it: on VERIFIER_PUBLIC_URL when set,
+    else the path alone; never the request's Host, and with any card number masked."""
+    from urllib.parse import urlencode
+
+    from verifier.offers.cards import mask_result
+    query = urlencode(mask_result(list(request.args.items(multi=True))))
+    return (current_app.config.get("PUBLIC_URL") or "").rstrip("/") + request.path + ("?" + query if query else "")
+
+
 def configure_hosts(app: Flask) -> None:
     """Read VERIFIER_PUBLIC_URL, TRUSTED_HOSTS and VERIFIER_PROXY_HOPS unless the config has them."""
     app.config.setdefault("PUBLIC_URL", os.environ.get("VERIFIER_PUBLIC_URL", ""))
@@ -97,3 +107,4 @@ def init_app(app: Flask) -> None:
     configure_hosts(app)
     app.register_error_handler(SecurityError, refuse_host)
     app.after_request(apply_security_headers)
+    app.add_template_global(printed_url)

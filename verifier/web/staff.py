@@ -7,11 +7,9 @@ token; every action lands in the append-only audit log with who and when.
 from __future__ import annotations
 
 import io
-import os
-from datetime import timedelta
 from functools import wraps
 
-from flask import (Blueprint, Response, abort, flash, g, redirect, render_template,
+from flask import (Blueprint, Response, abort, current_app, flash, g, redirect, render_template,
                    request, session, url_for)
 from flask_wtf import FlaskForm
 from flask_wtf.csrf import generate_csrf
@@ -26,13 +24,9 @@ bp = Blueprint("staff", __name__, url_prefix="/staff")
 
 @bp.record_once
 def setup(state) -> None:
-    """Harden the session cookie and set the login rate limit (unless the config already did)."""
-    config = state.app.config
-    secure = os.environ.get("VERIFIER_COOKIE_SECURE", "1").lower() not in ("0", "false", "no")
-    config.setdefault("STAFF_LOGIN_RATE_LIMIT", os.environ.get("VERIFIER_LOGIN_RATE_LIMIT", "5/minute;30/hour"))
-    config.update(SESSION_COOKIE_SECURE=secure, SESSION_COOKIE_HTTPONLY=True,
-                  SESSION_COOKIE_SAMESITE="Lax", SESSION_COOKIE_NAME="session",
-                  PERMANENT_SESSION_LIFETIME=timedelta(hours=8))
+    """Make sure the login rate limit is set (the cookie settings come from the app's config:
+    `web.config.default_config`, then whatever `create_app` was given)."""
+    state.app.config.setdefault("STAFF_LOGIN_RATE_LIMIT", "5/minute;30/hour")
 
 
 class ActionForm(FlaskForm):
@@ -137,7 +131,7 @@ def decide(report_id: int, action: str):
         abort(404)
     note = form_text("note")
     if action == "approve":
-        ngo.approve(report_id, actor(), note)
+        ngo.approve(report_id, actor(), note, current_app.config.get("VERIFIER_NGO_URL") or "")
     elif action == "merge":
         ngo.merge(report_id, actor(), form_text("entry_id", 64), note)
     elif action == "accept":

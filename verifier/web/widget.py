@@ -28,7 +28,7 @@ def embed():
     """Give the compact check form and result for use inside a partner's iframe."""
     result, error = lookup.try_check(request.args, current_lang())
     return render_template("embed.html", result=result, error=error, origin=parent_origin(),
-                           form=lookup.query_args(request.args)), 400 if error else 200
+                           form=lookup.shown_args(request.args)), 400 if error else 200
 
 
 @bp.get("/widget.js")

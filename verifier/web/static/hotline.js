@@ -87,6 +87,7 @@
                       words.dataAsOf + " " + (m.data_as_of || "?"));
     else if (r.data_as_of) parts.push(words.dataAsOf + " " + r.data_as_of);
     parts.push(words.query + ": " + state.query, words.checked + " " + (r.checked_at || new Date().toISOString()));
+    if (r.snapshot) parts.push(words.snapshot + " " + r.snapshot);
     return parts.join(" · ");
   }
 

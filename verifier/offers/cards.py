@@ -1,0 +1,81 @@
+"""Payment card numbers in a text: found in the ways people write them, and masked wherever a text
+is shown again (the marked offer, "you checked", the CLI, the API's quotes and entities).
+
+A card is 13 to 19 digits passing the Luhn check, written in one run or in groups: 4-4-4-4 (with a
+last group of up to 3 more digits), Amex 4-6-5, Diners 4-6-4 or 4-12, separated by one or two
+spaces (ordinary, non-breaking, narrow or thin), a dash, a dot or a slash. Masking replaces every
+digit but the last four with "•" and keeps the separators, so the text keeps its length and every
+offset into it (a flag's start and end) still points at the same words.
+"""
+from __future__ import annotations
+
+import re
+from typing import Any
+
+MASK = "\u2022"
+_SPACE = "[ \u00a0\u2007\u2009\u202f]"
+_SEP = rf"(?:{_SPACE}{{1,2}}|{_SPACE}?[-./\u2010-\u2013]{_SPACE}?)"
+_GROUPED = (rf"\d{{4}}{_SEP}\d{{4}}{_SEP}\d{{4}}{_SEP}\d{{4}}", rf"\d{{4}}{_SEP}\d{{6}}{_SEP}\d{{4,5}}",
+            rf"\d{{4}}{_SEP}\d{{12}}", rf"\d{{4}}{_SEP}\d{{4}}{_SEP}\d{{4}}{_SEP}\d{{1,3}}", r"\d{13,19}")
+# The body of a card, then an optional last group (the 3 digits of a 19-digit 4-4-4-4-3).
+CARD_RE = re.compile(rf"(?<!\d)(?P<body>{'|'.join(_GROUPED)})(?P<tail>{_SEP}\d{{1,3}})?(?!\d)")
+
+
+def luhn_ok(digits: str) -> bool:
+    """Tell whether a string of 13 to 19 digits passes the Luhn check."""
+    if not 13 <= len(digits) <= 19:
+        return False
+    total = 0
+    for i, ch in enumerate(reversed(digits)):
+        d = int(ch) * (2 if i % 2 else 1)
+        total += d - 9 if d > 9 else d
+    return total % 10 == 0
+
+
+def _digits(text: str) -> str:
+    """Give the digits of a text, in order."""
+    return re.sub(r"\D", "", text)
+
+
+def find_cards(text: str) -> list[tuple[int, int]]:
+    """Give the (start, end) of every card number in the text, in order."""
+    spans = []
+    for m in CARD_RE.finditer(text):
+        if m.group("tail") and luhn_ok(_digits(m.group(0))):
+            spans.append((m.start(), m.end()))
+        elif luhn_ok(_digits(m.group("body"))):
+            spans.append((m.start(), m.end("body")))
+    return spans
+
+
+def _masked(number: str) -> str:
+    """Give a written card number with every digit but the last four replaced by the mask."""
+    keep = len(_digits(number)) - 4
+    out = []
+    for ch in number:
+        if ch.isdigit() and keep > 0:
+            ch, keep = MASK, keep - 1
+        out.append(ch)
+    return "".join(out)
+
+
+def mask_cards(text: str) -> str:
+    """Give the text with every card number masked but its last four digits (same length)."""
+    if not isinstance(text, str):
+        return text
+    pieces, last = [], 0
+    for start, end in find_cards(text):
+        pieces += [text[last:start], _masked(text[start:end])]
+        last = end
+    return "".join(pieces) + text[last:] if pieces else text
+
+
+def mask_result(value: Any) -> Any:
+    """Give a result (dicts, lists and strings, nested) with card numbers masked in every string."""
+    if isinstance(value, str):
+        return mask_cards(value)
+    if isinstance(value, dict):
+        return {k: mask_result(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return type(value)(mask_result(v) for v in value)
+    return value
