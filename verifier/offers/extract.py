@@ -94,7 +94,7 @@ def _add(found: list[dict], taken: list, kind: str, m_text: str, start: int, end
 
 # Runs of digits and phone punctuation: the matcher reads only these, not the whole text.
 MAX_RUNS = 100  # digit runs read per text: an offer has a handful; a list of thousands is cut
-MAX_READS = 300  # runs x regions read per text (each region more reads fewer runs)
+MAX_READS = 300  # runs read per text over all regions (a run read as a phone is not read again)
 _DIGIT_RUN_RE = re.compile(r"[+(]?\d[\d\s().\-/]{5,}\d\)?")
 
 
@@ -104,8 +104,12 @@ def _phones(text: str, regions: tuple[str, ...], found: list[dict], taken: list)
     for r in _DIGIT_RUN_RE.finditer(text):
         # An abnormally long run ("1 2 3 4 …") is read in pieces: no number is that long.
         runs += [(r.start() + c.start(), c.group(0)) for c in re.finditer(r".{1,64}(?=\s|$)|.{1,64}", r.group(0))]
+    reads = 0
     for region in regions:
-        for offset, run in runs[:min(MAX_RUNS, MAX_READS // len(regions))]:
+        for offset, run in runs[:MAX_RUNS]:
+            if reads >= MAX_READS or not _free(taken, offset, offset + len(run)):
+                continue  # read already, or enough reading for one text
+            reads += 1
             for m in phonenumbers.PhoneNumberMatcher(run, region, leniency=phonenumbers.Leniency.POSSIBLE):
                 _phone_match(text, m, offset, region, found, taken)
 
