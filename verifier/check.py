@@ -81,7 +81,8 @@ def parse_query(q=None, name=None, phone=None, licence=None, lang: str = "en",
     fields = {k: _field(v, k, lang) for k, v in (("q", q), ("name", name), ("phone", phone), ("licence", licence))}
     if not any(fields.values()):
         raise QueryError(N_("empty query: give a name, phone number or licence number"), {}, lang)
-    box = (read_query(fields["q"], tuple(dict.fromkeys([*text_regions(fields["q"]), *regions])))
+    home = regions[0] if regions else None  # VERIFIER_REGION: the box reads numbers as the scan does
+    box = (read_query(fields["q"], tuple(dict.fromkeys([*text_regions(fields["q"], home), *regions])))
            if fields["q"] else {"name": "", "phones": [], "licences": []})
     if not any(ch.isalpha() for ch in box["name"]):
         box["name"] = ""  # the digits of a number no region reads ("27 82 459 0744") are not a name

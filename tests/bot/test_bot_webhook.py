@@ -48,7 +48,7 @@ def test_a_forwarded_offer_gets_a_high_risk_answer_quoting_each_flag(webhook_bot
     assert webhook_bot.post(update).status_code == 200
     sent = answers(fake_webhook_api, 1001)
     answer, words = text_of(sent), texts("ru")
-    assert answer.startswith("🔴 " + words["summary"]["high"])
+    assert answer.startswith("🔴 " + words["summary"]["high_flags"])
     quotes = flag_quotes(answer)
     for code in ISSUE_FLAGS:
         label = words["flags"][code]["label"]
@@ -88,7 +88,7 @@ def test_lang_switches_the_language_and_telegram_language_is_the_default(webhook
     assert answers(fake_webhook_api, 1003, 2)[1]["text"].startswith(
         f"🔴 {translate('kk', VERDICTS['warning'].label)} — {translate('kk', 'High risk')}")
     webhook_bot.post(message_update(INVENTED_OFFER, 1003))
-    assert answers(fake_webhook_api, 1003, 3)[2]["text"].startswith("🔴 " + texts("kk")["summary"]["high"])
+    assert answers(fake_webhook_api, 1003, 3)[2]["text"].startswith("🔴 " + texts("kk")["summary"]["high_flags"])
     webhook_bot.post(message_update("/help", 1004, lang="uz"))
     assert text_of(answers(fake_webhook_api, 1004)) == render.help_text("uz")
     webhook_bot.post(message_update("/help", 1005, lang="de"))
@@ -183,7 +183,7 @@ def test_help_hotline_and_report(webhook_bot, fake_webhook_api):
 
 def test_a_long_answer_is_split_between_words(webhook_bot, fake_webhook_api):
     phones = [f"+7701000{i:04d}" for i in range(1, 91)]  # invented numbers
-    offer = "Работа в Дубае, оплата 500 долларов на карту. Звоните: " + ", ".join(phones) + "."
+    offer = "Работа в Дубае, ТОО «Инвентед», оплата 500 долларов на карту. Звоните: " + ", ".join(phones) + "."
     webhook_bot.post(message_update(offer, 1016))
     time.sleep(0.5)
     sent = answers(fake_webhook_api, 1016, 2)

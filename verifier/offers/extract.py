@@ -11,9 +11,12 @@ import re
 
 import phonenumbers
 
+from verifier import DEFAULT_REGION
 from verifier.names.numbers import parse_phones
+from verifier.offers.agencies import LookBack
 from verifier.offers.box import phone_shaped, without_place_and_pay
 from verifier.offers.cards import find_cards
+from verifier.offers.phones import is_amount
 
 KINDS = ("agency", "phone", "licence", "link", "handle", "email", "card")
 
@@ -32,13 +35,15 @@ DMW_LICENCE_RE = re.compile(r"\b[A-Z]{2,5}-\d{2,4}-[A-Z]{1,3}-\d{4,8}(?:-[A-Z]{1
 _FORMS_BEFORE = r"ТОО|ЖШС|ООО|ОсОО|ОАО|ЗАО|АО|ИП|ЖК|МЧЖ|MChJ|МЧЖ|XK|ХК|TOO|LLP|LLC|OOO"
 _FORMS_AFTER = (r"LLP|LLC|Inc\.?|Ltd\.?|Limited|Corp\.?|Corporation|GmbH|Sp\. ?z ?o\.? ?o\.?|MChJ|XK|"
                 r"Co\.,? Ltd\.?|ТОО|ЖШС|ООО|МЧЖ")
-_CAP = r"[A-ZА-ЯЁӘҒҚҢӨҰҮҺІЎ0-9][\w&'’`.-]*"
+_CAP = r"[A-ZА-ЯЁӘҒҚҢӨҰҮҺІЎ0-9][\w&'’`.-]*+"
 QUOTED_RE = re.compile(r"(?:\b(?:" + _FORMS_BEFORE + r")\s*)?[«“„\"]([^«»“”„\"\n]{2,60})[»”“\"]")
 FORM_BEFORE_RE = re.compile(r"\b(?:" + _FORMS_BEFORE + r")\s+" + _CAP + r"(?:[ \t]+" + _CAP + r"){0,3}")
-FORM_AFTER_RE = re.compile(r"\b(?:" + _CAP + r"[ \t]+){1,5}(?i:" + _FORMS_AFTER + r")(?![\w])")
-AGENCY_WORD_RE = re.compile(r"(?:\b[A-Z][\w&'-]+[ \t]+){1,4}(?:Agency|Recruitment|Manpower|Staffing|Placement|"
-                            r"Consulting|International)\b|(?:агентств\w*|agency|agentligi|агенттігі)[ \t]+"
-                            r"(?:[A-ZА-ЯЁ][\w-]+)(?:[ \t]+[A-ZА-ЯЁ][\w-]+){0,2}")
+# Names before a legal form or an agency word are read backwards from it (offers/agencies.py).
+FORM_AFTER = LookBack(re.compile(r"(?<![\w])(?i:" + _FORMS_AFTER + r")(?![\w])"), re.compile(_CAP))
+_AGENCY_WORDS = r"(?:Agency|Recruitment|Manpower|Staffing|Placement|Consulting|International)\b"
+AGENCY_WORD_AFTER = LookBack(re.compile(r"\b" + _AGENCY_WORDS + r"(?:[ \t]++" + _AGENCY_WORDS + r")*+"),
+                             re.compile(r"[A-Z][\w&'-]++"), 4)
+AGENCY_WORD_RE = re.compile(r"(?:агентств\w*+|agency|agentligi|агенттігі)[ \t]++(?:[A-ZА-ЯЁ][\w-]++)(?:[ \t]++[A-ZА-ЯЁ][\w-]++){0,2}")
 _NOT_NAME_START = re.compile(r"^(?:The|Our|Call|Contact|Write|Job|Work|We|A|An|In|For|From|To|At|Via)\s+")
 
 # Country cues for reading numbers written without a country code: the first region listed wins.
@@ -50,18 +55,18 @@ REGION_CUES = (
     ("KZ", re.compile(r"казахстан|қазақстан|kazakhstan|тенге|теңге|₸|\bkzt\b|алмат|астан|шымкент|[әғқңөұүһі]")),
     ("RU", re.compile(r"росси|russia|₽|рубл")),
 )
-DEFAULT_REGIONS = ("KZ",)
-LATIN_FALLBACK = ("HK", "PH")  # a Latin-only line with no cue: the registries we hold are HK and PH
 
 
-def text_regions(text: str) -> tuple[str, ...]:
-    """Give the regions to read local phone numbers in, from the text's country cues."""
+def cue_regions(text: str) -> list[str]:
+    """Give the countries the text's own words point to (a city, a currency, a language), in order."""
     low = text.lower()  # the cues are lower case: cheaper than searching with re.I
-    found = [region for region, cue in REGION_CUES if cue.search(low)]
-    regions = list(dict.fromkeys(found + list(DEFAULT_REGIONS)))
-    if not re.search(r"[\u0400-\u04ff]", text) and not found:
-        regions += LATIN_FALLBACK
-    return tuple(regions)
+    return [region for region, cue in REGION_CUES if cue.search(low)]
+
+
+def text_regions(text: str, home: str | None = None) -> tuple[str, ...]:
+    """Give the regions to read local phone numbers in, from the text's cues and the home region."""
+    from verifier.offers.phones import phone_regions
+    return phone_regions(text, None, home or DEFAULT_REGION)
 
 
 def mask_card(raw: str) -> str:
@@ -90,6 +95,7 @@ def _add(found: list[dict], taken: list, kind: str, m_text: str, start: int, end
 
 # Runs of digits and phone punctuation: the matcher reads only these, not the whole text.
 MAX_RUNS = 100  # digit runs read per text: an offer has a handful; a list of thousands is cut
+MAX_READS = 300  # runs read per text over all regions (a run read as a phone is not read again)
 _DIGIT_RUN_RE = re.compile(r"[+(]?\d[\d\s().\-/]{5,}\d\)?")
 
 
@@ -99,16 +105,20 @@ def _phones(text: str, regions: tuple[str, ...], found: list[dict], taken: list)
     for r in _DIGIT_RUN_RE.finditer(text):
         # An abnormally long run ("1 2 3 4 …") is read in pieces: no number is that long.
         runs += [(r.start() + c.start(), c.group(0)) for c in re.finditer(r".{1,64}(?=\s|$)|.{1,64}", r.group(0))]
+    reads = 0
     for region in regions:
         for offset, run in runs[:MAX_RUNS]:
+            if reads >= MAX_READS or not _free(taken, offset, offset + len(run)):
+                continue  # read already, or enough reading for one text
+            reads += 1
             for m in phonenumbers.PhoneNumberMatcher(run, region, leniency=phonenumbers.Leniency.POSSIBLE):
-                _phone_match(m, offset, region, found, taken)
+                _phone_match(text, m, offset, region, found, taken)
 
 
-def _phone_match(m, offset: int, region: str, found: list[dict], taken: list) -> None:
+def _phone_match(text: str, m, offset: int, region: str, found: list[dict], taken: list) -> None:
     """Add the valid numbers of one matcher hit (several when one run holds them)."""
     start, end = offset + m.start, offset + m.end
-    if not _free(taken, start, end) or sum(c.isdigit() for c in m.raw_string) < 7:
+    if not _free(taken, start, end) or sum(c.isdigit() for c in m.raw_string) < 7 or is_amount(text, start, end):
         return
     valid = [p for p in parse_phones(m.raw_string, region) if p.valid]
     for i, p in enumerate(valid):
@@ -140,7 +150,7 @@ def _licences(text: str, found: list[dict], taken: list) -> None:
 
 def _agencies(text: str, found: list[dict], taken: list) -> None:
     """Add agency names: quoted names, names with a legal form, and '… Agency' / 'agency …'."""
-    for rx in (QUOTED_RE, FORM_BEFORE_RE, FORM_AFTER_RE, AGENCY_WORD_RE):
+    for rx in (QUOTED_RE, FORM_BEFORE_RE, FORM_AFTER, AGENCY_WORD_AFTER, AGENCY_WORD_RE):
         for m in rx.finditer(text):
             start, end = m.start(), m.end()
             i = bisect.bisect_right(taken, (start, len(text))) - 1

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from copy import deepcopy
 
+from verifier.offers.rules import FLAG_CODES
 from verifier.verdict import VERDICTS as VERDICT_KINDS
 from verifier.names.identity import REASONS
 
@@ -153,16 +154,19 @@ DOCUMENT = {
 
 
 # Issue 12: the offer scan (POST /scan); `result` of an entity is the check result or null.
-_FLAG_CODES = ["fee", "debt", "passport", "visa", "no_contract", "too_good", "urgency", "private_channel",
-               "personal_payment", "entertainment", "restricted_route", "withheld_wages"]
+# A flag's strength: flags add up, 3 or more make the offer high risk. risk_source says where the
+# risk comes from: flags, listed (a firm or number on a warning list), licensed, unconfirmed, nothing.
+_FLAG_CODES = list(FLAG_CODES)
 SCAN_RESULT = {
     "type": "object",
     "required": ["risk", "summary", "flags", "entities", "destination", "disclaimer", "data_as_of"],
     "properties": {
         "risk": {"enum": ["high", "medium", "low"]}, "summary": STR, "disclaimer": STR, "data_as_of": OPT_STR,
+        "risk_source": {"enum": ["flags", "listed", "licensed", "unconfirmed", "nothing"]},
         "flags": {"type": "array", "items": {"type": "object", "required": ["code", "label", "quote", "start", "end", "advice"],
                   "properties": {"code": {"enum": _FLAG_CODES}, "label": STR, "quote": STR, "advice": STR,
-                                 "start": {"type": "integer"}, "end": {"type": "integer"}}}},
+                                 "start": {"type": "integer"}, "end": {"type": "integer"},
+                                 "strength": {"type": "integer", "minimum": 1}}}},
         "entities": {"type": "array", "items": {"type": "object", "required": ["kind", "text", "start", "end", "value", "result"],
                      "properties": {"kind": {"enum": ["agency", "phone", "licence", "link", "handle", "email", "card"]},
                                     "text": STR, "value": STR, "start": {"type": "integer"}, "end": {"type": "integer"},

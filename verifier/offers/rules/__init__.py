@@ -1,110 +1,58 @@
 """The offer scan's rules, read from verifier/offers/rules/*.toml: red flags, destinations and words shown.
 
-Text and patterns are read the same way: each word transliterated and folded as names are
-(anyascii, then normalize.fold_token), so one pattern reads Cyrillic, Latin and Russian typed in
-Latin alike. A match is mapped back to the words of the original text it rests on.
+flags.toml holds one table per flag code: its strength, lemma patterns (rules/match.py says how
+they are written and matched), the cancel patterns that take it back in their sentence, and the
+barrier words a gap may not cross. destinations.toml names countries (as whole words) and the
+routes that run only through a government channel.
 """
 from __future__ import annotations
 
-import re
 import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from anyascii import anyascii
-
-from verifier.names.scripts import fold_token
+from verifier.offers.rules.match import Pattern, compile_pattern
+from verifier.offers.text import pattern_keys
 
 RULES_DIR = Path(__file__).parent
 LANGS = ("en", "ru", "kk", "uz")
-HIGH_FLAGS = ("fee", "debt", "passport", "visa", "personal_payment", "entertainment", "restricted_route",
-              "withheld_wages")
-FLAG_CODES = ("fee", "debt", "passport", "visa", "no_contract", "too_good", "urgency", "private_channel",
-              "personal_payment", "entertainment", "restricted_route", "withheld_wages")
-_SIGNS = {"$": "usd", "€": "eur", "₸": "tenge", "₽": "rub", "₩": "won"}
-# A number with thousands groups ("3 000 000", "1.500") is one word; then words; then sentence ends.
-_TOKEN_RE = re.compile(r"\d+(?:[ \u00a0.,]\d{3})*(?!\d)|[^\W\d_]+(?:['ʻʼ‘’`][^\W\d_]+)*|[$€₸₽₩]|[.!?;\n]+|\s[-–—]\s")
-_WORD_START = r"(?<![^ |])"
-_BREAK_WORDS = {"no", "but", "however", "однако", "бирак", "lekin", "ammo", "biroq", "аммо", "лекин"}
+FLAG_CODES = ("fee", "debt", "passport", "visa", "no_contract", "crime_recruitment", "too_good", "easy_money",
+              "urgency", "private_channel", "personal_payment", "entertainment", "restricted_route", "withheld_wages")
+HIGH = 3  # flags whose strengths add up to this make an offer high risk
+WEAK = 1  # the strength of a flag raised by one of its weak patterns only
+# Kept for callers that ask which flags alone make an offer high (strength >= HIGH).
+HIGH_FLAGS = ("fee", "debt", "passport", "visa", "crime_recruitment", "entertainment")
 
 
-@dataclass
-class Stream:
-    """A text read as folded words joined by spaces ("|" ends a sentence), with each word's span."""
-    text: str
-    starts: list[int]      # where each word begins in `text`
-    spans: list[tuple[int, int]]  # the word's place in the original text
+@dataclass(frozen=True)
+class Flag:
+    """One flag's compiled rule."""
+    code: str
+    strength: int
+    patterns: tuple[Pattern, ...]
+    cancel: tuple[Pattern, ...]
+    barrier: frozenset
+    weak: tuple[Pattern, ...] = ()  # patterns that alone count WEAK, not the flag's strength
 
 
-@lru_cache(maxsize=1 << 16)
-def fold_word(word: str) -> str:
-    """Give one word transliterated and folded, the way patterns are."""
-    word = word.lower().replace("ё", "е")
-    word = re.sub(r"['ʻʼ‘’`]", "", anyascii(word).lower())
-    return fold_token(word)
-
-
-def read_stream(text: str) -> Stream:
-    """Give the text as a stream of folded words with their original spans."""
-    parts, starts, spans, pos = [], [], [], 0
-    for m in _TOKEN_RE.finditer(text):
-        raw = m.group(0)
-        if raw[0].isdigit():
-            word = re.sub(r"\D", "", raw)
-        elif raw in _SIGNS:
-            word = _SIGNS[raw]
-        elif not raw.strip() or raw[0] in ".!?;\n" or raw.strip() in "-–—":
-            word = "|"
-        else:
-            word = fold_word(raw)
-            word = "|" if word in _BREAK_WORDS and raw.lower() != "no" else word
-        parts.append(word)
-        starts.append(pos)
-        spans.append((m.start(), m.end()))
-        pos += len(word) + 1
-    return Stream(" ".join(parts), starts, spans)
-
-
-def _alt(word: str, money: str) -> str:
-    """Give the regex of one pattern word (stems, exact words, alternatives, # and money)."""
-    if word == "#":
-        return r"\d+"
-    if word == "money":
-        return money
-    alts = []
-    for stem in word.split("/"):
-        exact = stem.endswith("=")
-        folded = " ".join(fold_word(w) for w in re.split(r"[-\s]+", stem.rstrip("=")) if w)
-        alts.append(re.escape(folded) + (r"(?![^ |])" if exact else r"[^ |]*"))
-    return "(?:" + "|".join(alts) + ")"
-
-
-def compile_pattern(pattern: str, money: str) -> re.Pattern:
-    """Give the regex for one pattern over a word stream."""
-    out, gap = [], ""
-    for word in pattern.split():
-        if word in ("..", "..."):
-            gap = r"(?: [^ |]+){0,%d}?" % (3 if word == ".." else 6)
-            continue
-        out.append((gap + " " if out else "") + _alt(word, money))
-        gap = ""
-    return re.compile(_WORD_START + "".join(out))
-
-
-@dataclass
+@dataclass(frozen=True)
 class Rules:
-    """Compiled flags (one regex of all patterns and one of all cancels per flag), money words,
-    destinations and routes."""
-    flags: dict[str, tuple[list[tuple[tuple[str, ...] | None, re.Pattern]], re.Pattern | None]]
-    context: re.Pattern
-    money: dict[str, float]
-    money_re: str
+    """Every compiled rule: flags, the context that cancels any flag, money, countries and routes."""
+    flags: dict[str, Flag]
+    context: tuple[Pattern, ...]
+    money: dict[str, float]          # a currency key -> US dollars per unit
+    money_keys: frozenset
+    multipliers: dict[str, int]      # "тыс", "k" -> 1000
     min_usd: float
-    always_too_good: list[tuple[tuple[str, ...] | None, re.Pattern]]
+    min_usd_by_period: float         # the line for pay stated by the day, hour or week
+    per_period: dict[str, float]     # "day" -> months per period, to read pay per month
     countries: dict[str, dict]
-    country_re: re.Pattern  # one group per country code
+    country_patterns: dict[str, tuple[Pattern, ...]]
     routes: list[dict]
+    unskilled: tuple[Pattern, ...]   # work that needs no skill, for pay too good for it
+    income: tuple[Pattern, ...]      # income promised ...
+    effortless: tuple[Pattern, ...]  # ... for no skill, experience or time (easy_money)
 
 
 def _read(name: str) -> dict:
@@ -113,44 +61,40 @@ def _read(name: str) -> dict:
         return tomllib.load(fh)
 
 
-def first_stems(pattern: str) -> tuple[str, ...] | None:
-    """Give the folded stems a pattern's first word starts with (None: a number or money word)."""
-    word = pattern.split()[0]
-    if word in ("#", "money"):
-        return None
-    return tuple(" ".join(fold_word(w) for w in re.split(r"[-\s]+", stem.rstrip("=")) if w).split(" ")[0]
-                 for stem in word.split("/"))
+def _keys_of(words: dict) -> dict[str, float]:
+    """Give a word -> value table keyed by every key each word stands for."""
+    out: dict[str, float] = {}
+    for word, value in words.items():
+        for key in pattern_keys(word):
+            out.setdefault(key, value)
+    return out
 
 
-def compile_each(patterns: list[str], money: str) -> list[tuple[tuple[str, ...] | None, re.Pattern]]:
-    """Give each pattern compiled, with the stems its first word starts with."""
-    return [(first_stems(p), compile_pattern(p, money)) for p in patterns]
-
-
-def compile_any(patterns: list[str], money: str) -> re.Pattern | None:
-    """Give one regex matching any of the patterns (None for an empty list)."""
-    if not patterns:
-        return None
-    return re.compile(_WORD_START + "(?:" + "|".join(compile_pattern(p, money).pattern[len(_WORD_START):]
-                                                     for p in patterns) + ")")
+def _flag(code: str, table: dict, money: frozenset) -> Flag:
+    """Give one flag's rule compiled."""
+    comp = lambda ps: tuple(compile_pattern(p, money) for p in ps)  # noqa: E731
+    barrier = frozenset().union(*(pattern_keys(w) for w in table.get("barrier", [])))
+    return Flag(code, int(table["strength"]), comp(table.get("patterns", [])), comp(table.get("cancel", [])), barrier,
+                comp(table.get("weak", [])))
 
 
 @lru_cache(maxsize=1)
 def rules() -> Rules:
     """Give the rules, read and compiled once per process."""
     data, dest = _read("flags.toml"), _read("destinations.toml")
-    money = {fold_word(k) if k not in _SIGNS else _SIGNS[k]: v for k, v in data["money"].items()}
-    money_re = "(?:" + "|".join(re.escape(k) + "[^ |]*" for k in sorted(money, key=len, reverse=True)) + ")"
-    comp = lambda ps: compile_any(ps, money_re)  # noqa: E731
-    flags = {code: (compile_each(data[code]["patterns"], money_re), comp(data[code].get("cancel", [])))
-             for code in FLAG_CODES if code in data}
-    routes = [{**r, "work_re": comp(r["work"]), "official_re": comp(r["official"])} for r in dest.get("routes", [])]
+    money = _keys_of(data["money"])
+    money_keys = frozenset(money)
+    flags = {code: _flag(code, data[code], money_keys) for code in FLAG_CODES if code in data}
+    comp = lambda ps: tuple(compile_pattern(p, money_keys) for p in ps)  # noqa: E731
     countries = {k: v for k, v in dest.items() if k != "routes"}
-    country_re = re.compile(_WORD_START + "(?:" + "|".join(
-        f"(?P<{cc}>" + "|".join(compile_pattern(n, money_re).pattern[len(_WORD_START):] for n in c["names"]) + ")"
-        for cc, c in countries.items()) + ")")
-    return Rules(flags, comp(data["context"]["cancel"]), money, money_re, data["too_good"]["min_usd"],
-                 compile_each(data["too_good"].get("always", []), money_re), countries, country_re, routes)
+    routes = [{**r, "work": comp(r["work"]), "official": comp(r["official"]), "cancel": comp(r.get("cancel", []))}
+              for r in dest.get("routes", [])]
+    return Rules(flags, comp(data["context"]["cancel"]), money, money_keys,
+                 {k: int(v) for k, v in _keys_of(data["multipliers"]).items()}, data["too_good"]["min_usd"],
+                 data["too_good"].get("min_usd_by_period", data["too_good"]["min_usd"]),
+                 _keys_of(data["per_period"]), countries,
+                 {cc: comp(c["names"]) for cc, c in countries.items()}, routes, comp(data["too_good"]["unskilled"]),
+                 comp(data["easy_money"]["income"]), comp(data["easy_money"]["effortless"]))
 
 
 @lru_cache(maxsize=8)

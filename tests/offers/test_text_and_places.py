@@ -1,0 +1,118 @@
+"""Reading an offer: look-alike letters, sentences, lemmas; the place of work; local phone numbers.
+Every text and number here is INVENTED for the test (phones in 555 or test blocks)."""
+from __future__ import annotations
+
+import pytest
+
+from eval.offers import NotFound
+from verifier.offers.extract import read_query
+from verifier.offers.scan import find_destination, scan
+from verifier.offers.text import read_doc, unify_lookalikes
+
+
+def test_latin_lookalikes_inside_cyrillic_words_read_as_cyrillic():
+    text = "Нaбuрaю в кoмaндy, oпыт нe нужeн, Kaspi и Ok остаются"
+    out = unify_lookalikes(text)
+    assert len(out) == len(text) and out.startswith("Набираю в команду, опыт не нужен") and "Kaspi" in out and "Ok" in out
+
+
+def test_dashes_colons_and_line_breaks_do_not_end_a_sentence():
+    doc = read_doc("Оформление визы — 1500$: половину вперёд\nи сразу. Паспорт отдадите.")
+    assert len(doc.sentence_starts) == 2
+
+
+@pytest.mark.parametrize("word,lemma", [("долгосрочных", "долгосрочный"), ("Дубае", "дубай"), ("отдадите", "отдать"),
+                                        ("визаға", "виза"), ("Pasportingizni", "pasport"), ("passports", "passport")])
+def test_a_word_is_read_by_its_lemma_or_stem(word, lemma):
+    assert lemma in read_doc(word).tokens[0].keys
+
+
+def test_a_long_run_is_cut_into_bounded_tokens():
+    doc = read_doc("а" * 5_000)
+    assert all(len(t.text) <= 40 for t in doc.tokens) and sum(len(t.text) for t in doc.tokens) == 5_000
+
+
+@pytest.mark.parametrize("text,country", [
+    ("Работа в Дубае. Офис в Алматы, Алматы, Алматы.", "AE"),
+    ("Астанадағы мейрамханаға аспазшы керек, байланыс: бармен, банк.", "KZ"),
+    ("Toshkentdagi do'konga sotuvchi kerak.", "UZ"),
+    ("Сварщики в Германию, Мюнхен.", "DE"),
+    ("Работа на дому, без выезда.", None),
+])
+def test_the_place_of_work_is_a_whole_word_and_home_counts_last(text, country):
+    assert find_destination(text) == country
+
+
+@pytest.mark.parametrize("text,phone", [
+    ("Работа в Дубае. Звоните: 050 123 4567", "+971501234567"),
+    ("Otel işi Antalya, Türkiye. Tel 0532 123 45 67", "+905321234567"),
+    ("Factory job in Korea, call 010-1234-5678", "+821012345678"),
+    ("Warehouse in Poland, tel. 512 345 678", "+48512345678"),
+    ("Lager in Germany, call 0151 23456789", "+4915123456789"),
+    ("Toshkentda ish. Тел: 93 555 44 33", "+998935554433"),
+    ("Работа в Москве, тел. 8 (495) 555-44-33", "+74955554433"),
+    ("Бишкекте жумуш, тел. 0555 123 456", "+996555123456"),
+])
+def test_local_numbers_are_read_in_the_destinations_format(text, phone):
+    phones = [e["value"] for e in scan(text, "ru", NotFound())["entities"] if e["kind"] == "phone"]
+    assert phones == [phone]
+
+
+@pytest.mark.parametrize("text", ["Зарплата 2 000 000 вон в месяц", "Оплата 1 500 000 сум", "Salary 4,200,000 KRW"])
+def test_a_salary_is_never_a_phone(text):
+    assert [e for e in scan(text, "ru", NotFound())["entities"] if e["kind"] == "phone"] == []
+
+
+class Region(NotFound):
+    """An engine whose hotline region is Uzbekistan (VERIFIER_REGION=UZ)."""
+    region = "UZ"
+
+
+def test_the_scan_and_the_box_read_numbers_with_the_hotline_region():
+    text = "Ish bor, tel 90 123 45 67"
+    assert read_query(text, ("UZ",))["phones"] == ["+998901234567"]
+    assert [e["value"] for e in scan(text, "uz", Region())["entities"] if e["kind"] == "phone"] == ["+998901234567"]
+
+
+def test_the_summary_says_where_the_risk_comes_from():
+    honest = scan("Кладовщик на склад, ТОО «Инвентед Склад», ул. Абая 1.", "en", NotFound())
+    assert honest["flags"] == [] and honest["risk_source"] in ("unconfirmed", "nothing")
+    assert "No warning signs found" in honest["summary"] and "warning signs below" not in honest["summary"]
+    lure = scan("Оформление визы 500$, паспорт отдадите менеджеру.", "en", NotFound())
+    assert lure["risk"] == "high" and lure["risk_source"] == "flags" and "warning signs below" in lure["summary"]
+
+
+def test_one_urgency_is_never_high_and_a_fee_always_is():
+    assert scan("Осталось 3 места, успейте! ТОО «Инвентед», ул. Абая 1.", "en", NotFound())["risk"] == "medium"
+    assert scan("Оплатите визу 300$. ТОО «Инвентед», ул. Абая 1.", "en", NotFound())["risk"] == "high"
+
+
+class Listed(NotFound):
+    """An engine finding every name on a warning list, the same firm or only a look-alike."""
+
+    def __init__(self, same: bool):
+        self.same = same
+
+    def check(self, q=None, *, name=None, phone=None, licence=None, lang="en") -> dict:
+        """Give a warning whose top match is the firm itself or only resembles it."""
+        if not name:
+            return super().check(q, name=name, phone=phone, licence=licence, lang=lang)
+        return {"verdict": "warning", "risk": "high", "data_as_of": None,
+                "matches": [{"agency_id": "x", "same": self.same, "matched_on": ["name"]}]}
+
+
+def test_only_the_very_listed_firm_makes_an_offer_high():
+    text = "Кладовщик на склад, ТОО «Инвентед Склад», ул. Абая 1."
+    assert scan(text, "en", Listed(same=True))["risk"] == "high"
+    assert scan(text, "en", Listed(same=True))["risk_source"] == "listed"
+    assert scan(text, "en", Listed(same=False))["risk"] != "high"
+
+
+def test_cyrillic_lookalikes_inside_latin_words_read_as_latin():
+    assert unify_lookalikes("Pаy the fее to my саrd") == "Pay the fee to my card"
+
+
+@pytest.mark.parametrize("word", ["to‘lov", "to’lov", "to`lov", "toʻlov", "to'lov"])
+def test_every_uzbek_apostrophe_keeps_a_word_whole(word):
+    doc = read_doc(word)
+    assert len(doc.tokens) == 1 and "to'lov" in doc.tokens[0].keys

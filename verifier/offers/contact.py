@@ -1,0 +1,78 @@
+"""`private_channel`: the only way to reach the offer is a personal number, a messenger or a handle.
+
+Decided from the entities, not from the word "only": a personal contact (a mobile number, a
+handle, a messenger link, or words like "пишите в личку") and nothing that names a firm that can
+be checked (a firm's name, an office address, a website, a work email, a landline).
+"""
+from __future__ import annotations
+
+import re
+
+import phonenumbers
+
+from verifier.offers.flags import flag_dict
+from verifier.offers.rules import rules
+from verifier.offers.rules.match import matches
+from verifier.offers.text import Budget, Doc
+
+CHAT_WORDS = 40  # a message this short naming pay and no way to reach anyone lives only in its chat
+MESSENGER_LINK_RE = re.compile(r"(?:wa\.me|t\.me|telegram\.me|viber|instagram\.com|vk\.com|ok\.ru)", re.I)
+FREE_MAIL_RE = re.compile(r"@(?:gmail|mail|inbox|list|bk|yandex|ya|yahoo|hotmail|outlook|icloud|rambler)\.", re.I)
+ADDRESS_RE = re.compile(r"(?<!\w)(?:адрес|ул\.|улица|проспект|пр-т|мкр|офис|мекенжай|көшесі|manzil|ko'chasi|кўчаси|"
+                        r"address|street|office|str\.|ul\.)(?!\w)", re.I)
+
+
+def _personal_phone(e: dict) -> bool:
+    """Tell whether a phone entity is a mobile (or cannot be told from one)."""
+    try:
+        kind = phonenumbers.number_type(phonenumbers.parse(e["value"]))
+    except phonenumbers.NumberParseException:
+        return True
+    return kind not in (phonenumbers.PhoneNumberType.FIXED_LINE,)
+
+
+def firm_named(text: str, entities: list[dict]) -> bool:
+    """Tell whether the offer names something checkable: a firm, an address, a site, a work email or a landline."""
+    for e in entities:
+        kind = e["kind"]
+        if kind in ("agency", "licence") or (kind == "link" and not MESSENGER_LINK_RE.search(e["text"])):
+            return True
+        if (kind == "email" and not FREE_MAIL_RE.search(e["text"])) or (kind == "phone" and not _personal_phone(e)):
+            return True
+    return ADDRESS_RE.search(text) is not None
+
+
+def personal_contact(doc: Doc, entities: list[dict], budget: Budget) -> tuple[int, int] | None:
+    """Give the span (characters) of the first personal contact, or None."""
+    spans = [(e["start"], e["end"]) for e in entities
+             if e["kind"] == "handle" or (e["kind"] == "phone" and _personal_phone(e))
+             or (e["kind"] == "link" and MESSENGER_LINK_RE.search(e["text"]))
+             or (e["kind"] == "email" and FREE_MAIL_RE.search(e["text"]))]
+    for pattern in rules().flags["private_channel"].patterns:
+        hit = next(matches(doc, pattern, budget), None)
+        if hit is not None:
+            spans.append((doc.tokens[hit[0]].start, doc.tokens[hit[1]].end))
+    return min(spans) if spans else None
+
+
+def anonymous_pay(doc: Doc, entities: list[dict], budget: Budget, country: str | None) -> tuple[int, int] | None:
+    """Give the span of the pay named by a short message with no contact and no place (a chat post), or None."""
+    if entities or country or sum(t.kind == "word" for t in doc.tokens) > CHAT_WORDS:
+        return None
+    for pattern in rules().flags["private_channel"].weak:
+        hit = next(matches(doc, pattern, budget), None)
+        if hit is not None:
+            return doc.tokens[hit[0]].start, doc.tokens[hit[1]].end
+    return None
+
+
+def private_channel(doc: Doc, entities: list[dict], budget: Budget, country: str | None = None) -> list[dict]:
+    """Give the `private_channel` flag when a personal contact is the only way to reach the offer."""
+    if firm_named(doc.text, entities):
+        return []
+    span = personal_contact(doc, entities, budget) or anonymous_pay(doc, entities, budget, country)
+    if span is None:
+        return []
+    flag = flag_dict(doc, "private_channel", 0, 0)
+    flag.update(start=span[0], end=span[1], quote=doc.original[span[0]:span[1]])
+    return [flag]

@@ -1,0 +1,153 @@
+"""Red flags of a read offer: each rule's first match outside cancelled sentences, with its quote.
+
+Cancel patterns are found once per text (the set of sentences each flag is cancelled in), so a
+match never re-reads its sentence; money amounts are read from the tokens a match covers.
+"""
+from __future__ import annotations
+
+from verifier.offers.rules import FLAG_CODES, WEAK, Flag, rules
+from verifier.offers.rules.match import matches, sentences_matching
+from verifier.offers.text import Budget, Doc
+
+AMOUNT_FLAGS = ("too_good",)
+
+
+def amount_usd(doc: Doc, first: int, last: int) -> float:
+    """Give the largest amount a span of tokens names, in US dollars a month (0 when none)."""
+    r, best = rules(), 0.0
+    tokens = doc.tokens
+    for i in range(first, last + 1):
+        if tokens[i].kind != "number":
+            continue
+        value = float(int("".join(ch for ch in tokens[i].text if ch.isdigit())[:12] or 0))
+        near = [t.keys for t in tokens[max(first, i - 2):min(last, i + 3) + 1]]
+        rate = next((r.money[k] for keys in near for k in keys if k in r.money), 0.0)
+        after = tokens[i + 1].keys if i + 1 < len(tokens) else frozenset()
+        mult = next((r.multipliers[k] for k in after if k in r.multipliers), 1)
+        period = next((r.per_period[k] for t in tokens[i:min(len(tokens), i + 5)] for k in t.keys
+                       if k in r.per_period), 1.0)
+        best = max(best, value * mult * rate * period)
+    return best
+
+
+def pay_spans(doc: Doc, budget: Budget):
+    """Yield (first, last, usd a month) for each number of the text named with a currency."""
+    tokens = doc.tokens
+    for i, t in enumerate(tokens):
+        budget.tick()
+        if t.kind == "number":
+            first, last = max(0, i - 2), min(len(tokens) - 1, i + 3)
+            usd = amount_usd(doc, i, last) or amount_usd(doc, first, i)
+            if usd:
+                yield i, last, usd
+
+
+def _pay_phrase(doc: Doc, i: int) -> tuple[int, int]:
+    """Give the tokens of an amount with its currency and period around number token i."""
+    r, tokens = rules(), doc.tokens
+    near = range(max(0, i - 2), min(len(tokens), i + 5))
+    money = [j for j in near if tokens[j].keys & r.money_keys and tokens[j].sentence == tokens[i].sentence]
+    period = [j for j in near if j > i and any(k in r.per_period for k in tokens[j].keys)]
+    return min([i, *money]), max([i, *money, *period[:1]])
+
+
+def too_good_pay(doc: Doc, skip: set[int], budget: Budget) -> tuple[int, int] | None:
+    """Give the tokens of pay at or above the too-good line for unskilled work, or None."""
+    r = rules()
+    if not any(next(matches(doc, p, budget), None) for p in r.unskilled):
+        return None
+    for i, last, usd in pay_spans(doc, budget):
+        first, end = _pay_phrase(doc, i)
+        by_period = any(k in r.per_period for k in doc.tokens[end].keys)
+        if usd >= (r.min_usd_by_period if by_period else r.min_usd) and doc.tokens[i].sentence not in skip:
+            return first, end
+    return None
+
+
+SHORT = 60  # words: a message this short is read as one sentence for easy_money
+NEAR = 10  # tokens between the income and the no-effort words in a longer text
+
+
+def _first_by_sentence(doc: Doc, patterns, budget: Budget, skip: set[int]) -> dict[int, tuple[int, int]]:
+    """Give, per sentence, the first match of any of the patterns (sentence -1: the first in the text)."""
+    found: dict[int, tuple[int, int]] = {}
+    for p in patterns:
+        for first, last in matches(doc, p, budget, skip=skip):
+            s = doc.tokens[first].sentence
+            for key in (s, -1):
+                if key not in found or first < found[key][0]:
+                    found[key] = (first, last)
+    return found
+
+
+def income_for_nothing(doc: Doc, skip: set[int], budget: Budget) -> tuple[int, int] | None:
+    """Give the tokens from a promise of income to the no-effort words beside it, or None."""
+    r = rules()
+    income = _first_by_sentence(doc, r.income, budget, skip)
+    if not income:
+        return None
+    effort = _first_by_sentence(doc, r.effortless, budget, skip)
+    short = sum(t.kind == "word" for t in doc.tokens) <= SHORT
+    pairs = [(income[s], effort[s]) for s in income if s in effort
+             and (short or (s >= 0 and abs(income[s][0] - effort[s][0]) <= NEAR))]
+    if not pairs:
+        return None
+    a, b = min(pairs)
+    return min(a[0], b[0]), max(a[1], b[1])
+
+
+def _first_hit(doc: Doc, flag: Flag, skip: set[int], budget: Budget, patterns=None) -> tuple[int, int] | None:
+    """Give the (first, last) tokens of the flag's first valid match, or None."""
+    r, best = rules(), None
+    for pattern in flag.patterns if patterns is None else patterns:
+        for first, last in matches(doc, pattern, budget, flag.barrier, skip):
+            if flag.code in AMOUNT_FLAGS and amount_usd(doc, first, last) < r.min_usd:
+                continue
+            if best is None or first < best[0]:
+                best = (first, last)
+            break
+    return best
+
+
+def _with_amount(doc: Doc, last: int) -> int:
+    """Give `last`, moved over an amount that directly follows it ("за визу 300$") in its sentence."""
+    tokens, r = doc.tokens, rules()
+    nxt = last + 1
+    if nxt < len(tokens) and tokens[nxt].kind == "number" and tokens[nxt].sentence == tokens[last].sentence:
+        after = nxt + 1
+        if after < len(tokens) and tokens[after].keys & r.money_keys and tokens[after].sentence == tokens[nxt].sentence:
+            return after
+    return last
+
+
+def flag_dict(doc: Doc, code: str, first: int, last: int, strength: int | None = None) -> dict:
+    """Give one flag as {"code", "quote", "start", "end", "strength"} quoting the original text."""
+    start, end = doc.tokens[first].start, doc.tokens[last].end
+    return {"code": code, "quote": doc.original[start:end], "start": start, "end": end,
+            "strength": rules().flags[code].strength if strength is None else strength}
+
+
+def text_flags(doc: Doc, budget: Budget, skip_codes: tuple[str, ...] = ("private_channel",)) -> list[dict]:
+    """Give the flags the text's words raise (private_channel and routes are decided elsewhere)."""
+    r = rules()
+    warned = sentences_matching(doc, list(r.context), budget)
+    found = []
+    for code, flag in r.flags.items():
+        if code in skip_codes:
+            continue
+        skip = warned | sentences_matching(doc, list(flag.cancel), budget)
+        hit = _first_hit(doc, flag, skip, budget)
+        if hit is None and code == "too_good":
+            hit = too_good_pay(doc, skip, budget)
+        if hit is None and code == "easy_money":
+            hit = income_for_nothing(doc, skip, budget)
+        if hit is not None:
+            found.append(flag_dict(doc, code, hit[0], _with_amount(doc, hit[1]) if code == "fee" else hit[1]))
+        elif flag.weak and (hit := _first_hit(doc, flag, skip, budget, flag.weak)) is not None:
+            found.append(flag_dict(doc, code, *hit, strength=WEAK))
+    return found
+
+
+def sort_flags(flags: list[dict]) -> list[dict]:
+    """Give the flags in the order of FLAG_CODES."""
+    return sorted(flags, key=lambda f: FLAG_CODES.index(f["code"]))

@@ -1,0 +1,38 @@
+"""Which countries' local phone formats to read an offer's numbers in, and what is money, not a phone.
+
+The place of work comes first ("050 123 4567" in a Dubai ad is a UAE mobile), then the countries
+the text's own words point to, then the hotline's region (VERIFIER_REGION, the same for the box
+and the scan), then by script: the home regions of Cyrillic text (KZ, RU, UZ, KG, TJ), or for
+Latin text with no cue the regions whose registries we hold (HK, PH).
+"""
+from __future__ import annotations
+
+import re
+
+from verifier import DEFAULT_REGION
+
+READABLE = ("KZ", "RU", "UZ", "KG", "TJ", "TR", "KR", "AE", "PL", "DE", "PH", "HK")
+CYRILLIC_HOMES = ("KZ", "RU", "UZ", "KG", "TJ")
+LATIN_FALLBACK = ("HK", "PH")
+_CYR_RE = re.compile(r"[\u0400-\u04ff]")
+# A number followed by a currency or a thousands word is an amount ("2 000 000 вон", "500 $").
+AMOUNT_AFTER_RE = re.compile(r"\s{0,2}+(?:[$€₸₽₩£%]|(?i:usd|eur|aed|pln|krw|kzt|rub|won|lira|zl|тенге|теңге|тг|руб|р(?![а-яё])|"
+                             r"₽|сум|сўм|so'm|som|вон|евро|доллар|долл|дирхам|лир|злот|тыс|мың|ming|k\b|к\b))")
+AMOUNT_BEFORE_RE = re.compile(r"(?:[$€₸₽₩£]|(?i:usd|eur|aed|pln|krw|kzt|rub))\s{0,2}+$")
+
+
+def phone_regions(text: str, country: str | None = None, home: str = DEFAULT_REGION) -> tuple[str, ...]:
+    """Give the regions to read local numbers in, in the order they are tried."""
+    from verifier.offers.extract import cue_regions
+    cues = cue_regions(text)
+    regions = [c for c in (country, *cues, home) if c in READABLE or c == home]
+    if _CYR_RE.search(text):
+        regions += CYRILLIC_HOMES
+    elif not cues and country is None:
+        regions += LATIN_FALLBACK
+    return tuple(dict.fromkeys(r for r in regions if r))
+
+
+def is_amount(text: str, start: int, end: int) -> bool:
+    """Tell whether the digits at text[start:end] are money: a currency or thousands word beside them."""
+    return bool(AMOUNT_AFTER_RE.match(text, end) or AMOUNT_BEFORE_RE.search(text[max(0, start - 6):start]))

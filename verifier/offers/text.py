@@ -1,0 +1,283 @@
+"""A job offer read as words: look-alike letters unified, sentences, tokens and their lemmas.
+
+Every step is linear in the text: the text is cut to MAX_TEXT characters before anything else,
+a token is at most MAX_TOKEN characters (longer runs are cut into pieces), nothing expands a
+character into many (no transliteration: Latin look-alikes inside a Cyrillic word become the
+Cyrillic letters, one for one), and every regex here is possessive, so it never backtracks over
+what it has read. Sentences come from razdel; a dash, a colon or a line break does not end one.
+Each token carries its keys: the lower-case form, Russian lemmas (pymorphy3), the English
+Snowball stem, and the stem left after a short list of Kazakh and Uzbek endings.
+"""
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Callable
+
+import razdel
+import snowballstemmer
+
+from verifier.deadline import TimeUp, stop_if_over
+
+MAX_TEXT = 20_000
+MAX_TOKEN = 40
+_APOSTROPHES = str.maketrans({c: "'" for c in "ʻʼ‘’`´"})
+# Latin letters that look like Cyrillic ones, read as Cyrillic inside a word with Cyrillic letters.
+_LAT_TO_CYR = str.maketrans("aABcCdeEHkKmMnoOpPrtTxXyYuUw" "αΑΒεΕκΚΜΗοΟρΡτΤχΧυ" "036",
+                            "аАВсСдеЕНкКмМпоОрРгтТхХуУиИш" "аАВеЕкКМНоОрРтТхХу" "озб")
+_CYR_RE = re.compile(r"[\u0400-\u04ff]")
+_CYR_TO_LAT = str.maketrans("аАвВсСеЕНкКмМоОрРтТхХуУіІјЈѕЅԁԛԝ", "aABBcCeEHkKmMoOpPtTxXyYiIjJsSdqw")
+_CYR_STRICT = set("аАВсСеЕНкКмМоОрРТхХуУіІ")  # Cyrillic letters a Latin letter looks exactly like
+_LAT_STRICT = set("aABcCeEHkKmMoOpPTxXyYi")   # and the reverse
+_WORD_RE = re.compile(r"[^\W_]++")
+# A visa class ("E-9", "C-3", "E-7-3"), a number with thousands groups ("2 000 000"), a word with
+# inner apostrophes or hyphens ("o'zbek", "абу-даби"), a currency sign; each piece possessive.
+TOKEN_RE = re.compile(
+    r"(?<![\w-])[A-Za-z]-\d{1,2}+(?:-\d{1,2}+)?+(?![\w])"
+    r"|\d{1,3}+(?:[ \u00a0.,]\d{3}+(?!\d))++(?!\d)|\d++"
+    r"|[^\W\d_]++(?:['ʻʼ‘’`´-][^\W\d_]++)*+"
+    r"|[$€₸₽₩£%]")
+
+
+class ScanTimeout(TimeUp):
+    """A scan stopped between its steps: past its deadline, or its asker has gone."""
+
+
+@dataclass
+class Budget:
+    """Counts the steps a scan does, and stops it at a deadline or when `should_stop` says so."""
+    deadline: float | None = None
+    should_stop: Callable[[], bool] | None = None
+    steps: int = 0
+    _next_check: int = 1024
+
+    def tick(self, n: int = 1) -> None:
+        """Add n steps; every 1,024 steps, raise ScanTimeout when time is up or the asker has gone."""
+        self.steps += n
+        if self.steps >= self._next_check:
+            self._next_check = self.steps + 1024
+            self.check()
+
+    def check(self) -> None:
+        """Raise ScanTimeout when the deadline (a time.monotonic() value) has passed or should_stop() says so."""
+        stop_if_over(self.deadline, ScanTimeout)
+        if self.should_stop is not None and self.should_stop():
+            raise ScanTimeout("stopped: its asker has gone")
+
+
+@dataclass
+class Token:
+    """One word, number or sign: its text, span, sentence number and the keys patterns match."""
+    text: str
+    start: int
+    end: int
+    sentence: int
+    keys: frozenset = field(default_factory=frozenset)
+    kind: str = "word"  # word, number, sign, code
+
+
+@dataclass
+class Doc:
+    """A text read once: tokens, where each sentence starts, and a key index."""
+    text: str                           # the text read (look-alikes unified, same length as original)
+    original: str                       # the text as given (cut to MAX_TEXT): quotes come from it
+    tokens: list[Token]
+    sentence_starts: list[int]          # character offset of each sentence
+    index: dict[str, list[int]]         # key -> token positions, in order
+
+
+def unify_lookalikes(text: str) -> str:
+    """Give the text with Latin look-alike letters inside Cyrillic words made Cyrillic (same length)."""
+    if not _CYR_RE.search(text):
+        return text
+    return _WORD_RE.sub(lambda m: _to_cyrillic(m.group(0)), text)
+
+
+def _to_cyrillic(word: str) -> str:
+    """Give a mixed word in one script: the script of its letters that have no look-alike (й, ю; f,
+    r, d), or else of most of its letters. Digits become letters only inside a Cyrillic word."""
+    cyr = _CYR_RE.findall(word)
+    if word.isascii() or not cyr or len(cyr) == len(word) or word[:2].isdigit() or word[-2:].isdigit():
+        return word  # one script, or a number with a unit ("4000к"): nothing to unify
+    if any(ch.isdigit() for ch in word) and len(cyr) < 2:
+        return word  # "5к": a number and a letter
+    latin = [ch for ch in word if ch.isascii() and ch.isalpha()]
+    own_cyr = any(ch not in _CYR_STRICT for ch in cyr)
+    own_lat = any(ch not in _LAT_STRICT for ch in latin)
+    if (own_lat and not own_cyr) or (own_lat == own_cyr and len(latin) > len(cyr)):
+        back = word.translate(_CYR_TO_LAT)
+        return back if not _CYR_RE.search(back) else word  # "Pаy", "саrd" with Cyrillic а, с
+    return word.translate(_LAT_TO_CYR)
+
+
+def sentence_starts(text: str, budget: Budget) -> list[int]:
+    """Give where each sentence begins (razdel's sentences; dashes, colons and line breaks stay inside)."""
+    budget.tick(len(text) // 16 + 1)
+    return [s.start for s in razdel.sentenize(text)] or [0]
+
+
+_MORPH = None
+_EN = snowballstemmer.stemmer("english")
+# Kazakh and Uzbek endings (case, plural, possessive), longest first; a stem keeps >= 3 letters.
+_TURKIC_ENDINGS = tuple(sorted(set("""
+ыңызды іңізді ыңыз іңіз ңыз ңіз ларың лерің лары лері дары дері тары тері лар лер дар дер тар тер
+ның нің дың дің тың тің ға ге қа ке на не да де та те нда нде дан ден тан тен нан нен мен бен пен
+ды ді ты ті ны ні сы сі ымыз іміз ым ім ың ің дағы дегі тағы тегі ndagi
+ingizni ingizga ingiz imiz larni larga lardan lari lar ning dagi dan ga ka qa da ni si gacha
+ингизни ингиз имиз ларни лари лар нинг даги дан га қа ка да ни си гача
+""".split()), key=len, reverse=True))
+
+
+def _morph():
+    """Give the Russian analyser, made once per process on first use."""
+    global _MORPH
+    if _MORPH is None:
+        import pymorphy3
+        _MORPH = pymorphy3.MorphAnalyzer()
+    return _MORPH
+
+
+def russian_lemmas(word: str) -> tuple[str, ...]:
+    """Give a Cyrillic word's dictionary lemmas (the best guess for a word not in the dictionary)."""
+    parses = _morph().parse(word)
+    known = [_lemma(p) for p in parses[:4] if p.is_known]
+    return tuple(dict.fromkeys(w.replace("ё", "е") for w in known or [p.normal_form for p in parses[:1]]))
+
+
+def _lemma(parse) -> str:
+    """Give a parse's lemma; a full participle keeps its own (\"оплачиваемый\", not \"оплачивать\")."""
+    if parse.tag.POS == "PRTF":
+        own = parse.inflect({"sing", "nomn", "masc"})
+        if own is not None:
+            return own.word
+    return parse.normal_form
+
+
+def turkic_stems(word: str) -> tuple[str, ...]:
+    """Give the stems left after taking up to three Kazakh or Uzbek endings off a word."""
+    out = []
+    for _ in range(3):
+        ending = next((e for e in _TURKIC_ENDINGS if word.endswith(e) and len(word) - len(e) >= 3), None)
+        if ending is None:
+            break
+        word = word[: -len(ending)]
+        out.append(word)
+    return tuple(out)
+
+
+def normal(word: str) -> str:
+    """Give a word lower-cased with ё as е and every apostrophe as '."""
+    return word.lower().replace("ё", "е").translate(_APOSTROPHES)[:MAX_TOKEN]
+
+
+@lru_cache(maxsize=1 << 16)
+def pattern_keys(word: str) -> frozenset:
+    """Give the keys a pattern word stands for: its form, lemmas (Russian) or stem (English)."""
+    low = normal(word)
+    if _CYR_RE.search(low):  # a word the dictionary does not know stands for itself only
+        return frozenset((low, *(p.normal_form.replace("ё", "е") for p in _morph().parse(low)[:4] if p.is_known)))
+    if low.isascii() and low.isalpha():
+        return frozenset((low, _EN.stemWord(low)))
+    return frozenset((low,))
+
+
+@lru_cache(maxsize=1 << 16)
+def word_keys(word: str) -> frozenset:
+    """Give the keys of a word of the text: the pattern keys plus its Kazakh/Uzbek stems."""
+    low = normal(word)
+    if "-" in low:  # "EPS-TOPIK", "Kaspi-ге": the whole and each part
+        return frozenset((low,)).union(*(word_keys(part) for part in low.split("-") if part))
+    if _CYR_RE.search(low):
+        return frozenset((low, *russian_lemmas(low), *turkic_stems(low)))
+    return pattern_keys(low) | frozenset(turkic_stems(low))
+
+
+# Russian typed in Latin letters ("rabota v Koree po turisticheskoy vize"), read back into Cyrillic.
+_TRANSLIT_RE = re.compile(r"shch|sch|sh|ch|zh|kh|ts|ya|yu|yo|oy|iy|yy|ay|ey|uy|[a-z']")
+_TRANSLIT = {"shch": "щ", "sch": "щ", "sh": "ш", "ch": "ч", "zh": "ж", "kh": "х", "ts": "ц", "ya": "я", "yu": "ю",
+             "yo": "е", "oy": "ой", "iy": "ий", "yy": "ый", "ay": "ай", "ey": "ей", "uy": "уй", "'": "ь",
+             **dict(zip("abvgdezijklmnoprstufhcywxq", "абвгдезийклмнопрстуфхцыв" "кк"))}
+RUSSIAN_IN_LATIN = 0.4  # share of Latin words that read as Russian words for a text to be Russian typed in Latin
+_SAMPLE = 200
+
+
+@lru_cache(maxsize=1 << 15)
+def latin_russian(word: str) -> tuple[str, ...]:
+    """Give the Russian lemmas of a Latin word read back into Cyrillic (none when it is no Russian word)."""
+    cyr = _TRANSLIT_RE.sub(lambda m: _TRANSLIT.get(m.group(0), m.group(0)), normal(word))
+    for form in (cyr, cyr + "ь"):
+        known = [_lemma(p).replace("ё", "е") for p in _morph().parse(form)[:4] if p.is_known]
+        if known:
+            return (form, *dict.fromkeys(known))
+    return ()
+
+
+def _russian_in_latin(tokens: list[Token], text: str) -> bool:
+    """Tell whether the Latin words of a text are Russian typed in Latin letters (all or some of them)."""
+    words = [t.text for t in tokens if t.kind == "word" and len(t.text) >= 4 and t.text.isascii()][:_SAMPLE]
+    russian = sum(bool(latin_russian(w)) for w in words)
+    return russian >= RUSSIAN_IN_LATIN * len(words) and (russian >= 3 or not _CYR_RE.search(text)) and russian > 0
+
+
+def _token(m: re.Match, sentence: int) -> Token:
+    """Give the token of one match with its kind and keys."""
+    raw = m.group(0)
+    if raw[0].isdigit():
+        return Token(raw, m.start(), m.end(), sentence, frozenset(("#",)), "number")
+    if len(raw) == 1 and not raw.isalpha():
+        return Token(raw, m.start(), m.end(), sentence, frozenset(("$" if raw == "$" else raw,)), "sign")
+    if raw[1:2] == "-" and raw[2:3].isdigit():
+        return Token(raw, m.start(), m.end(), sentence, frozenset((raw.lower(),)), "code")
+    return Token(raw, m.start(), m.end(), sentence, word_keys(raw[:MAX_TOKEN]))
+
+
+def read_doc(text: str, budget: Budget | None = None) -> Doc:
+    """Give the text (cut to MAX_TEXT) read once into tokens, sentence starts and a key index."""
+    budget = budget or Budget()
+    original = (text or "")[:MAX_TEXT]
+    text = unify_lookalikes(original)
+    starts = sentence_starts(text, budget)
+    tokens: list[Token] = []
+    index: dict[str, list[int]] = {}
+    for m in TOKEN_RE.finditer(text):
+        budget.tick()
+        sentence = bisect.bisect_right(starts, m.start()) - 1
+        tokens += [_token(piece, sentence) for piece in _pieces(m)]
+    if _russian_in_latin(tokens, text):
+        for t in tokens:
+            budget.tick()
+            if t.kind == "word" and t.text.isascii():
+                t.keys = t.keys | frozenset(latin_russian(t.text))
+    for i, token in enumerate(tokens):
+        for key in token.keys:
+            index.setdefault(key, []).append(i)
+    return Doc(text, original, tokens, starts, index)
+
+
+class _Piece:
+    """A slice of a long match, shaped like a match (group, start, end)."""
+
+    def __init__(self, text: str, start: int):
+        self._text, self._start = text, start
+
+    def group(self, _: int = 0) -> str:
+        """Give the slice's text."""
+        return self._text
+
+    def start(self) -> int:
+        """Give where the slice begins."""
+        return self._start
+
+    def end(self) -> int:
+        """Give where the slice ends."""
+        return self._start + len(self._text)
+
+
+def _pieces(m: re.Match) -> list:
+    """Give a match as is, or cut into MAX_TOKEN-long pieces when it is longer."""
+    raw = m.group(0)
+    if len(raw) <= MAX_TOKEN:
+        return [m]
+    return [_Piece(raw[i:i + MAX_TOKEN], m.start() + i) for i in range(0, len(raw), MAX_TOKEN)]
