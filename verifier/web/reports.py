@@ -16,6 +16,7 @@ from wtforms import HiddenField, RadioField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, Optional, Regexp, ValidationError
 
 from verifier import appdb
+from verifier.appdb.backend import unavailable_errors
 from verifier.names.normalize import clean_text
 from verifier.names.numbers import looks_like_phone
 from verifier.offers.cards import mask_cards
@@ -33,7 +34,10 @@ def setup(state) -> None:
     app.config.setdefault("REPORT_RATE_LIMIT", os.environ.get("VERIFIER_REPORT_RATE_LIMIT", "5/hour;20/day"))
     if app.config.get("MAX_CONTENT_LENGTH") is None:
         app.config["MAX_CONTENT_LENGTH"] = MAX_FORM_BYTES
-    appdb.open_db(app.config["VERIFIER_APP_DB"]).conn.close()
+    try:
+        appdb.migrate(app.config["VERIFIER_APP_DB"])
+    except unavailable_errors() as exc:  # checks work without it; writes say "try again" until it is back
+        app.logger.warning("app database unavailable at start: %s", exc)
 
 
 def rate_limited(limit_key: str):
