@@ -25,6 +25,8 @@ POOL_SIZE = int(os.environ.get("VERIFIER_APP_DB_POOL", "8"))
 WRITE_WAIT = 5.0  # seconds a write waits for a connection before answering "try again"
 READ_WAIT = 1.0  # a read (the warning list's version on every check) gives up sooner
 HOLD_DOWN = 2.0  # after a failed connect, fail at once for this long instead of waiting again
+# A write waits this long for the write lock, then answers "try again" (SQLite's busy timeout).
+LOCK_WAIT_OPTIONS = "-c lock_timeout=10s -c statement_timeout=30s"
 _IDENTIFIER = re.compile(r"^[a-z_][a-z0-9_]*$")
 
 
@@ -204,7 +206,8 @@ def pool(url: str):
             from psycopg_pool import ConnectionPool
             _pools[url] = ConnectionPool(
                 url, min_size=1, max_size=max(1, POOL_SIZE), open=True, timeout=WRITE_WAIT,
-                kwargs={"autocommit": True, "row_factory": _row_factory, "connect_timeout": 3},
+                kwargs={"autocommit": True, "row_factory": _row_factory, "connect_timeout": 3,
+                        "options": LOCK_WAIT_OPTIONS},
                 check=ConnectionPool.check_connection, reconnect_timeout=10, max_idle=60,
                 name=f"verifier-app-{os.getpid()}")
         return _pools[url]

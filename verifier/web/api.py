@@ -60,6 +60,13 @@ def scan():
     return api_scan()
 
 
+@bp.post("/reports")
+def report():
+    """Store a report as JSON, as the /report form does (same checks, same per-address limit): 201."""
+    from verifier.web.reports import api_report
+    return api_report()
+
+
 @bp.get("/agencies/<agency_id>")
 def agency(agency_id: str):
     """Give one agency record with its status history."""

@@ -1,0 +1,168 @@
+"""Many servers, one answer: three servers on one PostgreSQL and one redis, driven round-robin.
+
+Checks, scans, 300 reports from 30 client addresses (X-Forwarded-For behind one proxy hop) and
+staff approvals; one server SIGKILLed mid-run; PostgreSQL stopped for 10 s and started again.
+Every report answered 201 is in PostgreSQL exactly once and nothing else is; a report filed on one
+server is in the queue on another; an approval on one is a warning on all; a staff session made on
+one is valid on the others; during the outage reports answer 503 with Retry-After and checks go on;
+the report limit per address holds across servers.
+"""
+from __future__ import annotations
+
+import signal
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
+
+import pytest
+
+from tests.cluster.drive import Driver, Staff, free_port_block
+from verifier import appdb
+from verifier.localcluster import LocalCluster, wait_for
+
+SERVERS, LIMIT = 3, 10
+ADDRESSES = [f"203.0.113.{i}" for i in range(1, 31)]  # documentation addresses: headers only
+BATCHES = {"before": 4, "outage": 1, "after": 5}  # reports per address in each phase: 10 in all
+STAFF = ("cluster_staff", "an invented long password")
+QUERIES = ("101 Mojo International Corp", "TOO Dymka", "0917 887 0567", "Invented Nowhere Recruiters")
+OFFER = "Работа в Турции. Оплата за визу 300$ на карту менеджера. ТОО «Дымка», тел. 8 707 281 71 85."
+
+
+@pytest.fixture(scope="module")
+def cluster(registry_db, tmp_path_factory):
+    """Start PostgreSQL, redis and three servers behind one (pretend) proxy hop; stop them after."""
+    env = {"VERIFIER_PROXY_HOPS": "1", "VERIFIER_REPORT_RATE_LIMIT": f"{LIMIT}/hour",
+           "VERIFIER_API_RATE_LIMIT": "100000/minute", "VERIFIER_PAGE_RATE_LIMIT": "100000/minute",
+           "VERIFIER_COUNT_FLUSH_SECONDS": "1"}
+    workdir = tmp_path_factory.mktemp("cluster")
+    with LocalCluster(SERVERS, free_port_block(10 + SERVERS), registry_db, workdir=workdir, workers=1,
+                      **env) as running:
+        yield running
+
+
+class Run:
+    """What the run sent and got back, per phase."""
+
+    def __init__(self, cluster: LocalCluster):
+        self.cluster, self.driver = cluster, Driver(cluster.urls())
+        self.phase, self.reports, self.checks = "before", [], []
+        self.stop = threading.Event()
+
+    def report(self, address: str, k: int):
+        """File report k of an address through the JSON API; record its answer."""
+        name = f"Invented cluster agency {address} no {k}"
+        answer = self.driver.send("POST", "/api/v1/reports", headers={"X-Forwarded-For": address},
+                                  json={"name": name, "details": "Invented report for the cluster test."})
+        self.reports.append((self.phase, address, name, answer))
+        return answer
+
+    def batch(self, phase: str, first: int, kill_after: int | None = None) -> None:
+        """Send BATCHES[phase] reports per address, 6 at a time; SIGKILL server 1 after kill_after answers."""
+        self.phase = phase
+        jobs = [(a, first + k) for k in range(BATCHES[phase]) for a in ADDRESSES]
+        with ThreadPoolExecutor(6) as pool:
+            futures = [pool.submit(self.report, a, k) for a, k in jobs]
+            if kill_after is not None:
+                while sum(f.done() for f in futures) < kill_after:
+                    time.sleep(0.02)
+                self.cluster.kill(1, signal.SIGKILL)
+            for future in futures:
+                future.result()
+
+    def background(self) -> list[threading.Thread]:
+        """Start checks and scans that run until the end, round-robin."""
+        def checks() -> None:
+            for i in range(10**6):
+                if self.stop.is_set():
+                    return
+                answer = self.driver.send("GET", "/api/v1/check", params={"q": QUERIES[i % len(QUERIES)]})
+                self.checks.append((self.phase, answer))
+
+        def scans() -> None:
+            while not self.stop.wait(0.3):
+                self.checks.append((self.phase, self.driver.send("POST", "/api/v1/scan", json={"text": OFFER})))
+        threads = [threading.Thread(target=checks), threading.Thread(target=scans)]
+        for thread in threads:
+            thread.start()
+        return threads
+
+
+def stored(cluster, sql: str, params=()) -> list[dict]:
+    """Read the cluster's app database directly."""
+    return appdb.query(sql, params, cluster.app_db)
+
+
+def test_many_servers_give_one_answer(cluster, monkeypatch):
+    monkeypatch.setenv("VERIFIER_APP_DB", cluster.app_db)
+    appdb.create_staff(*STAFF, "test")
+    staff = Staff(cluster.urls(), "198.51.100.7")
+    assert staff.login(0, *STAFF) == 303
+    assert [staff.get(i, "/staff/").status_code for i in range(SERVERS)] == [200] * SERVERS  # one session, all servers
+
+    run = Run(cluster)
+    threads = run.background()
+    try:
+        run.batch("before", 0, kill_after=60)  # server 1 is SIGKILLed mid-batch
+        filed = [(n, a) for p, _, n, a in run.reports if a.status == 201 and a.server == 0]
+        assert staff.approve(2, filed[0][1].body["id"], "Invented: approved on another server").status_code == 303
+
+        run.phase = "outage"
+        outage_started = time.monotonic()
+        cluster.postgres.stop()
+        run.batch("outage", BATCHES["before"])
+        staff_page = staff.get(0, "/staff/")
+        time.sleep(max(0.0, 10 - (time.monotonic() - outage_started)))
+        cluster.postgres.start()
+
+        run.phase = "recovering"
+        deadline = time.monotonic() + 30
+        while run.driver.send("POST", "/api/v1/reports", headers={"X-Forwarded-For": "198.51.100.99"},
+                              json={"name": "Invented cluster probe", "details": "probe"}).status != 201:
+            assert time.monotonic() < deadline, "reports did not come back after PostgreSQL did"
+            time.sleep(0.5)
+        run.batch("after", BATCHES["before"] + BATCHES["outage"])
+        assert staff.approve(0, filed[1][1].body["id"], "Invented: approved after the outage").status_code == 303
+    finally:
+        run.stop.set()
+        for thread in threads:
+            thread.join(timeout=60)
+    cluster.start_server(1)  # the killed server comes back and joins in
+    wait_for(cluster.url(1) + "/api/v1/health", cluster.servers[1])
+
+    # During the outage: reports 503 with Retry-After (never 500), staff pages too, checks go on.
+    outage = [a for p, _, _, a in run.reports if p == "outage"]
+    assert outage and all(a.status == 503 and int(a.headers["Retry-After"]) > 0 for a in outage)
+    assert staff_page.status_code == 503 and staff_page.headers["Retry-After"]
+    outage_checks = [a for p, a in run.checks if p == "outage"]
+    assert outage_checks and {a.status for a in outage_checks} == {200}
+    assert {a.status for _, a in run.checks if a.server != 1} == {200}  # only the killed server missed any
+    # Every report answered 201 is stored exactly once, nothing answered otherwise is, none half written.
+    answers = [(n, a) for _, _, n, a in run.reports]
+    assert {a.status for _, a in answers} <= {201, 503, None} and len(answers) == 300
+    rows = stored(cluster, "select id, name from reports where name like 'Invented cluster agency %'")
+    by_name = {}
+    for row in rows:
+        by_name.setdefault(row["name"], []).append(row["id"])
+    created = {n: a.body["id"] for n, a in answers if a.status == 201}
+    assert all(by_name.get(n) == [i] for n, i in created.items())
+    unanswered = {n for n, a in answers if a.status is None}
+    assert set(by_name) - set(created) <= unanswered and len(created) >= 200
+    audited = stored(cluster, "select target from audit_log where action = 'report.submitted'")
+    assert sorted(a["target"] for a in audited) == sorted(f"report:{r['id']}" for r in
+                                                          stored(cluster, "select id from reports"))
+    # A report filed on one server is in the queue on another; an approval on one is a warning on all.
+    name, answer = filed[2]
+    assert name in staff.get(2, f"/staff/reports/{answer.body['id']}").text
+    assert name in staff.get(1, "/staff/").text
+    for approved, _ in filed[:2]:
+        verdicts = [run.driver.send("GET", "/api/v1/check", server=i, params={"q": approved}).body["verdict"]
+                    for i in range(SERVERS)]
+        assert verdicts == ["warning"] * SERVERS, (approved, verdicts)
+    assert [staff.get(i, "/staff/").status_code for i in range(SERVERS)] == [200] * SERVERS
+    # The limit per address held across servers: its next report is 429 on every server.
+    complete = [a for a in ADDRESSES if all(x.status is not None for _, ad, _, x in run.reports if ad == a)]
+    assert complete
+    for i in range(SERVERS):
+        over = run.driver.send("POST", "/api/v1/reports", server=i, headers={"X-Forwarded-For": complete[0]},
+                               json={"name": "Invented over the limit", "details": "x"})
+        assert over.status == 429, (i, over.status)
