@@ -25,6 +25,7 @@ ADDRESSES = [f"203.0.113.{i}" for i in range(1, 31)]  # documentation addresses:
 BATCHES = {"before": 4, "outage": 1, "after": 5}  # reports per address in each phase: 10 in all
 STAFF = ("cluster_staff", "an invented long password")
 QUERIES = ("101 Mojo International Corp", "TOO Dymka", "0917 887 0567", "Invented Nowhere Recruiters")
+APPROVED = ("Invented Zarya Kestrel Recruiting", "Invented Borealis Quartz Staffing")  # filed on 0, approved on 2 / 0
 OFFER = "Работа в Турции. Оплата за визу 300$ на карту менеджера. ТОО «Дымка», тел. 8 707 281 71 85."
 
 
@@ -102,9 +103,11 @@ def test_many_servers_give_one_answer(cluster, monkeypatch):
     run = Run(cluster)
     threads = run.background()
     try:
+        filed = [run.driver.send("POST", "/api/v1/reports", server=0, headers={"X-Forwarded-For": "198.51.100.20"},
+                                 json={"name": name, "details": "Invented: to be approved."}) for name in APPROVED]
+        assert [a.status for a in filed] == [201, 201]
         run.batch("before", 0, kill_after=60)  # server 1 is SIGKILLed mid-batch
-        filed = [(n, a) for p, _, n, a in run.reports if a.status == 201 and a.server == 0]
-        assert staff.approve(2, filed[0][1].body["id"], "Invented: approved on another server").status_code == 303
+        assert staff.approve(2, filed[0].body["id"], "Invented: approved on another server").status_code == 303
 
         run.phase = "outage"
         outage_started = time.monotonic()
@@ -121,7 +124,7 @@ def test_many_servers_give_one_answer(cluster, monkeypatch):
             assert time.monotonic() < deadline, "reports did not come back after PostgreSQL did"
             time.sleep(0.5)
         run.batch("after", BATCHES["before"] + BATCHES["outage"])
-        assert staff.approve(0, filed[1][1].body["id"], "Invented: approved after the outage").status_code == 303
+        assert staff.approve(0, filed[1].body["id"], "Invented: approved after the outage").status_code == 303
     finally:
         run.stop.set()
         for thread in threads:
@@ -151,10 +154,10 @@ def test_many_servers_give_one_answer(cluster, monkeypatch):
     assert sorted(a["target"] for a in audited) == sorted(f"report:{r['id']}" for r in
                                                           stored(cluster, "select id from reports"))
     # A report filed on one server is in the queue on another; an approval on one is a warning on all.
-    name, answer = filed[2]
+    name, answer = next((n, a) for _, _, n, a in run.reports if a.status == 201 and a.server == 0)
     assert name in staff.get(2, f"/staff/reports/{answer.body['id']}").text
     assert name in staff.get(1, "/staff/").text
-    for approved, _ in filed[:2]:
+    for approved in APPROVED:
         verdicts = [run.driver.send("GET", "/api/v1/check", server=i, params={"q": approved}).body["verdict"]
                     for i in range(SERVERS)]
         assert verdicts == ["warning"] * SERVERS, (approved, verdicts)
