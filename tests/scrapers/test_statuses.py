@@ -150,7 +150,7 @@ FORMULA_NAME = '=HYPERLINK("http://x"&B2,"Open")'
 @pytest.mark.parametrize("engine", ENGINES)
 def test_an_exported_formula_is_text_and_imports_back(tmp_path, monkeypatch, request, engine):
     from verifier import appdb
-from verifier.appdb import ngo
+    from verifier.appdb import ngo
     monkeypatch.setenv("VERIFIER_APP_DB", str(new_app_db(engine, request, tmp_path)))
     assert ngo.EXPORT_COLUMNS is importer.COLUMNS
     appdb.create_staff("alice", "correct horse battery", "test")

@@ -21,7 +21,6 @@ from typing import Any, Iterator, Sequence
 
 POSTGRES_SCHEMES = ("postgresql://", "postgres://")
 WRITE_LOCK = 0x76657269  # the advisory lock every PostgreSQL write transaction holds ("veri")
-POOL_SIZE = int(os.environ.get("VERIFIER_APP_DB_POOL", "8"))
 WRITE_WAIT = 5.0  # seconds a write waits for a connection before answering "try again"
 READ_WAIT = 1.0  # a read (the warning list's version on every check) gives up sooner
 HOLD_DOWN = 2.0  # after a failed connect, fail at once for this long instead of waiting again
@@ -193,6 +192,11 @@ def unavailable() -> type:
     return _unavailable_class()
 
 
+def pool_size() -> int:
+    """Give how many PostgreSQL connections one process may hold (VERIFIER_APP_DB_POOL, default 8)."""
+    return max(1, int(os.environ.get("VERIFIER_APP_DB_POOL", "8")))
+
+
 def pool(url: str):
     """Give this process's connection pool for a URL (a forked child makes its own)."""
     global _pools_pid
@@ -205,7 +209,7 @@ def pool(url: str):
         if url not in _pools:
             from psycopg_pool import ConnectionPool
             _pools[url] = ConnectionPool(
-                url, min_size=1, max_size=max(1, POOL_SIZE), open=True, timeout=WRITE_WAIT,
+                url, min_size=1, max_size=pool_size(), open=True, timeout=WRITE_WAIT,
                 kwargs={"autocommit": True, "row_factory": _row_factory, "connect_timeout": 3,
                         "options": LOCK_WAIT_OPTIONS},
                 check=ConnectionPool.check_connection, reconnect_timeout=10, max_idle=60,
