@@ -53,6 +53,6 @@ def write_locked(target):
 def stored_bytes(target) -> bytes:
     """Give everything the app database holds as bytes (its files, or a plain-text pg_dump)."""
     if is_postgres(target):
-        from verifier.appdb.backup import pg_tool
+        from verifier.appdb.backups import pg_tool
         return subprocess.run([pg_tool("pg_dump"), str(target)], capture_output=True, check=True).stdout
     return b"".join(p.read_bytes() for p in Path(target).parent.glob(Path(target).name + "*"))

@@ -14,7 +14,7 @@ from tests.conftest import new_app_db
 from verifier import appdb
 from verifier.appdb import ngo
 from verifier.appdb.backend import database_errors
-from verifier.appdb.backup import is_sqlite_file
+from verifier.appdb.backups import is_sqlite_file
 
 from .conftest import ROOT_ENV
 
@@ -31,7 +31,7 @@ def sound(copy) -> bool:
     """Tell whether a backup file reads back whole (integrity_check, or pg_restore --list)."""
     if is_sqlite_file(copy):
         return appdb.integrity(copy) == "ok"
-    from verifier.appdb.backup import pg_tool
+    from verifier.appdb.backups import pg_tool
     listing = subprocess.run([pg_tool("pg_restore"), "--list", str(copy)], capture_output=True, text=True)
     return listing.returncode == 0 and "TABLE DATA public reports" in listing.stdout
 

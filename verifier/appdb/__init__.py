@@ -293,11 +293,11 @@ def set_staff_password(username: str, password: str, actor: str) -> None:
         audit(db, actor, "staff.password_changed", f"staff:{username}")
 
 
-# --- backup and restore (both engines: backup.py) -------------------------------------------
+# --- backup and restore (both engines: backups.py) -------------------------------------------
 
 def integrity(path: str | Path) -> str:
     """Return the result of PRAGMA integrity_check on an SQLite file ("ok" when sound)."""
-    from verifier.appdb.backup import integrity as check
+    from verifier.appdb.backups import integrity as check
     return check(path)
 
 
@@ -306,7 +306,7 @@ def backup(dest: str | Path) -> Path:
 
     SQLite: an integrity-checked copy (`.db`). PostgreSQL: a `pg_dump` custom-format archive (`.dump`).
     """
-    from verifier.appdb import backup as appdb_backup
+    from verifier.appdb import backups as appdb_backup
     target = db_path()
     if is_postgres(target):
         return appdb_backup.backup_postgres(str(target), dest)
@@ -319,7 +319,7 @@ def restore(src: str | Path, actor: str = "cli") -> str:
     Into SQLite: an SQLite backup. Into PostgreSQL: a `pg_dump` archive (replaces the data), or an
     SQLite backup when the PostgreSQL database is still empty (moving a one-server site onto it).
     """
-    from verifier.appdb import backup as appdb_backup
+    from verifier.appdb import backups as appdb_backup
     src, live = Path(src), _target(None)
     if not src.is_file():
         raise FileNotFoundError(f"backup {src} not found")
