@@ -15,6 +15,7 @@ import time
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
+import requests
 
 from tests.cluster.drive import Driver, Staff, free_port_block
 from verifier import appdb
@@ -93,67 +94,58 @@ def stored(cluster, sql: str, params=()) -> list[dict]:
     return appdb.query(sql, params, cluster.app_db)
 
 
-def test_many_servers_give_one_answer(cluster, monkeypatch):
-    monkeypatch.setenv("VERIFIER_APP_DB", cluster.app_db)
-    appdb.create_staff(*STAFF, "test")
-    staff = Staff(cluster.urls(), "198.51.100.7")
-    assert staff.login(0, *STAFF) == 303
-    assert [staff.get(i, "/staff/").status_code for i in range(SERVERS)] == [200] * SERVERS  # one session, all servers
+def run_with_faults(run: Run, staff: Staff) -> requests.Response:
+    """Drive the cluster through a SIGKILL and a 10 s PostgreSQL outage; give a staff page seen during it."""
+    cluster = run.cluster
+    filed = [run.driver.send("POST", "/api/v1/reports", server=0, headers={"X-Forwarded-For": "198.51.100.20"},
+                             json={"name": name, "details": "Invented: to be approved."}) for name in APPROVED]
+    assert [a.status for a in filed] == [201, 201]
+    run.batch("before", 0, kill_after=60)  # server 1 is SIGKILLed mid-batch
+    assert staff.approve(2, filed[0].body["id"], "Invented: approved on another server").status_code == 303
+    run.phase, outage_started = "outage", time.monotonic()
+    cluster.postgres.stop()
+    run.batch("outage", BATCHES["before"])
+    staff_page = staff.get(0, "/staff/")
+    time.sleep(max(0.0, 10 - (time.monotonic() - outage_started)))
+    cluster.postgres.start()
+    run.phase, deadline = "recovering", time.monotonic() + 30
+    while run.driver.send("POST", "/api/v1/reports", headers={"X-Forwarded-For": "198.51.100.99"},
+                          json={"name": "Invented cluster probe", "details": "probe"}).status != 201:
+        assert time.monotonic() < deadline, "reports did not come back after PostgreSQL did"
+        time.sleep(0.5)
+    run.batch("after", BATCHES["before"] + BATCHES["outage"])
+    assert staff.approve(0, filed[1].body["id"], "Invented: approved after the outage").status_code == 303
+    return staff_page
 
-    run = Run(cluster)
-    threads = run.background()
-    try:
-        filed = [run.driver.send("POST", "/api/v1/reports", server=0, headers={"X-Forwarded-For": "198.51.100.20"},
-                                 json={"name": name, "details": "Invented: to be approved."}) for name in APPROVED]
-        assert [a.status for a in filed] == [201, 201]
-        run.batch("before", 0, kill_after=60)  # server 1 is SIGKILLed mid-batch
-        assert staff.approve(2, filed[0].body["id"], "Invented: approved on another server").status_code == 303
 
-        run.phase = "outage"
-        outage_started = time.monotonic()
-        cluster.postgres.stop()
-        run.batch("outage", BATCHES["before"])
-        staff_page = staff.get(0, "/staff/")
-        time.sleep(max(0.0, 10 - (time.monotonic() - outage_started)))
-        cluster.postgres.start()
-
-        run.phase = "recovering"
-        deadline = time.monotonic() + 30
-        while run.driver.send("POST", "/api/v1/reports", headers={"X-Forwarded-For": "198.51.100.99"},
-                              json={"name": "Invented cluster probe", "details": "probe"}).status != 201:
-            assert time.monotonic() < deadline, "reports did not come back after PostgreSQL did"
-            time.sleep(0.5)
-        run.batch("after", BATCHES["before"] + BATCHES["outage"])
-        assert staff.approve(0, filed[1].body["id"], "Invented: approved after the outage").status_code == 303
-    finally:
-        run.stop.set()
-        for thread in threads:
-            thread.join(timeout=60)
-    cluster.start_server(1)  # the killed server comes back and joins in
-    wait_for(cluster.url(1) + "/api/v1/health", cluster.servers[1])
-
-    # During the outage: reports 503 with Retry-After (never 500), staff pages too, checks go on.
+def assert_outage_answers(run: Run, staff_page) -> None:
+    """During the outage reports (and staff pages) answered 503 with Retry-After, checks 200."""
     outage = [a for p, _, _, a in run.reports if p == "outage"]
     assert outage and all(a.status == 503 and int(a.headers["Retry-After"]) > 0 for a in outage)
     assert staff_page.status_code == 503 and staff_page.headers["Retry-After"]
     outage_checks = [a for p, a in run.checks if p == "outage"]
     assert outage_checks and {a.status for a in outage_checks} == {200}
     assert {a.status for _, a in run.checks if a.server != 1} == {200}  # only the killed server missed any
-    # Every report answered 201 is stored exactly once, nothing answered otherwise is, none half written.
+
+
+def assert_stored_exactly_once(run: Run) -> None:
+    """Every report answered 201 is stored once; none answered otherwise is; each has its audit row."""
     answers = [(n, a) for _, _, n, a in run.reports]
     assert {a.status for _, a in answers} <= {201, 503, None} and len(answers) == 300
-    rows = stored(cluster, "select id, name from reports where name like 'Invented cluster agency %'")
-    by_name = {}
-    for row in rows:
+    by_name: dict[str, list[int]] = {}
+    for row in stored(run.cluster, "select id, name from reports where name like 'Invented cluster agency %'"):
         by_name.setdefault(row["name"], []).append(row["id"])
     created = {n: a.body["id"] for n, a in answers if a.status == 201}
     assert all(by_name.get(n) == [i] for n, i in created.items())
-    unanswered = {n for n, a in answers if a.status is None}
+    unanswered = {n for n, a in answers if a.status is None}  # sent to the killed server: either way
     assert set(by_name) - set(created) <= unanswered and len(created) >= 200
-    audited = stored(cluster, "select target from audit_log where action = 'report.submitted'")
-    assert sorted(a["target"] for a in audited) == sorted(f"report:{r['id']}" for r in
-                                                          stored(cluster, "select id from reports"))
-    # A report filed on one server is in the queue on another; an approval on one is a warning on all.
+    audited = stored(run.cluster, "select target from audit_log where action = 'report.submitted'")
+    assert sorted(a["target"] for a in audited) == sorted(
+        f"report:{r['id']}" for r in stored(run.cluster, "select id from reports"))
+
+
+def assert_one_answer_everywhere(run: Run, staff: Staff) -> None:
+    """A report filed on one server is in the queue on the others; approvals are warnings on all."""
     name, answer = next((n, a) for _, _, n, a in run.reports if a.status == 201 and a.server == 0)
     assert name in staff.get(2, f"/staff/reports/{answer.body['id']}").text
     assert name in staff.get(1, "/staff/").text
@@ -162,10 +154,38 @@ def test_many_servers_give_one_answer(cluster, monkeypatch):
                     for i in range(SERVERS)]
         assert verdicts == ["warning"] * SERVERS, (approved, verdicts)
     assert [staff.get(i, "/staff/").status_code for i in range(SERVERS)] == [200] * SERVERS
-    # The limit per address held across servers: its next report is 429 on every server.
+
+
+def assert_limit_across_servers(run: Run) -> None:
+    """An address that used its 10 reports gets 429 for the next one on every server."""
     complete = [a for a in ADDRESSES if all(x.status is not None for _, ad, _, x in run.reports if ad == a)]
     assert complete
     for i in range(SERVERS):
         over = run.driver.send("POST", "/api/v1/reports", server=i, headers={"X-Forwarded-For": complete[0]},
                                json={"name": "Invented over the limit", "details": "x"})
         assert over.status == 429, (i, over.status)
+
+
+def test_many_servers_give_one_answer(cluster, monkeypatch):
+    monkeypatch.setenv("VERIFIER_APP_DB", cluster.app_db)
+    appdb.create_staff(*STAFF, "test")
+    staff = Staff(cluster.urls(), "198.51.100.7")
+    assert staff.login(0, *STAFF) == 303
+    assert [staff.get(i, "/staff/").status_code for i in range(SERVERS)] == [200] * SERVERS  # one session, all servers
+    run = Run(cluster)
+    threads = run.background()
+    try:
+        staff_page = run_with_faults(run, staff)
+    finally:
+        run.stop.set()
+        for thread in threads:
+            thread.join(timeout=60)
+    cluster.start_server(1)  # the killed server comes back and joins in
+    wait_for(cluster.url(1) + "/api/v1/health", cluster.servers[1])
+    assert_outage_answers(run, staff_page)
+    assert_stored_exactly_once(run)
+    assert_one_answer_everywhere(run, staff)
+    assert_limit_across_servers(run)
+    print(f"\nreports: {sum(a.status == 201 for *_, a in run.reports)} stored, "
+          f"{sum(a.status == 503 for *_, a in run.reports)} refused (503), "
+          f"{sum(a.status is None for *_, a in run.reports)} unanswered; checks and scans: {len(run.checks)}")
