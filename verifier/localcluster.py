@@ -46,7 +46,7 @@ class LocalCluster:
     def __init__(self, servers: int, base_port: int, registry: str | Path, workdir: str | Path | None = None,
                  snapshot_dir: str | Path | None = None, workers: int = 2, **env: str):
         self.count, self.base_port, self.workers = servers, base_port, workers
-        self.registry, self.snapshot_dir = Path(registry), snapshot_dir
+        self.registry, self.snapshot_dir = Path(registry).resolve(), snapshot_dir
         self.workdir = Path(workdir) if workdir else None
         self.env = env
         self.secret = secrets.token_hex(32)
@@ -131,6 +131,7 @@ class LocalCluster:
         self.postgres.remove()
 
     def __enter__(self) -> "LocalCluster":
+        """Give the cluster, started (everything stopped again if any part fails to start)."""
         try:
             return self.start()
         except BaseException:
@@ -138,6 +139,7 @@ class LocalCluster:
             raise
 
     def __exit__(self, *exc) -> None:
+        """Stop every part."""
         self.stop()
 
 
@@ -160,7 +162,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"PostgreSQL  {cluster.app_db}\nredis       {cluster.redis_url}")
         for i, url in enumerate(cluster.urls()):
             print(f"server {i}    {url}   (log: {cluster.log_path(i)})")
-        print(f"staff account: VERIFIER_APP_DB={cluster.app_db} .venv/bin/python -m verifier.staff_cli create NAME\n"
+        print(f"staff account: VERIFIER_APP_DB={cluster.app_db} .venv/bin/python -m verifier.cli.staff create NAME\n"
               "Ctrl-C stops every server, redis and PostgreSQL (its data is removed).", flush=True)
         while not stop.wait(1):
             for i, process in enumerate(cluster.servers):

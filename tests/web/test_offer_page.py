@@ -9,7 +9,6 @@ from jsonschema import Draft202012Validator
 
 from tests.appdb_engines import stored_bytes
 from tests.conftest import ENGINES, new_app_db
-from verifier import appdb
 from verifier.appdb import searchcounts
 
 OFFER = ("Работа в Турции в отеле. Оплата за визу 300$ на карту Kaspi менеджера. "

@@ -47,7 +47,8 @@ class Row(tuple):
         row._index = index
         return row
 
-    def __getitem__(self, key):  # noqa: D105 (a name or a position)
+    def __getitem__(self, key):
+        """Give one value, by column name or position."""
         return tuple.__getitem__(self, self._index[key] if isinstance(key, str) else key)
 
     def keys(self) -> list[str]:
@@ -130,6 +131,7 @@ class Database:
         return self.conn.execute(sql, params)
 
     def __getitem__(self, table: str) -> Table:
+        """Give one table's insert / update / upsert helper (db["reports"].insert(...))."""
         return Table(self, table)
 
     @contextmanager

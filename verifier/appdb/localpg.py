@@ -15,7 +15,6 @@ import shutil
 import socket
 import subprocess
 import tempfile
-import time
 from pathlib import Path
 
 SYSTEM_USER = "verifier_pg"  # the unprivileged account the server runs as when we are root
@@ -158,21 +157,10 @@ class LocalPostgres:
             shutil.rmtree(self.base, ignore_errors=True)
 
     def __enter__(self) -> "LocalPostgres":
+        """Give the server, initialised and started."""
         return self.init().start()
 
     def __exit__(self, *exc) -> None:
+        """Stop the server and delete its folder."""
         self.remove()
 
-
-def wait_until_ready(server: LocalPostgres, seconds: float = 30) -> None:
-    """Wait until the server answers a query (after a start), or raise TimeoutError."""
-    import psycopg
-    deadline = time.monotonic() + seconds
-    while True:
-        try:
-            with psycopg.connect(server.url(), connect_timeout=2):
-                return
-        except psycopg.OperationalError:
-            if time.monotonic() > deadline:
-                raise TimeoutError(f"PostgreSQL on port {server.port} did not answer in {seconds} s") from None
-            time.sleep(0.1)
