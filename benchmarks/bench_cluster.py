@@ -32,7 +32,8 @@ from verifier.localcluster import LocalCluster  # noqa: E402
 
 LOAD = ROOT / "benchmarks" / "load"
 OUT_OF_REACH = {"VERIFIER_API_RATE_LIMIT": "100000000/minute", "VERIFIER_PAGE_RATE_LIMIT": "100000000/minute",
-                "VERIFIER_REPORT_RATE_LIMIT": "100000000/hour", "VERIFIER_PROXY_HOPS": "1"}
+                "VERIFIER_REPORT_RATE_LIMIT": "100000000/hour", "VERIFIER_PROXY_HOPS": "1",
+                "VERIFIER_CHECK_DEADLINE": "30"}
 
 
 def registry(workdir: Path) -> Path:

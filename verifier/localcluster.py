@@ -155,11 +155,15 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     base = int(os.environ.get("CLUSTER_PORT", "8100"))
     registry = os.environ.get("VERIFIER_DB", "data/verifier.db")
+    snapshots = os.environ.get("VERIFIER_SNAPSHOT_DIR") or None
     stop = threading.Event()
     for sig in (signals.SIGINT, signals.SIGTERM):
         signals.signal(sig, lambda *_: stop.set())
-    with LocalCluster(count, base, registry, workdir=tempfile.mkdtemp(prefix="verifier-cluster-")) as cluster:
+    with LocalCluster(count, base, registry, workdir=tempfile.mkdtemp(prefix="verifier-cluster-"),
+                      snapshot_dir=snapshots) as cluster:
         print(f"PostgreSQL  {cluster.app_db}\nredis       {cluster.redis_url}")
+        if snapshots:
+            print(f"snapshots   {snapshots}   (a new one: .venv/bin/python -m scrapers publish {snapshots})")
         for i, url in enumerate(cluster.urls()):
             print(f"server {i}    {url}   (log: {cluster.log_path(i)})")
         print(f"staff account: VERIFIER_APP_DB={cluster.app_db} .venv/bin/python -m verifier.cli.staff create NAME\n"

@@ -1,11 +1,13 @@
 """Many servers, one answer: three servers on one PostgreSQL and one redis, driven round-robin.
 
 Checks, scans, 300 reports from 30 client addresses (X-Forwarded-For behind one proxy hop) and
-staff approvals; one server SIGKILLed mid-run; PostgreSQL stopped for 10 s and started again.
+staff approvals; one server SIGKILLed mid-run; PostgreSQL stopped for 10 s and started again; a
+new registry snapshot published mid-run into the folder every server follows.
 Every report answered 201 is in PostgreSQL exactly once and nothing else is; a report filed on one
 server is in the queue on another; an approval on one is a warning on all; a staff session made on
 one is valid on the others; during the outage reports answer 503 with Retry-After and checks go on;
-the report limit per address holds across servers.
+the report limit per address holds across servers; every server names the new snapshot in its
+health within one poll interval (plus the load of the new registry).
 """
 from __future__ import annotations
 
@@ -18,10 +20,12 @@ import pytest
 import requests
 
 from tests.cluster.drive import Driver, Staff, free_port_block
+from tests.snapshot_helpers import invented_registry, publish_registry
 from verifier import appdb
 from verifier.localcluster import LocalCluster, wait_for
 
 SERVERS, LIMIT = 3, 10
+POLL, LOAD_ALLOWANCE = 3.0, 5.0  # seconds between looks at the snapshot folder; time to load a registry
 ADDRESSES = [f"203.0.113.{i}" for i in range(1, 31)]  # documentation addresses: headers only
 BATCHES = {"before": 4, "outage": 1, "after": 5}  # reports per address in each phase: 10 in all
 STAFF = ("cluster_staff", "an invented long password")
@@ -32,13 +36,19 @@ OFFER = "Работа в Турции. Оплата за визу 300$ на ка
 
 @pytest.fixture(scope="module")
 def cluster(registry_db, tmp_path_factory):
-    """Start PostgreSQL, redis and three servers behind one (pretend) proxy hop; stop them after."""
+    """Start PostgreSQL, redis and three servers following one snapshot folder, behind one (pretend)
+    proxy hop; stop them after. The folder and a second registry to publish mid-run ride along."""
     env = {"VERIFIER_PROXY_HOPS": "1", "VERIFIER_REPORT_RATE_LIMIT": f"{LIMIT}/hour",
            "VERIFIER_API_RATE_LIMIT": "100000/minute", "VERIFIER_PAGE_RATE_LIMIT": "100000/minute",
-           "VERIFIER_COUNT_FLUSH_SECONDS": "1"}
+           "VERIFIER_SCAN_RATE_LIMIT": "100000/minute", "VERIFIER_COUNT_FLUSH_SECONDS": "1",
+           "VERIFIER_SNAPSHOT_POLL": str(POLL),
+           # Two cores run three servers, PostgreSQL, redis and this client: no check or scan is cut short.
+           "VERIFIER_CHECK_DEADLINE": "30", "VERIFIER_SCAN_DEADLINE": "30"}
     workdir = tmp_path_factory.mktemp("cluster")
+    publish_registry(registry_db, workdir / "snapshots")
     with LocalCluster(SERVERS, free_port_block(10 + SERVERS), registry_db, workdir=workdir, workers=1,
-                      **env) as running:
+                      snapshot_dir=workdir / "snapshots", **env) as running:
+        running.next_registry = invented_registry(registry_db, workdir / "next" / "verifier.db", "cluster")
         yield running
 
 
@@ -49,6 +59,19 @@ class Run:
         self.cluster, self.driver = cluster, Driver(cluster.urls())
         self.phase, self.reports, self.checks = "before", [], []
         self.stop = threading.Event()
+        self.snapshot: tuple[str, float] | None = None  # (the new snapshot's name, seconds until all named it)
+
+    def publish_and_follow(self, servers: list[int]) -> None:
+        """Publish the next registry; record when every given server names it in its health."""
+        short = publish_registry(self.cluster.next_registry, self.cluster.snapshot_dir).snapshot.short
+        started, pending = time.monotonic(), set(servers)
+        while pending and time.monotonic() - started < 60:
+            for i in sorted(pending):
+                answer = self.driver.send("GET", "/api/v1/health", server=i)
+                if answer.status == 200 and answer.body.get("snapshot") == short:
+                    pending.discard(i)
+            time.sleep(0.1)
+        self.snapshot = (short, time.monotonic() - started if not pending else float("inf"))
 
     def report(self, address: str, k: int):
         """File report k of an address through the JSON API; record its answer."""
@@ -113,7 +136,10 @@ def run_with_faults(run: Run, staff: Staff) -> requests.Response:
                           json={"name": "Invented cluster probe", "details": "probe"}).status != 201:
         assert time.monotonic() < deadline, "reports did not come back after PostgreSQL did"
         time.sleep(0.5)
+    publisher = threading.Thread(target=run.publish_and_follow, args=([0, 2],))
+    publisher.start()  # a new snapshot lands while the last reports, checks and scans go on
     run.batch("after", BATCHES["before"] + BATCHES["outage"])
+    publisher.join(timeout=90)
     assert staff.approve(0, filed[1].body["id"], "Invented: approved after the outage").status_code == 303
     return staff_page
 
@@ -156,6 +182,13 @@ def assert_one_answer_everywhere(run: Run, staff: Staff) -> None:
     assert [staff.get(i, "/staff/").status_code for i in range(SERVERS)] == [200] * SERVERS
 
 
+def assert_snapshot_followed(run: Run) -> None:
+    """The servers up named the new snapshot within a poll interval (plus a load); the restarted one too."""
+    short, seconds = run.snapshot
+    assert seconds <= POLL + LOAD_ALLOWANCE, (short, seconds)
+    assert run.driver.send("GET", "/api/v1/health", server=1).body["snapshot"] == short
+
+
 def assert_limit_across_servers(run: Run) -> None:
     """An address that used its 10 reports gets 429 for the next one on every server."""
     complete = [a for a in ADDRESSES if all(x.status is not None for _, ad, _, x in run.reports if ad == a)]
@@ -185,7 +218,9 @@ def test_many_servers_give_one_answer(cluster, monkeypatch):
     assert_outage_answers(run, staff_page)
     assert_stored_exactly_once(run)
     assert_one_answer_everywhere(run, staff)
+    assert_snapshot_followed(run)
     assert_limit_across_servers(run)
     print(f"\nreports: {sum(a.status == 201 for *_, a in run.reports)} stored, "
           f"{sum(a.status == 503 for *_, a in run.reports)} refused (503), "
-          f"{sum(a.status is None for *_, a in run.reports)} unanswered; checks and scans: {len(run.checks)}")
+          f"{sum(a.status is None for *_, a in run.reports)} unanswered; checks and scans: {len(run.checks)}; "
+          f"snapshot {run.snapshot[0]} named by every server {run.snapshot[1]:.1f} s after it was published")
