@@ -20,7 +20,7 @@ from verifier.names.match import Index
 from verifier.names.normalize import name_key
 from verifier.names.numbers import parse_phones
 from verifier.registry import INDEX_COLUMNS, agency_dict
-from verifier.appdb.backend import unavailable_errors
+from verifier.appdb.listcache import ListCache
 
 SOURCE_ID = "ngo_warnings"
 # The import template's columns, so the export loads anywhere as a list.
@@ -189,13 +189,12 @@ class NgoWarningList:
     def __init__(self, path, publisher: str | None = None, url: str = "") -> None:
         self.path = path
         self.publisher, self.url = publisher or INFO.publisher, url or ""  # the app's VERIFIER_NGO_NAME / _URL
-        self._sources: tuple[object, list[dict]] = (None, [])  # (version, its sources line)
-        self._version: object = None
+        self.cache = ListCache()  # the sources line, read once per version
 
     def version(self) -> object:
         """Return what changes when the list changes: the database and its list token."""
-        self._version = (str(self.path), appdb.list_token(self.path))
-        return self._version
+        self.cache.version = (str(self.path), appdb.list_token(self.path))
+        return self.cache.version
 
     def build_index(self) -> Index | None:
         """Return a match index of the listed entries (None when there are none)."""
@@ -221,13 +220,7 @@ class NgoWarningList:
 
     def sources(self) -> list[dict]:
         """Return this list's line on the sources page (read again only when the list has changed)."""
-        version = self._version
-        if version is None or self._sources[0] != version:
-            try:
-                self._sources = (version, self._read_sources())
-            except unavailable_errors():  # the app database is down: the last line read, if any
-                pass
-        return [dict(s) for s in self._sources[1]]
+        return [dict(s) for s in self.cache.get("sources", self._read_sources, [])]
 
     def _read_sources(self) -> list[dict]:
         """Read this list's line on the sources page from the app database."""
