@@ -1,6 +1,7 @@
 """Shared fixtures: the real registry database, built by the real scrapers from the saved sources."""
 from __future__ import annotations
 
+import itertools
 import os
 from pathlib import Path
 
@@ -31,7 +32,7 @@ def registry_db(tmp_path_factory, shared_sources) -> Path:
 
 
 @pytest.fixture(scope="session", autouse=True)
-def app_db(tmp_path_factory) -> Path:
+def default_app_db(tmp_path_factory) -> Path:
     """Point VERIFIER_APP_DB at a temporary file, so no test writes the work tree's data/app.db."""
     path = tmp_path_factory.mktemp("appdb") / "app.db"
     os.environ.setdefault("VERIFIER_APP_DB", str(path))
@@ -39,7 +40,50 @@ def app_db(tmp_path_factory) -> Path:
 
 
 @pytest.fixture(scope="session")
+def app_db(default_app_db) -> Path:
+    """Give the session's app database (tests/reports gives each test its own, on both engines)."""
+    return default_app_db
+
+
+@pytest.fixture(scope="session")
 def engine(registry_db, app_db):
     """Give an engine on the real registry and the session's app database (as the CLI makes one)."""
     from verifier.engine import Engine
     return Engine(registry_db, app_db)
+
+
+# --- the app database on both engines ---------------------------------------------------------
+
+ENGINES = ("sqlite", "postgresql")
+_databases = itertools.count()
+
+
+@pytest.fixture(scope="session")
+def postgres_server():
+    """Start one private PostgreSQL for the session (as an unprivileged user when run as root)."""
+    from verifier.appdb.backend import close_pools
+    from verifier.appdb.localpg import LocalPostgres
+    with LocalPostgres(durable=False) as server:
+        yield server
+        close_pools()
+
+
+def new_app_db(engine: str, request, tmp_path: Path) -> Path | str:
+    """Give a new, empty app database on one engine: an SQLite file, or a fresh PostgreSQL database."""
+    if engine == "sqlite":
+        return tmp_path / "app.db"
+    from verifier.appdb.backend import close_pools
+    server = request.getfixturevalue("postgres_server")
+    name = f"app_{os.getpid()}_{next(_databases)}"
+    url = server.create_database(name)
+
+    def drop() -> None:
+        from verifier.appdb import searchcounts
+        try:
+            searchcounts.flush_counts(url)  # nothing left pending for a database about to go
+        except Exception:  # noqa: BLE001 (a test that stopped the server: the counts go with it)
+            searchcounts._take(url)
+        close_pools()
+        server.drop_database(name)
+    request.addfinalizer(drop)
+    return url

@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 import contextvars
 import gc
+import logging
 import os
 import threading
 import weakref
@@ -22,6 +23,9 @@ from verifier import DEFAULT_REGION, DEFAULT_TIMEZONE, registry
 from verifier.follower import DEFAULT_POLL, SnapshotFollower, poll_seconds
 from verifier.registry import ListsNotLoaded, Loaded  # noqa: F401 (ListsNotLoaded: callers import it from here)
 from verifier.names.match import Index
+from verifier.appdb.backend import is_postgres
+
+log = logging.getLogger(__name__)
 
 
 class ExtraSource(Protocol):
@@ -48,7 +52,8 @@ class Engine:
                  ngo_name: str | None = None, ngo_url: str = "",
                  snapshot_dir: str | Path | None = None, snapshot_poll: float | None = None):
         self.registry_path = Path(registry_path)
-        self.app_db_path = Path(app_db_path) if app_db_path else None
+        # A file path (SQLite) or a postgresql:// URL, which a Path would mangle.
+        self.app_db_path = (str(app_db_path) if is_postgres(app_db_path) else Path(app_db_path)) if app_db_path else None
         self.region, self.timezone = region, timezone
         if extras is None and self.app_db_path is not None:
             from verifier.appdb.ngo import NgoWarningList
@@ -84,11 +89,19 @@ class Engine:
         """Return the registry as loaded now (the request's own when pinned), re-reading extra lists."""
         cur = self._registry()
         with self._lock:
+            self._refresh_extras(cur)
+        return cur
+
+    def _refresh_extras(self, cur: Loaded) -> None:
+        """Rebuild the extra lists' indexes when one changed; keep the last ones while the app database is down."""
+        from verifier.appdb.backend import unavailable_errors
+        try:
             versions = tuple(x.version() for x in self.extras)
             if versions != cur.extra_versions:
                 cur.extra_indexes = tuple(self._extra_indexes(cur.index))
                 cur.extra_versions = versions
-        return cur
+        except unavailable_errors() as exc:  # checks go on answering from what was last loaded
+            log.warning("extra lists not refreshed, the app database is unavailable: %s", exc)
 
     def _registry(self) -> Loaded:
         """Return the registry this request is pinned to, else the one loaded now."""

@@ -6,17 +6,18 @@ import secrets
 
 import pytest
 
+from tests.conftest import ENGINES, new_app_db
 from verifier import appdb
 
 STAFF_NAME, STAFF_PASSWORD = "alice", "correct horse battery staple"
 
 
-@pytest.fixture
-def app_db(tmp_path, monkeypatch):
-    """Give the path of a new app database for this test (VERIFIER_APP_DB points at it)."""
-    path = tmp_path / "app.db"
-    monkeypatch.setenv("VERIFIER_APP_DB", str(path))
-    return path
+@pytest.fixture(params=ENGINES)
+def app_db(request, tmp_path, monkeypatch):
+    """Give a new app database for this test, on each engine in turn (VERIFIER_APP_DB points at it)."""
+    target = new_app_db(request.param, request, tmp_path)
+    monkeypatch.setenv("VERIFIER_APP_DB", str(target))
+    return target
 
 
 @pytest.fixture

@@ -1,7 +1,8 @@
 """App-database faults: a locked or full app database never fails a check and loses no counts.
 
 Issue 16: search counts were flushed inside the request, so with the app database write-locked
-checks answered 500, and the failed batch was cleared before the write and lost.
+checks answered 500, and the failed batch was cleared before the write and lost. On both engines:
+the write lock is SQLite's EXCLUSIVE lock or PostgreSQL's advisory lock, held by another connection.
 """
 from __future__ import annotations
 
@@ -15,40 +16,29 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
-from contextlib import closing, contextmanager
 
 import pytest
 
+from tests.appdb_engines import scalar, write_locked
 from tests.live import gunicorn
 from verifier import appdb
 from verifier.appdb import searchcounts
+from verifier.appdb.backend import unavailable_errors
 
 QUERIES = ("Sana Sezim", "+63 2 8721 1144", "zzqx invented agency")
 
 
-@contextmanager
-def write_locked(path):
-    """Hold the app database's write lock (a second connection inside BEGIN EXCLUSIVE)."""
-    with closing(sqlite3.connect(path, isolation_level=None)) as conn:
-        conn.execute("BEGIN EXCLUSIVE")
-        try:
-            yield
-        finally:
-            conn.execute("ROLLBACK")
-
-
-def stored_searches(path) -> int:
+def stored_searches(target) -> int:
     """Give the total of the search counts stored in an app database."""
-    with closing(sqlite3.connect(path)) as conn:
-        return conn.execute("select coalesce(sum(n), 0) from search_counts").fetchone()[0]
+    return scalar(target, "select coalesce(sum(n), 0) from search_counts")
 
 
 def test_a_failed_flush_keeps_its_counts(app_db):
-    appdb.open_db(app_db).conn.close()
+    appdb.migrate(app_db)
     for _ in range(3):
         searchcounts.count_search("not_found")  # VERIFIER_APP_DB is this test's database
     with write_locked(app_db):
-        with pytest.raises(sqlite3.OperationalError):
+        with pytest.raises(unavailable_errors()):
             searchcounts.flush_counts()
     assert stored_searches(app_db) == 0
     searchcounts.flush_counts()  # the lock is gone: the kept counts land now
@@ -65,7 +55,7 @@ def full_disk(tmp_path):
         pytest.skip("mounting a small tmpfs needs root")
     try:
         path = mount / "app.db"
-        appdb.open_db(path).conn.close()
+        appdb.migrate(path)
         yield path, mount / "filler"
     finally:
         subprocess.run(["umount", "-l", str(mount)], check=True)
@@ -115,8 +105,8 @@ def fetch(opener, url: str, data: dict | None = None) -> tuple[int, str]:
         return 0, ""
 
 
-def test_checks_never_fail_while_the_app_db_is_locked(registry_db, tmp_path):
-    path = tmp_path / "app.db"
+def test_checks_never_fail_while_the_app_db_is_locked(registry_db, app_db):
+    path = app_db
     statuses: list[int] = []
     with gunicorn(registry_db, path, VERIFIER_COUNT_FLUSH_SECONDS="1", VERIFIER_COOKIE_SECURE="0") as url:
         plain = urllib.request.build_opener()
@@ -138,7 +128,7 @@ def test_checks_never_fail_while_the_app_db_is_locked(registry_db, tmp_path):
             report = fetch(visitor, url + "/report", {"csrf_token": token, "kind": "report",
                                                       "name": "Invented Test Agency",
                                                       "details": "Invented details for a lock test."})
-            time.sleep(2)  # the report above waited out SQLite's busy timeout (10 s): 12 s locked
+            time.sleep(2)  # the report above waited out the lock timeout (10 s): 12 s locked
             stop.set()
             for thread in threads:
                 thread.join(timeout=30)
@@ -150,8 +140,8 @@ def test_checks_never_fail_while_the_app_db_is_locked(registry_db, tmp_path):
     assert report[0] == 503 and "try again" in report[1]  # a report is refused clearly, not with a 500
 
 
-def test_counts_pending_at_shutdown_are_written(registry_db, tmp_path):
-    path = tmp_path / "app.db"
+def test_counts_pending_at_shutdown_are_written(registry_db, app_db):
+    path = app_db
     with gunicorn(registry_db, path, VERIFIER_COUNT_FLUSH_SECONDS="3600") as url:
         opener = urllib.request.build_opener()
         statuses = [fetch(opener, f"{url}/api/v1/check?q=Sana%20Sezim")[0] for _ in range(6)]

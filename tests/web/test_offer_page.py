@@ -7,7 +7,8 @@ import re
 import pytest
 from jsonschema import Draft202012Validator
 
-from verifier import appdb
+from tests.appdb_engines import stored_bytes
+from tests.conftest import ENGINES, new_app_db
 from verifier.appdb import searchcounts
 
 OFFER = ("Работа в Турции в отеле. Оплата за визу 300$ на карту Kaspi менеджера. "
@@ -80,13 +81,24 @@ def test_api_errors_have_one_shape(client, body, status):
     validate(client, "Error", response.get_json())
 
 
-def test_scans_leave_no_text_only_counts(client, app_db, caplog):
+@pytest.fixture(params=ENGINES)
+def counted_client(request, web_db, tmp_path, monkeypatch):
+    """Give (a client, its app database) on each engine in turn."""
+    from verifier.web import create_app
+    target = new_app_db(request.param, request, tmp_path)
+    monkeypatch.setenv("VERIFIER_APP_DB", str(target))
+    app = create_app({"TESTING": True, "VERIFIER_DB": web_db, "VERIFIER_APP_DB": str(target), "SECRET_KEY": "test"})
+    return app.test_client(), target
+
+
+def test_scans_leave_no_text_only_counts(counted_client, caplog):
+    client, app_db = counted_client
     caplog.set_level(logging.DEBUG)
     secret = "Zhuldyz Secret Staffing, Оплата за визу 300$, 8 701 999 12 34"
     client.post("/api/v1/scan", json={"text": secret})
     client.post("/offer", data={"text": secret, "csrf_token": csrf(client)})
     searchcounts.flush_counts()
-    stored = b"".join(p.read_bytes() for p in app_db.parent.glob("app.db*"))
+    stored = stored_bytes(app_db)
     for needle in ("Zhuldyz", "999 12 34", "7019991234", "Оплата"):
         assert needle.encode() not in stored
         assert needle not in caplog.text

@@ -1,9 +1,11 @@
 """The app database: reports, the NGO warning list, staff accounts, audit log and search counts.
 
-A SQLite file of its own (VERIFIER_APP_DB, default data/app.db), apart from the registry: no
-scrape touches it and a registry swap leaves it alone. WAL mode, so every web worker reads while
-one writes. The audit log is append-only: triggers refuse UPDATE and DELETE. Searches are kept
-only as counts per day and verdict, never with their text.
+Apart from the registry: no scrape touches it and a registry swap leaves it alone. VERIFIER_APP_DB
+is an SQLite file (the default, data/app.db: one server; WAL mode, so every web worker reads while
+one writes) or a `postgresql://` URL (one database for many servers). One schema and one set of
+migrations for both (schema.py); the SQL and rows are the same (backend.py). The audit
+log is append-only: triggers refuse UPDATE and DELETE on both engines. Searches are kept only as
+counts per day and verdict, never with their text.
 """
 from __future__ import annotations
 
@@ -13,74 +15,37 @@ import os
 import secrets
 import sqlite3
 import threading
-from contextlib import closing, contextmanager
+from contextlib import contextmanager
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import Iterator
 
-import sqlite_utils
-from sqlite_utils.migrations import Migrations
+from verifier.appdb import backend
+from verifier.appdb import schema as appdb_schema
+from verifier.appdb.backend import Database, is_postgres
 
-migrations = Migrations("verifier-app")
 SQLITE_MAX_INT = 2**63 - 1
 
 
-@migrations()
-def m001_initial(db: sqlite_utils.Database) -> None:
-    """Create reports, ngo_entries, staff, audit_log, list_version and search_counts."""
-    db["reports"].create({
-        "id": int, "kind": str, "name": str, "phone": str, "licence_number": str, "country": str,
-        "agency_id": str, "details": str, "contact": str, "status": str, "created_at": str,
-        "decided_at": str, "decided_by": str, "decision_note": str, "entry_id": str,
-    }, pk="id")
-    db["reports"].create_index(["status", "id"])
-    db["ngo_entries"].create({
-        "id": str, "name": str, "aliases": str, "phones": str, "licence_number": str,
-        "country": str, "status": str, "reason": str, "listed_on": str, "source_url": str,
-        "created_at": str, "updated_at": str, "removed_at": str,
-    }, pk="id")
-    db["staff"].create({"id": int, "username": str, "password_hash": str, "active": int,
-                        "created_at": str, "last_login": str}, pk="id")
-    db["staff"].create_index(["username"], unique=True)
-    db["audit_log"].create({"id": int, "at": str, "actor": str, "action": str, "target": str,
-                            "detail": str}, pk="id")
-    for verb in ("UPDATE", "DELETE"):
-        db.execute(f"CREATE TRIGGER audit_log_no_{verb.lower()} BEFORE {verb} ON audit_log "
-                   "BEGIN SELECT RAISE(ABORT, 'audit_log is append-only'); END")
-    # A token every web worker reads per request: it changes whenever the warning list does.
-    db["list_version"].create({"id": int, "token": str}, pk="id")
-    db["list_version"].insert({"id": 1, "token": secrets.token_hex(8)})
-    for verb in ("INSERT", "UPDATE", "DELETE"):
-        db.execute(f"CREATE TRIGGER ngo_entries_{verb.lower()} AFTER {verb} ON ngo_entries BEGIN "
-                   "UPDATE list_version SET token = lower(hex(randomblob(8))) WHERE id = 1; END")
-    db["search_counts"].create({"day": str, "verdict": str, "n": int}, pk=("day", "verdict"))
+def db_path() -> Path | str:
+    """Give the app database setting: the current Flask app's VERIFIER_APP_DB, else the environment's.
 
-
-@migrations()
-def m002_staff_session_version(db: sqlite_utils.Database) -> None:
-    """Give each staff account a session version: bumping it ends every session signed with the old one."""
-    db["staff"].add_column("session_version", int, not_null_default=0)
-
-
-@migrations()
-def m003_notice_events(db: sqlite_utils.Database) -> None:
-    """Add notice_events: official notices staff add (verifier.appdb.notices), shown once approved."""
-    db.execute("CREATE TABLE notice_events (id INTEGER PRIMARY KEY, name TEXT NOT NULL, name_variants TEXT, "
-               "country TEXT, reg_number TEXT, status TEXT NOT NULL, authority TEXT NOT NULL, date TEXT, "
-               "url TEXT NOT NULL, quote TEXT NOT NULL, lang TEXT, note TEXT, state TEXT NOT NULL, "
-               "created_by TEXT NOT NULL, created_at TEXT NOT NULL, decided_by TEXT, decided_at TEXT, "
-               "revision INTEGER NOT NULL)")
-    db.execute("CREATE INDEX notice_events_state ON notice_events (state, id)")
-
-
-def db_path() -> Path:
-    """Return the app database path: the current Flask app's VERIFIER_APP_DB, else the environment's."""
+    A file path (SQLite) comes back as a Path, a PostgreSQL URL as the string itself.
+    """
+    setting = None
     try:
         from flask import current_app, has_app_context
-        if has_app_context() and current_app.config.get("VERIFIER_APP_DB"):
-            return Path(current_app.config["VERIFIER_APP_DB"])
+        if has_app_context():
+            setting = current_app.config.get("VERIFIER_APP_DB")
     except ImportError:  # the CLI without Flask installed
         pass
-    return Path(os.environ.get("VERIFIER_APP_DB", "data/app.db"))
+    setting = str(setting or os.environ.get("VERIFIER_APP_DB", "data/app.db"))
+    return setting if is_postgres(setting) else Path(setting)
+
+
+def _target(path: str | Path | None) -> str:
+    """Give the app database to use as a string: the one given, else the configured one."""
+    return str(path or db_path())
 
 
 def now() -> str:
@@ -88,51 +53,71 @@ def now() -> str:
     return datetime.now(timezone.utc).replace(microsecond=0).isoformat()
 
 
-def _connect(path: Path) -> sqlite3.Connection:
-    """Open a read-write connection in WAL mode with a busy timeout."""
-    conn = sqlite3.connect(str(path), isolation_level=None, timeout=10, check_same_thread=False)
-    conn.row_factory = sqlite3.Row
-    conn.execute("PRAGMA busy_timeout = 10000")
-    conn.execute("PRAGMA journal_mode = WAL")
-    conn.execute("PRAGMA synchronous = NORMAL")
-    return conn
-
-
 _migrated: set[tuple[int, str]] = set()
 
 
-def open_db(path: str | Path | None = None) -> sqlite_utils.Database:
-    """Open the app database for writing, creating it and applying migrations when needed."""
-    path = Path(path or db_path())
-    if (os.getpid(), str(path)) not in _migrated:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        with open(f"{path}.lock", "w") as lock:  # two workers starting at once migrate in turn
+def migrate(path: str | Path | None = None) -> None:
+    """Bring the app database's schema up to date (creating it), once per process and database."""
+    target = _target(path)
+    if (os.getpid(), target) in _migrated:
+        return
+    if is_postgres(target):
+        with backend.postgres_connection(target) as db:
+            appdb_schema.apply(db, now())
+    else:
+        Path(target).parent.mkdir(parents=True, exist_ok=True)
+        with open(f"{target}.lock", "w") as lock:  # two workers starting at once migrate in turn
             fcntl.flock(lock, fcntl.LOCK_EX)
-            with closing(_connect(path)) as conn:
-                migrations.apply(sqlite_utils.Database(conn))
-        _migrated.add((os.getpid(), str(path)))
-    return sqlite_utils.Database(_connect(path))
+            db = Database("sqlite", backend.sqlite_connect(target))
+            try:
+                appdb_schema.apply(db, now())
+            finally:
+                db.close()
+    _migrated.add((os.getpid(), target))
 
 
 @contextmanager
-def session(path: str | Path | None = None):
-    """Give a database handle inside one write transaction: all of it lands, or none."""
-    db = open_db(path)
-    try:
-        db.execute("BEGIN IMMEDIATE")
-        try:
+def connection(path: str | Path | None = None, wait: float = backend.WRITE_WAIT) -> Iterator[Database]:
+    """Lend a connection to the (migrated) app database for a block; give it back after."""
+    target = _target(path)
+    migrate(target)
+    if is_postgres(target):
+        with backend.postgres_connection(target, wait) as db:
             yield db
-        except BaseException:
-            db.execute("ROLLBACK")
-            raise
-        db.execute("COMMIT")
+        return
+    db = Database("sqlite", backend.sqlite_connect(target))
+    try:
+        yield db
     finally:
-        db.conn.close()
+        db.close()
 
 
-def query(sql: str, params: list | tuple = (), path: str | Path | None = None) -> list[dict]:
-    """Return the rows of a read query on the app database (empty when it does not exist)."""
-    conn = reader(path)
+def open_db(path: str | Path | None = None) -> Database:
+    """Open the app database (creating and migrating it when needed); the caller closes it with .close()."""
+    target = _target(path)
+    migrate(target)
+    if is_postgres(target):
+        pool = backend.pool(target)
+        conn = pool.getconn(timeout=backend.WRITE_WAIT)
+        return Database("postgresql", conn, release=lambda: pool.putconn(conn))
+    return Database("sqlite", backend.sqlite_connect(target))
+
+
+@contextmanager
+def session(path: str | Path | None = None) -> Iterator[Database]:
+    """Give a database handle inside one write transaction: all of it lands, or none."""
+    with connection(path) as db, db.transaction():
+        yield db
+
+
+def query(sql: str, params: list | tuple = (), path: str | Path | None = None,
+          wait: float = backend.WRITE_WAIT) -> list[dict]:
+    """Return the rows of a read query on the app database (empty when an SQLite file does not exist)."""
+    target = _target(path)
+    if is_postgres(target):
+        with connection(target, wait) as db:
+            return [dict(r) for r in db.execute(sql, params)]
+    conn = reader(target)
     return [dict(r) for r in conn.execute(sql, params)] if conn is not None else []
 
 
@@ -141,8 +126,8 @@ _inherited: list[sqlite3.Connection] = []  # opened before a fork: never used or
 
 
 def reader(path: str | Path | None = None) -> sqlite3.Connection | None:
-    """Return this thread's cached connection for reads, or None when the database is missing."""
-    path = str(path or db_path())
+    """Return this thread's cached SQLite connection for reads, or None when the file is missing."""
+    path = _target(path)
     cached = getattr(_local, "conn", None)
     if cached is not None and (_local.pid, _local.path) != (os.getpid(), path):
         if _local.pid != os.getpid():
@@ -153,21 +138,25 @@ def reader(path: str | Path | None = None) -> sqlite3.Connection | None:
     if cached is None:
         if not Path(path).is_file():
             return None
-        open_db(path).conn.close()  # brings the schema up to date first
-        _local.conn, _local.pid, _local.path = _connect(Path(path)), os.getpid(), path
+        migrate(path)  # brings the schema up to date first
+        _local.conn, _local.pid, _local.path = backend.sqlite_connect(path), os.getpid(), path
     return _local.conn
 
 
 def list_token(path: str | Path | None = None) -> str | None:
     """Return the warning list's version token (None when there is no app database)."""
-    conn = reader(path)
-    row = conn.execute("select token from list_version where id = 1").fetchone() if conn else None
-    return row[0] if row else None
+    rows = query("select token from list_version where id = 1", (), path, wait=backend.READ_WAIT)
+    return rows[0]["token"] if rows else None
+
+
+def ping(path: str | Path | None = None) -> None:
+    """Read the app database once as a report list would; raise when it cannot be read."""
+    query("select count(*) as n from reports", (), path, wait=backend.READ_WAIT)
 
 
 # --- audit -------------------------------------------------------------------------------------
 
-def audit(db: sqlite_utils.Database, actor: str, action: str, target: str = "", **detail) -> None:
+def audit(db: Database, actor: str, action: str, target: str = "", **detail) -> None:
     """Append one row to the audit log (inside the caller's transaction)."""
     db["audit_log"].insert({"at": now(), "actor": actor[:100], "action": action, "target": str(target)[:100],
                             "detail": json.dumps(detail, ensure_ascii=False, sort_keys=True)})
@@ -177,7 +166,7 @@ def audit_rows(limit: int = 500, target: str | None = None, path: str | Path | N
     """Return the newest audit rows first, optionally for one target."""
     if target is not None:
         return query("select * from audit_log where target = ? order by id desc limit ?", [target, limit], path)
-    return query("select * from audit_log order by id desc limit ?", [limit])
+    return query("select * from audit_log order by id desc limit ?", [limit], path)
 
 
 # --- reports -----------------------------------------------------------------------------------
@@ -219,14 +208,14 @@ def entry_exists(entry_id: str) -> bool:
     return bool(query("select 1 from ngo_entries where id = ?", [entry_id]))
 
 
-def decide_report(db: sqlite_utils.Database, report_id: int, status: str, actor: str,
+def decide_report(db: Database, report_id: int, status: str, actor: str,
                   note: str, entry_id: str | None = None) -> None:
     """Close a pending report (inside the caller's transaction); raise ValueError if it is not pending."""
-    row = db.execute("select status from reports where id = ?", [report_id]).fetchone()
-    if row is None or row[0] != "pending":
+    changed = db.execute("update reports set status = ?, decided_at = ?, decided_by = ?, decision_note = ?, "
+                         "entry_id = ? where id = ? and status = 'pending'",
+                         [status, now(), actor, note, entry_id, report_id]).rowcount
+    if changed != 1:
         raise ValueError(f"report {report_id} is not pending")
-    db["reports"].update(report_id, {"status": status, "decided_at": now(), "decided_by": actor,
-                                     "decision_note": note, "entry_id": entry_id})
 
 
 # --- staff -------------------------------------------------------------------------------------
@@ -304,54 +293,43 @@ def set_staff_password(username: str, password: str, actor: str) -> None:
         audit(db, actor, "staff.password_changed", f"staff:{username}")
 
 
-# --- backup and restore ------------------------------------------------------------------------
+# --- backup and restore (both engines: backups.py) -------------------------------------------
 
 def integrity(path: str | Path) -> str:
-    """Return the result of PRAGMA integrity_check on a database file ("ok" when sound)."""
-    with closing(sqlite3.connect(f"file:{Path(path).resolve()}?mode=ro", uri=True)) as conn:
-        return "; ".join(r[0] for r in conn.execute("PRAGMA integrity_check"))
+    """Return the result of PRAGMA integrity_check on an SQLite file ("ok" when sound)."""
+    from verifier.appdb.backups import integrity as check
+    return check(path)
 
 
 def backup(dest: str | Path) -> Path:
-    """Copy the live app database consistently (SQLite online backup) to dest; return the file."""
-    src = db_path()
-    if not src.is_file():
-        raise FileNotFoundError(f"app database {src} not found (VERIFIER_APP_DB)")
-    if str(dest).endswith(("/", os.sep)) and not Path(dest).is_dir():
-        raise ValueError(f"{dest} is not a directory: create it first, or name a file")
-    dest = Path(dest)
-    if not dest.parent.is_dir():
-        raise ValueError(f"{dest.parent} is not a directory: create it first")
-    if dest.is_dir():
-        dest = dest / f"app-{datetime.now(timezone.utc):%Y%m%dT%H%M%SZ}.db"
-    if dest.exists():
-        raise ValueError(f"{dest} exists: not overwriting a backup")
-    tmp = dest.with_name(f".{dest.name}.tmp")
-    try:
-        with closing(_connect(src)) as source, closing(sqlite3.connect(tmp, isolation_level=None)) as target:
-            source.backup(target)
-            target.execute("PRAGMA journal_mode = DELETE")  # a backup is one self-contained file
-        if (result := integrity(tmp)) != "ok":
-            raise ValueError(f"backup failed its integrity check: {result}")
-        os.replace(tmp, dest)
-    finally:
-        tmp.unlink(missing_ok=True)
-    return dest
+    """Copy the live app database consistently to dest (a file, or a folder for a stamped name); give the file.
+
+    SQLite: an integrity-checked copy (`.db`). PostgreSQL: a `pg_dump` custom-format archive (`.dump`).
+    """
+    from verifier.appdb import backups as appdb_backup
+    target = db_path()
+    if is_postgres(target):
+        return appdb_backup.backup_postgres(str(target), dest)
+    return appdb_backup.backup_sqlite(Path(target), dest)
 
 
-def restore(src: str | Path, actor: str = "cli") -> Path:
-    """Copy a backup into the live app database (online; writers wait); return the live path."""
-    src, live = Path(src), db_path()
+def restore(src: str | Path, actor: str = "cli") -> str:
+    """Load a backup into the live app database (online; writers wait), audited; give the database restored.
+
+    Into SQLite: an SQLite backup. Into PostgreSQL: a `pg_dump` archive (replaces the data), or an
+    SQLite backup when the PostgreSQL database is still empty (moving a one-server site onto it).
+    """
+    from verifier.appdb import backups as appdb_backup
+    src, live = Path(src), _target(None)
     if not src.is_file():
         raise FileNotFoundError(f"backup {src} not found")
-    if (result := integrity(src)) != "ok":
-        raise ValueError(f"{src} failed its integrity check: {result}")
-    live.parent.mkdir(parents=True, exist_ok=True)
-    with closing(sqlite3.connect(f"file:{src.resolve()}?mode=ro", uri=True)) as source, \
-            closing(_connect(live)) as target:
-        source.backup(target)
-    _migrated.discard((os.getpid(), str(live)))  # an older backup may need migrating again
+    if is_postgres(live):
+        migrate(live)  # an empty database gets the tables an SQLite backup is copied into
+        appdb_backup.restore_postgres(src, live)
+    else:
+        appdb_backup.restore_sqlite(src, Path(live))
+    _migrated.discard((os.getpid(), live))  # an older backup may need migrating again
     with session(live) as db:  # a new token, so every worker rebuilds its warning index
-        db.execute("update list_version set token = lower(hex(randomblob(8))) where id = 1")
+        db.execute(f"update list_version set token = {appdb_schema.random_token_sql(db)} where id = 1")
         audit(db, actor, "db.restored", str(src.name))
-    return live
+    return backend.redacted(live)

@@ -20,6 +20,7 @@ from verifier.names.match import Index
 from verifier.names.normalize import name_key
 from verifier.names.numbers import parse_phones
 from verifier.registry import INDEX_COLUMNS, agency_dict
+from verifier.appdb.listcache import ListCache
 
 SOURCE_ID = "ngo_warnings"
 # The import template's columns, so the export loads anywhere as a list.
@@ -188,10 +189,12 @@ class NgoWarningList:
     def __init__(self, path, publisher: str | None = None, url: str = "") -> None:
         self.path = path
         self.publisher, self.url = publisher or INFO.publisher, url or ""  # the app's VERIFIER_NGO_NAME / _URL
+        self.cache = ListCache()  # the sources line, read once per version
 
     def version(self) -> object:
-        """Return what changes when the list changes: the database path and its list token."""
-        return (str(self.path), appdb.list_token(self.path))
+        """Return what changes when the list changes: the database and its list token."""
+        self.cache.version = (str(self.path), appdb.list_token(self.path))
+        return self.cache.version
 
     def build_index(self) -> Index | None:
         """Return a match index of the listed entries (None when there are none)."""
@@ -216,8 +219,12 @@ class NgoWarningList:
                                  for p in phones], history, self.sources()[0])
 
     def sources(self) -> list[dict]:
-        """Return this list's line on the sources page."""
-        row = appdb.query("select count(*) n, max(updated_at) at from ngo_entries where removed_at is null",
+        """Return this list's line on the sources page (read again only when the list has changed)."""
+        return [dict(s) for s in self.cache.get("sources", self._read_sources, [])]
+
+    def _read_sources(self) -> list[dict]:
+        """Read this list's line on the sources page from the app database."""
+        row = appdb.query("select count(*) as n, max(updated_at) as at from ngo_entries where removed_at is null",
                           (), self.path)
         n, at = (row[0]["n"], row[0]["at"]) if row else (0, None)
         return [{

@@ -12,6 +12,7 @@ from __future__ import annotations
 from typing import IO
 
 from verifier import appdb
+from verifier.appdb.listcache import ListCache
 from verifier.names.match import Index
 from verifier.records import SourceError, SourceInfo, agency_row
 from verifier.records.notices import COLUMNS, agency_records, check_row, export_rows, read_csv
@@ -110,14 +111,20 @@ class StaffNotices:
 
     def __init__(self, path) -> None:
         self.path = path
+        self.cache = ListCache()  # rows and sources line, read once per version
 
     def version(self) -> object:
         """Return what changes when a notice is added, approved or rejected."""
         row = appdb.query("select count(*) n, max(revision) r from notice_events", (), self.path)
-        return (str(self.path), row[0]["n"], row[0]["r"]) if row else (str(self.path),)
+        self.cache.version = (str(self.path), row[0]["n"], row[0]["r"]) if row else (str(self.path),)
+        return self.cache.version
 
     def _rows(self) -> list[tuple[dict, list[dict]]]:
-        """Return each agency's agencies row and its events, from the published notices."""
+        """Return each agency's agencies row and its events (read once per version of the notices)."""
+        return self.cache.get("rows", self._read_rows, [])
+
+    def _read_rows(self) -> list[tuple[dict, list[dict]]]:
+        """Read each agency's agencies row and its events from the published notices."""
         notices = sorted(list_notices("published", self.path), key=lambda n: n["id"])
         if not notices:
             return []
@@ -148,7 +155,11 @@ class StaffNotices:
         return None
 
     def sources(self) -> list[dict]:
-        """Return this list's line on the sources page."""
+        """Return this list's line on the sources page (read once per version of the notices)."""
+        return [dict(s) for s in self.cache.get("sources", self._read_sources, [])]
+
+    def _read_sources(self) -> list[dict]:
+        """Read this list's line on the sources page."""
         row = appdb.query("select count(*) n, max(decided_at) at from notice_events where state = 'published'",
                           (), self.path)
         n, at = (row[0]["n"], row[0]["at"]) if row else (0, None)

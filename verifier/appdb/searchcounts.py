@@ -15,6 +15,7 @@ import time
 from pathlib import Path
 
 from verifier import appdb
+from verifier.appdb.backend import is_postgres
 
 FLUSH_SECONDS = 10.0  # how often the background thread writes; an app sets it from its config (init_app)
 log = logging.getLogger(__name__)
@@ -91,12 +92,12 @@ def flush_counts(path: str | Path | None = None) -> int:
     try:
         for db_file in sorted({key[0] for key in taken}):
             mine = {k: n for k, n in taken.items() if k[0] == db_file}
-            if not Path(db_file).is_file():  # no app database (yet): keep counting in memory
+            if not is_postgres(db_file) and not Path(db_file).is_file():  # no app database yet: keep counting
                 continue
             with appdb.session(db_file) as db:
                 for (_, day, verdict), n in mine.items():
                     db.execute("insert into search_counts (day, verdict, n) values (?, ?, ?) on conflict "
-                               "(day, verdict) do update set n = n + excluded.n", [day, verdict, n])
+                               "(day, verdict) do update set n = search_counts.n + excluded.n", [day, verdict, n])
             for key in mine:
                 written += taken.pop(key)
     finally:

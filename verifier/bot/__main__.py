@@ -56,7 +56,7 @@ def prepare(services: Services) -> None:
     searchcounts.init_app(SimpleNamespace(config={"VERIFIER_COUNT_FLUSH_SECONDS": services.settings.count_flush_seconds}))
     if services.engine.app_db_path is not None:
         try:
-            appdb.open_db(services.engine.app_db_path).conn.close()
+            appdb.migrate(services.engine.app_db_path)
         except Exception as exc:  # counts stay in memory until it opens
             log.warning("app database not opened, counts kept in memory: %s", exc)
     try:

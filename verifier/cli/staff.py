@@ -81,12 +81,12 @@ def run(args) -> int:
         appdb.set_staff_active(args.username, args.command == "enable", cli_actor())
         print(f"staff account {args.username} {args.command}d")
     elif args.command == "list":
-        appdb.open_db().conn.close()
+        appdb.migrate()
         for s in appdb.query("select username, active, created_at, last_login from staff order by username"):
             print(f"{s['username']:<24} {'active' if s['active'] else 'disabled':<9} "
                   f"created {s['created_at']}  last login {s['last_login'] or 'never'}")
     elif args.command == "export-ngo":
-        appdb.open_db().conn.close()
+        appdb.migrate()
         if args.file == "-":
             count = ngo.export_csv(sys.stdout)
         else:

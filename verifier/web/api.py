@@ -1,11 +1,10 @@
 """JSON API v1: the same dicts the pages render, with one error shape and open CORS for GET."""
 from __future__ import annotations
 
-import sqlite3
-
 from flask import Blueprint, Response, abort, current_app, jsonify, request
 
 from verifier import appdb
+from verifier.appdb.backend import database_errors
 
 from verifier.web import lookup
 from verifier.web.errors import api_error
@@ -36,10 +35,8 @@ def health():
     problems = [] if ready else ["the lists are not loaded: " + ", ".join(
         f"{s['id']} {s['state']}" for s in states if s["state"] in ("missing", "never", "empty")) or "no records"]
     try:
-        conn = appdb.reader(current_app.config["VERIFIER_APP_DB"])
-        if conn is not None:
-            conn.execute("select count(*) from reports").fetchone()
-    except (sqlite3.Error, OSError) as exc:
+        appdb.ping(current_app.config["VERIFIER_APP_DB"])
+    except (*database_errors(), OSError) as exc:
         problems.append(f"the app database cannot be read: {exc}")
     body = {"ok": not problems, "problems": problems, "snapshot": lookup.engine().snapshot_name(), "sources": states}
     return jsonify(body), 200 if not problems else 503
@@ -61,6 +58,13 @@ def scan():
     """Give the offer scan of JSON {"text", "lang"} (issue 12; the text is never stored)."""
     from verifier.web.offer import api_scan
     return api_scan()
+
+
+@bp.post("/reports")
+def report():
+    """Store a report as JSON, as the /report form does (same checks, same per-address limit): 201."""
+    from verifier.web.reports import api_report
+    return api_report()
 
 
 @bp.get("/agencies/<agency_id>")

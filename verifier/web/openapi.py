@@ -195,6 +195,26 @@ PATHS["/scan"] = {"post": {
     "responses": _responses("ScanResult", 400, 413, 503)}}
 DOCUMENT["components"]["schemas"]["ScanResult"] = SCAN_RESULT
 
+# Issue 28: a report as JSON, as the /report form takes it (same checks, same limit per address).
+_REPORT_FIELDS = {"kind": {"enum": ["report", "correction"]}, "name": {"type": "string", "minLength": 1, "maxLength": 200},
+                  "details": {"type": "string", "minLength": 1, "maxLength": 4000},
+                  "phone": {"type": "string", "maxLength": 200}, "licence_number": {"type": "string", "maxLength": 60},
+                  "country": {"type": "string", "pattern": "^[A-Za-z]{2}$"},
+                  "agency_id": {"type": "string", "pattern": "^[0-9a-f]{1,64}$"}, "contact": {"type": "string", "maxLength": 200}}
+PATHS["/reports"] = {"post": {
+    "summary": "Report a suspicious agency (or ask for a correction) for the NGO's staff to review",
+    "description": "Stored as pending for staff; nothing is published until staff approve it. No client "
+                   "address is kept. Limited per client address (429), 503 with Retry-After when the "
+                   "database cannot take it just now.",
+    "requestBody": {"required": True, "content": {"application/json": {"schema": {
+        "type": "object", "required": ["name", "details"], "properties": _REPORT_FIELDS}}}},
+    "responses": {"201": {"description": "Stored", "content": {"application/json": {
+        "schema": {"$ref": "#/components/schemas/ReportStored"}}}},
+        **{code: r for code, r in _responses("ReportStored", 400, 503).items() if code != "200"}}}}
+DOCUMENT["components"]["schemas"]["ReportStored"] = {
+    "type": "object", "required": ["ok", "id", "status"],
+    "properties": {"ok": {"const": True}, "id": {"type": "integer"}, "status": {"const": "pending"}}}
+
 
 def openapi_document(server_url: str) -> dict:
     """Give the OpenAPI document with this server's API base URL."""

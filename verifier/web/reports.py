@@ -9,13 +9,14 @@ from __future__ import annotations
 import os
 import re
 
-from flask import Blueprint, abort, current_app, redirect, render_template, request, url_for
+from flask import Blueprint, abort, current_app, jsonify, redirect, render_template, request, url_for
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import HiddenField, RadioField, StringField, TextAreaField
 from wtforms.validators import DataRequired, Length, Optional, Regexp, ValidationError
 
 from verifier import appdb
+from verifier.appdb.backend import unavailable_errors
 from verifier.names.normalize import clean_text
 from verifier.names.numbers import looks_like_phone
 from verifier.offers.cards import mask_cards
@@ -33,13 +34,17 @@ def setup(state) -> None:
     app.config.setdefault("REPORT_RATE_LIMIT", os.environ.get("VERIFIER_REPORT_RATE_LIMIT", "5/hour;20/day"))
     if app.config.get("MAX_CONTENT_LENGTH") is None:
         app.config["MAX_CONTENT_LENGTH"] = MAX_FORM_BYTES
-    appdb.open_db(app.config["VERIFIER_APP_DB"]).conn.close()
+    try:
+        appdb.migrate(app.config["VERIFIER_APP_DB"])
+    except unavailable_errors() as exc:  # checks work without it; writes say "try again" until it is back
+        app.logger.warning("app database unavailable at start: %s", exc)
 
 
 def rate_limited(limit_key: str):
-    """Give the app's Flask-Limiter limit for a config key, usable as `with`."""
+    """Give the app's Flask-Limiter limit for a config key, usable as `with`: one count per client
+    for every endpoint that uses the same key (the report form and POST /api/v1/reports)."""
     limiter = current_app.extensions["verifier_limiter"]
-    return limiter.limit(lambda: current_app.config[limit_key], methods=["POST"])
+    return limiter.shared_limit(lambda: current_app.config[limit_key], scope=limit_key.lower(), methods=["POST"])
 
 
 def clean_details(text: str | None) -> str:
@@ -99,6 +104,25 @@ def report():
         fields["country"] = fields["country"].upper()
         appdb.submit_report(fields)
     return redirect(url_for("reports.thanks"), 303)
+
+
+def api_report():
+    """Store a report sent as JSON (POST /api/v1/reports): 201 with its id, or the API's error shape."""
+    from werkzeug.datastructures import MultiDict
+    from verifier.web.errors import api_error
+    body = request.get_json(silent=True)
+    if not isinstance(body, dict) or not all(isinstance(v, str) for v in body.values()):
+        return api_error('Send a JSON object of strings: "name" and "details" (and optionally "kind", '
+                         '"phone", "licence_number", "country", "agency_id", "contact").', 400)
+    with rate_limited("REPORT_RATE_LIMIT"):
+        form = ReportForm(formdata=MultiDict(body), meta={"csrf": False})
+        if not form.validate():
+            fields = ", ".join(sorted(form.errors))
+            return api_error(f"These fields are missing or not valid: {fields}.", 400)
+        fields = {k: getattr(form, k).data or "" for k in appdb.REPORT_FIELDS}
+        fields["country"] = fields["country"].upper()
+        report_id = appdb.submit_report(fields)
+    return jsonify({"ok": True, "id": report_id, "status": "pending"}), 201
 
 
 @bp.get("/report/thanks")
