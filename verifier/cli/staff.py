@@ -87,14 +87,8 @@ def run(args) -> int:
                   f"created {s['created_at']}  last login {s['last_login'] or 'never'}")
     elif args.command == "export-ngo":
         appdb.migrate()
-        if args.file == "-":
-            count = ngo.export_csv(sys.stdout)
-        else:
-            with open(args.file, "w", newline="", encoding="utf-8") as fh:
-                count = ngo.export_csv(fh)
-        with appdb.session() as db:
-            appdb.audit(db, cli_actor(), "list.exported", "ngo_entries", rows=count)
-        print(f"{count} entries exported", file=sys.stderr)
+        print(f"{export_audited(args.file, ngo.export_csv, 'list.exported', 'ngo_entries')} entries exported",
+              file=sys.stderr)
     elif args.command in ("export-notices", "import-notices"):
         return notices_command(args)
     elif args.command == "restore":
@@ -112,15 +106,21 @@ def notices_command(args) -> int:
         with open(args.file, "rb") as fh:
             print(f"{notices.import_csv(fh.read(), cli_actor())} notices added, awaiting approval")
         return 0
-    if args.file == "-":
-        count = notices.export_csv(sys.stdout)
-    else:
-        with open(args.file, "w", newline="", encoding="utf-8") as fh:
-            count = notices.export_csv(fh)
-    with appdb.session() as db:
-        appdb.audit(db, cli_actor(), "notices.exported", "notice_events", rows=count)
+    count = export_audited(args.file, notices.export_csv, "notices.exported", "notice_events")
     print(f"{count} notices exported", file=sys.stderr)
     return 0
+
+
+def export_audited(file: str, write_csv, action: str, target: str) -> int:
+    """Write a CSV export to a file (or stdout for "-"), audit it with its row count; give the count."""
+    if file == "-":
+        count = write_csv(sys.stdout)
+    else:
+        with open(file, "w", newline="", encoding="utf-8") as fh:
+            count = write_csv(fh)
+    with appdb.session() as db:
+        appdb.audit(db, cli_actor(), action, target, rows=count)
+    return count
 
 
 if __name__ == "__main__":

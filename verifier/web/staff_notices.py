@@ -7,14 +7,11 @@ is shown to the public only once a second staff member approves it, unless the o
 """
 from __future__ import annotations
 
-import io
+from flask import Blueprint, abort, current_app, flash, redirect, render_template, request, url_for
 
-from flask import Blueprint, Response, abort, current_app, flash, redirect, render_template, request, url_for
-
-from verifier import appdb
 from verifier.appdb import notices
 from verifier.records.notices import GROUPS, MAX_QUOTE, STATUS_WORDS
-from verifier.web.staff import ActionForm, actor, decided, form_text, load_staff, staff_context
+from verifier.web.staff import ActionForm, actor, csv_download, decided, form_text, load_staff, staff_context
 
 bp = Blueprint("staff_notices", __name__, url_prefix="/staff")
 bp.before_request(load_staff)  # signed-in staff only, as on every staff page
@@ -69,12 +66,7 @@ def notice_decide(notice_id: int, action: str):
 @bp.get("/notices.csv")
 def notice_export():
     """Give the published notices as a notices CSV, the shipped file's columns (audited)."""
-    out = io.StringIO()
-    count = notices.export_csv(out)
-    with appdb.session() as db:
-        appdb.audit(db, actor(), "notices.exported", "notice_events", rows=count)
-    return Response(out.getvalue(), mimetype="text/csv",
-                    headers={"Content-Disposition": "attachment; filename=official-notices.csv"})
+    return csv_download(notices.export_csv, "notices.exported", "notice_events", "official-notices.csv")
 
 
 @bp.post("/notices/import")
