@@ -25,6 +25,15 @@ def test_public_url_is_printed_whatever_the_host_header(web_db, path):
     assert FORGED not in response.text and "https://check.invented.example/" in response.text
 
 
+@pytest.mark.parametrize("path", ["/widget", "/api/v1/openapi.json", "/check?q=TOO%20Dymka", "/offer"])
+def test_no_page_prints_the_host_header_without_a_public_url(web_db, path):
+    """Unset VERIFIER_PUBLIC_URL: the snippet shows a placeholder, OpenAPI a relative server, no page the Host."""
+    from verifier.web import create_app
+    app = create_app({"TESTING": True, "VERIFIER_DB": web_db, "SECRET_KEY": "test"})
+    response = app.test_client().get(path, headers={"Host": FORGED})
+    assert response.status_code == 200 and FORGED not in response.text
+
+
 @pytest.mark.parametrize("path", ["/widget", "/api/v1/openapi.json", "/api/v1/health"])
 def test_an_untrusted_host_is_refused(public_app, path):
     client = public_app.test_client()

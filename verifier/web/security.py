@@ -65,10 +65,14 @@ def apply_security_headers(response: Response) -> Response:
     return response
 
 
-def public_url() -> str:
-    """Give the site's base URL without a trailing slash: VERIFIER_PUBLIC_URL, else the request's."""
-    configured = current_app.config.get("PUBLIC_URL")
-    return (configured or request.host_url).rstrip("/")
+# Shown in the partner snippet while VERIFIER_PUBLIC_URL is not set: never the request's Host header.
+PLACEHOLDER_URL = "https://CHECK-SITE.example"
+
+
+def public_url(placeholder: str = "") -> str:
+    """Give the site's base URL without a trailing slash: VERIFIER_PUBLIC_URL, else `placeholder`
+    ("" makes the links relative); never the request's Host header, which a client can forge."""
+    return (current_app.config.get("PUBLIC_URL") or placeholder).rstrip("/")
 
 
 def printed_url() -> str:

@@ -7,7 +7,7 @@ from flask import Blueprint, current_app, render_template, request, send_from_di
 
 from verifier.web import lookup
 from verifier.web.locale import current_lang
-from verifier.web.security import public_url
+from verifier.web.security import PLACEHOLDER_URL, public_url
 
 bp = Blueprint("widget", __name__)
 
@@ -43,5 +43,5 @@ def loader():
 @bp.get("/widget")
 def partners():
     """Give the page that shows partners the snippet to paste, with a live example."""
-    script_url = public_url() + url_for("widget.loader")  # never the request's Host header
+    script_url = public_url(PLACEHOLDER_URL) + url_for("widget.loader")  # never the request's Host header
     return render_template("widget.html", script_url=script_url)
