@@ -45,14 +45,14 @@ def hotlines() -> list[dict]:
 
 
 def reporting_lines(result: dict | None) -> list[dict]:
-    """Give the official reporting lines for the countries of a result's matches (all if none)."""
+    """Give the official reporting lines for the countries of a result's matches (none without one)."""
     lines = current_app.config.get("REPORTING_LINES") or {}
     countries = []
     for match in (result or {}).get("matches", []):
         country = (match.get("country") or "").upper()
         if country in lines and country not in countries:
             countries.append(country)
-    chosen = countries or list(lines)
+    chosen = countries  # no record, no country: no other country's line is offered
     return [dict(lines[c], country=c) for c in chosen]
 
 

@@ -6,13 +6,16 @@ page translates it when shown (the catalogues carry the built-in sources' words)
 from __future__ import annotations
 
 from datetime import datetime, timezone
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 from flask import Flask, current_app
 from flask_babel import gettext, lazy_gettext as _l
 
 from verifier import DEFAULT_TIMEZONE
+from verifier.humanize import grouped_phone, human_date as _human_date, human_time
 from verifier.i18n import N_
+from verifier.web.locale import current_lang
 
 NUMBER_LABELS = {
     "licence": _l("Licence number"),
@@ -85,6 +88,22 @@ def local_time(stamp: str | None) -> str:
     return f"{moment:%Y-%m-%d %H:%M} (UTC{offset[:3]}:{offset[3:]})"
 
 
+def human_date(stamp: str | None) -> str:
+    """Give an ISO date in the reader's words ("14 сентября 2026 г.")."""
+    return _human_date(stamp, current_lang())
+
+
+def human_local_time(stamp: str | None) -> str:
+    """Give an ISO time in the configured zone, in the reader's words, with its offset."""
+    return human_time(stamp, zone(), current_lang())
+
+
+def host(url: str | None) -> str:
+    """Give the site name of a web address (its host without www.), for a short source link."""
+    name = urlsplit(url or "").netloc
+    return name[4:] if name.startswith("www.") else name
+
+
 def source_text(text: str | None) -> str:
     """Give a source's stored English words (publisher, name, note) in the reader's language."""
     return gettext(text) if text else ""
@@ -129,6 +148,10 @@ def init_app(app: Flask) -> None:
     """Register the filters and helpers with the app's templates."""
     app.add_template_filter(local_time)
     app.add_template_filter(source_text)
+    app.add_template_filter(human_date)
+    app.add_template_filter(human_local_time)
+    app.add_template_filter(grouped_phone)
+    app.add_template_filter(host)
     app.add_template_global(number_label)
     app.add_template_global(number_kind)
     app.add_template_global(status_text)
