@@ -59,6 +59,15 @@ SOURCE_WORDS = (
     N_("Notices an authority published about an agency, added by one staff member and "
        "approved by another; each links to its page."),
 )
+# DMW's own status words, so that a page says them in the reader's language (the bracket after
+# the group word: "действует (действующая лицензия)").
+DMW_STATUS_WORDS = (
+    N_("Valid License"), N_("Valid License - Provisional"), N_("Valid License - Full"),
+    N_("VALID LICENSE (EXTENDED)"), N_("Cancelled"), N_("Delisted"), N_("Expired"), N_("Forever Banned"),
+    N_("Inactive"), N_("Denied Renewal"), N_("Suspended"), N_("Revoked"), N_("Ceased Operations"),
+    N_("Ceased Operation"), N_("Suspended (Document Processing)"), N_("Documentary Processing Suspended"),
+    N_("Cash Bond Withdrawn"), N_("Suspended or Fined"), N_("Preventive Suspension"),
+)
 # Sources whose `licence_number` holds a company's registration number, not a licence.
 
 
