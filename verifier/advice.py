@@ -146,8 +146,9 @@ def advice_items(result: dict, codes: list[str], lang: str, list_name: str) -> l
 def details(reasons: list[tuple[str, dict]], tr: Callable[[str, dict], str]) -> list[str]:
     """Return the reasons that add to the record cards (a phone published by another record, numbers
     the agency publishes); those restating a card or a standing line are left to the card."""
-    return [tr(m, p) for m, p in reasons
-            if m not in STANDING_REASONS and not ({"how", "score"} & set(p))]
+    grouped = [(m, {**p, "phones": ", ".join(grouped_phone(x) for x in p["phones"].split(", "))} if "phones" in p else p)
+               for m, p in reasons]
+    return [tr(m, p) for m, p in grouped if m not in STANDING_REASONS and not ({"how", "score"} & set(p))]
 
 
 def stale_notice(src: dict, lang: str) -> str:

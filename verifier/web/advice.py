@@ -5,6 +5,7 @@ from flask import current_app
 from flask_babel import lazy_gettext as _l
 
 from verifier.check import MATCHED_ON, STATUS_GROUPS
+from verifier.humanize import grouped_phone
 from verifier.verdict import RISK_LABELS as RISK_WORDS
 from verifier.verdict import VERDICTS as VERDICT_KINDS
 
@@ -68,10 +69,10 @@ def official_links(result: dict) -> list[dict]:
 
 
 def phone_text(phone: str | dict) -> str:
-    """Give a phone as printed: match phones are strings, agency phones dicts with raw/e164."""
+    """Give a phone grouped for reading (+63 2 8681 8959): match phones are strings, agency phones dicts with raw/e164."""
     if isinstance(phone, dict):
-        return phone.get("raw") or phone.get("e164") or ""
-    return str(phone)
+        return grouped_phone(phone.get("e164") or "") or phone.get("raw") or ""
+    return grouped_phone(str(phone))
 
 
 def init_app(app) -> None:
