@@ -7,6 +7,7 @@ Keys added to a check result (none renamed): `why`, `advice` ([{code, text}]), `
 from __future__ import annotations
 
 import re
+from datetime import date
 from typing import Callable
 
 import phonenumbers
@@ -175,7 +176,8 @@ def answer_parts(result: dict, summary: tuple[str, dict], reasons: list[tuple[st
         m.update(phones_text=[grouped_phone(p) for p in m.get("phones") or ()],
                  data_as_of_text=human_date(m.get("data_as_of"), lang),
                  status_date_text=human_date(m.get("status_date"), lang),
-                 expires_on_text=human_date(m.get("expires_on"), lang))
+                 expires_on_text=human_date(m.get("expires_on"), lang),
+                 licence_expired=bool(m.get("expires_on")) and m["expires_on"] < date.today().isoformat())
     return {"why": why, "firm_country": country or None,
             "advice": advice_items(result, advice_codes(result, country), lang, list_name),
             "relevant_sources": relevant, "notices_relevant": notices,

@@ -107,6 +107,11 @@ def human_local_time(stamp: str | None) -> str:
     return human_time(stamp, zone(), current_lang())
 
 
+def today_iso() -> str:
+    """Give today's date in the configured zone, ISO (to tell a past expiry from a coming one)."""
+    return datetime.now(zone()).date().isoformat()
+
+
 def host(url: str | None) -> str:
     """Give the site name of a web address (its host without www.), for a short source link."""
     name = urlsplit(url or "").netloc
@@ -161,6 +166,7 @@ def init_app(app: Flask) -> None:
     app.add_template_filter(human_local_time)
     app.add_template_filter(grouped_phone)
     app.add_template_filter(host)
+    app.add_template_global(today_iso)
     app.add_template_global(number_label)
     app.add_template_global(number_kind)
     app.add_template_global(status_text)
