@@ -130,7 +130,7 @@
     if (!r) return "";
     var m = r.matches[Math.max(state.selected, 0)];
     var parts = [(words.verdicts[r.verdict] || r.verdict) + " (" + (words.risks[r.risk] || r.risk) + ")"];
-    if (m) parts.push(m.name + " (" + (m.status_label || words.groups[m.status_group] || "") + ")", m.source_name,
+    if (m) parts.push(m.name + " \u2014 " + (m.status_label || words.groups[m.status_group] || ""), m.source_name,
                       words.dataAsOf + " " + (m.data_as_of_text || m.data_as_of || "?"));
     if (m && m.events && m.events.length) parts.push(eventNote(m.events));
     parts.push(words.query + ": " + state.query, words.checked + " " + (r.checked_at_text || r.checked_at));
