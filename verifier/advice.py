@@ -2,7 +2,8 @@
 lines, and only the list notices that bear on this answer. Computed once; every face renders it.
 
 Keys added to a check result (none renamed): `why`, `advice` ([{code, text}]), `firm_country`,
-`relevant_sources`, `notices_relevant`, `details`, `hotlines`, `checked_at_text`.
+`relevant_sources`, `notices_relevant`, `details`, `hotlines`, `checked_at_text`; and to each
+match `phones_text`, `data_as_of_text`, `status_date_text`, `expires_on_text`, `licence_expired`.
 """
 from __future__ import annotations
 
@@ -160,6 +161,16 @@ def stale_notice(src: dict, lang: str) -> str:
     return translate(lang, N_("{name} last updated {date} \u2014 may be out of date."), params)
 
 
+def match_for_people(m: dict, lang: str) -> dict:
+    """Return keys to add to a match: its phones grouped, its dates as the reader writes them,
+    and whether its licence is past its expiry."""
+    return {"phones_text": [grouped_phone(p) for p in m.get("phones") or ()],
+            "data_as_of_text": human_date(m.get("data_as_of"), lang),
+            "status_date_text": human_date(m.get("status_date"), lang),
+            "expires_on_text": human_date(m.get("expires_on"), lang),
+            "licence_expired": bool(m.get("expires_on")) and m["expires_on"] < date.today().isoformat()}
+
+
 def answer_parts(result: dict, summary: tuple[str, dict], reasons: list[tuple[str, dict]],
                  tr: Callable[[str, dict], str], region: str, tz: str) -> dict:
     """Return the keys of one clear answer to add to a check result (see the module's docstring)."""
@@ -172,12 +183,8 @@ def answer_parts(result: dict, summary: tuple[str, dict], reasons: list[tuple[st
     why = tr(WHY.get(message, message), {**params, "list": list_name, "count": len(names)})
     relevant = relevant_sources(result, country)
     notices = [stale_notice(s, lang) for s in result["stale"] if s["id"] in relevant]
-    for m in result["matches"]:  # the same facts, written for people (phones grouped, dates local)
-        m.update(phones_text=[grouped_phone(p) for p in m.get("phones") or ()],
-                 data_as_of_text=human_date(m.get("data_as_of"), lang),
-                 status_date_text=human_date(m.get("status_date"), lang),
-                 expires_on_text=human_date(m.get("expires_on"), lang),
-                 licence_expired=bool(m.get("expires_on")) and m["expires_on"] < date.today().isoformat())
+    for m in result["matches"]:
+        m.update(match_for_people(m, lang))
     return {"why": why, "firm_country": country or None,
             "advice": advice_items(result, advice_codes(result, country), lang, list_name),
             "relevant_sources": relevant, "notices_relevant": notices,
