@@ -66,16 +66,21 @@ def readable_number(e164: str) -> str:
         return e164
 
 
-def line_numbers(phone: str, phone_e164: str) -> list[dict]:
-    """Return each number of a line: grouped text and what to dial; a short code has no E.164 form."""
+@lru_cache(maxsize=256)
+def _read_numbers(phone: str, phone_e164: str) -> tuple[tuple[str, str, bool], ...]:
+    """Return each number of a line once read: (grouped text, what to dial, short code?)."""
     e164s = [x.strip() for x in phone_e164.split("/") if x.strip()]
     numbers = []
     for part in (p.strip() for p in phone.split(" / ") if p.strip()):
         digits = "".join(ch for ch in part if ch.isdigit())
         full = next((e for e in e164s if e[-7:] in digits), None)
-        numbers.append({"text": readable_number(full), "dial": full, "short_code": False} if full else
-                       {"text": part, "dial": digits, "short_code": True})
-    return numbers
+        numbers.append((readable_number(full), full, False) if full else (part, digits, True))
+    return tuple(numbers)
+
+
+def line_numbers(phone: str, phone_e164: str) -> list[dict]:
+    """Return each number of a line: grouped text and what to dial; a short code has no E.164 form."""
+    return [{"text": t, "dial": d, "short_code": s} for t, d, s in _read_numbers(phone, phone_e164)]
 
 
 def line_view(line: dict, why: str, lang: str) -> dict:

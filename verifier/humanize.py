@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime, timezone
+from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 import phonenumbers
@@ -10,6 +11,7 @@ from babel.dates import format_date, format_datetime
 from verifier.i18n import pick_language
 
 
+@lru_cache(maxsize=4096)
 def human_date(stamp: str | None, lang: str) -> str:
     """Return an ISO date (or the date of a time) as the reader writes it: "14 сентября 2026 г."."""
     if not stamp:
@@ -48,6 +50,7 @@ def human_time(stamp: str | None, tz: str | ZoneInfo | None, lang: str) -> str:
     return f"{text} (UTC{offset[:3]}:{offset[3:]})"
 
 
+@lru_cache(maxsize=8192)
 def grouped_phone(phone: str) -> str:
     """Return an E.164 number grouped as people read it (+82 10-1234-5678); other text as it is."""
     text = (phone or "").strip()
