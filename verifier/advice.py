@@ -16,7 +16,6 @@ import phonenumbers
 from verifier.helplines import hotlines_for
 from verifier.humanize import grouped_phone, human_date, human_time
 from verifier.i18n import N_, translate
-from verifier.records import BIN_SOURCES
 from verifier.verdict import EXPIRED_SUMMARY, LICENCE_OF_OTHER, VERDICTS
 
 # The summary of each verdict says the verdict again ("Warning: …"); the page's heading already
@@ -119,6 +118,7 @@ PLAN = {
     "similar": ("similar_exact_name", "no_fees", "passport"),
     "not_found": ("not_found_other", "no_fees", "passport"),
 }
+SHAM_COMPANY = "False enterprise (лжепредприятие)"  # KGD's list of sham companies, as the records store it
 NOT_FOUND_BY_COUNTRY = {"KZ": "not_found_kz", "PH": "not_found_ph", "HK": "not_found_hk"}
 
 
@@ -126,7 +126,7 @@ def advice_codes(result: dict, country: str) -> list[str]:
     """Return the codes of what to do next for this verdict, the firm's country and list."""
     codes = list(PLAN.get(result["verdict"], PLAN["not_found"]))
     top = result["matches"][0] if result["matches"] else {}
-    if codes[0] == "warning_list" and top.get("source") in BIN_SOURCES:
+    if codes[0] == "warning_list" and top.get("status") == SHAM_COMPANY:
         codes[0] = "kz_sham_company"
     if codes[0] == "licensed_confirm" and not top.get("phones"):
         codes[0] = "licensed_confirm_no_phone"

@@ -10,12 +10,11 @@ from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 from flask import Flask, current_app
-from flask_babel import gettext, lazy_gettext as _l
+from flask_babel import get_locale, gettext, lazy_gettext as _l
 
 from verifier import DEFAULT_TIMEZONE
 from verifier.humanize import grouped_phone, human_date as _human_date, human_time
-from verifier.i18n import N_
-from verifier.web.locale import current_lang
+from verifier.i18n import N_, pick_language
 
 NUMBER_LABELS = {
     "licence": _l("Licence number"),
@@ -97,14 +96,20 @@ def local_time(stamp: str | None) -> str:
     return f"{moment:%Y-%m-%d %H:%M} (UTC{offset[:3]}:{offset[3:]})"
 
 
+def reader_lang() -> str:
+    """Give the request's language (as locale.current_lang; read here so that locale, which
+    registers these filters, is not imported back)."""
+    return pick_language(str(get_locale() or ""))
+
+
 def human_date(stamp: str | None) -> str:
     """Give an ISO date in the reader's words ("14 сентября 2026 г.")."""
-    return _human_date(stamp, current_lang())
+    return _human_date(stamp, reader_lang())
 
 
 def human_local_time(stamp: str | None) -> str:
     """Give an ISO time in the configured zone, in the reader's words, with its offset."""
-    return human_time(stamp, zone(), current_lang())
+    return human_time(stamp, zone(), reader_lang())
 
 
 def today_iso() -> str:
