@@ -268,7 +268,9 @@ def read_as(query: Query, lang: str) -> str:
 
 def _as_of(src: dict, lang: str) -> str:
     """Return one searched list with its date, for the 'lists searched' line."""
-    return translate(lang, N_("{name}, as of {date}"), {"name": src["publisher"], "date": src["data_as_of"] or "—"})
+    if not src["data_as_of"]:  # never "as of —"
+        return f'{src["publisher"]} ({translate(lang, N_("date unknown"))})'
+    return translate(lang, N_("{name}, as of {date}"), {"name": src["publisher"], "date": src["data_as_of"]})
 
 
 def _stale_notice(src: dict, lang: str) -> str:
