@@ -180,7 +180,8 @@ def answer_parts(result: dict, summary: tuple[str, dict], reasons: list[tuple[st
     top = result["matches"][0] if result["matches"] else {}
     list_name = names.get(top.get("source"), "")
     message, params = summary
-    why = tr(WHY.get(message, message), {**params, "list": list_name, "count": len(names)})
+    why = tr(WHY.get(message, message), {**params, "list": list_name, "count": len(names),
+                                         "expires": human_date(params.get("expires"), lang)})
     relevant = relevant_sources(result, country)
     notices = [stale_notice(s, lang) for s in result["stale"] if s["id"] in relevant]
     for m in result["matches"]:
