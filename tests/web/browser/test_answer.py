@@ -11,6 +11,7 @@ import sys
 from urllib.parse import urlencode
 
 import pytest
+from playwright.sync_api import expect
 
 from realdata import CANCELLED_NAME, LICENSED_NAME, WARNING_NAME
 from support import AXE, ROOT, free_port, shot, wait_until_up
@@ -162,3 +163,13 @@ def test_an_uzbek_record_offers_uzbek_lines(browser, uz_server):
     assert page.locator(".hotlines li[data-country]").first.get_attribute("data-country") == "UZ"
     assert "1211" in page.locator(".hotlines").inner_text()
     page.close()
+
+
+@pytest.mark.parametrize("path", ["/embed", "/hotline"])
+@pytest.mark.parametrize("verdict", ["warning", "licensed", "not_found"])
+def test_uzbek_widget_and_hotline_carry_no_english_ui_word(page, path, verdict):
+    fields = {"q": VERDICTS[verdict]["q"]}
+    page.goto(f"{path}?" + urlencode({"lang": "uz", **fields}))
+    if path == "/hotline":  # the script re-renders the panel from the API
+        expect(page.locator("#hl-note")).not_to_have_text("")  # no string evaluated: the CSP forbids eval
+    assert english_on(visible_text(page), "uz", data_words(page, fields)) == []
