@@ -173,3 +173,13 @@ def test_uzbek_widget_and_hotline_carry_no_english_ui_word(page, path, verdict):
     if path == "/hotline":  # the script re-renders the panel from the API
         expect(page.locator("#hl-note")).not_to_have_text("")  # no string evaluated: the CSP forbids eval
     assert english_on(visible_text(page), "uz", data_words(page, fields)) == []
+
+
+def test_the_hotline_panel_says_who_to_call_for_the_records_country(page):
+    page.goto("/hotline?lang=ru")
+    page.locator("#hl-q").fill(LICENSED_NAME)
+    page.locator("#hl-lines li").first.wait_for()
+    assert page.locator("#hl-lines li").first.get_attribute("data-country") == "PH"
+    assert "1348" in page.locator("#hl-lines").inner_text()
+    page.keyboard.press("Escape")
+    assert page.locator("#hl-help-box").is_hidden()

@@ -54,6 +54,23 @@
       verdictBox.appendChild(notice);
     }
     offerHint(result);
+    renderHelp(result);
+  }
+
+  // Who the caller can call: the lines the check chose (record's country, then the reader's), three at most.
+  function renderHelp(result) {
+    var box = document.getElementById("hl-help-box");
+    var listNode = document.getElementById("hl-lines");
+    listNode.textContent = "";
+    (result.hotlines || []).filter(function (line) { return line.numbers.length; }).slice(0, 3).forEach(function (line) {
+      var item = el("li");
+      item.setAttribute("data-country", line.country);
+      item.appendChild(el("strong", "", line.name));
+      item.appendChild(document.createTextNode(": " + line.numbers.map(function (n) { return n.text; }).join(", ")));
+      if (!line.confirmed) item.appendChild(el("span", "muted small", " (" + line.confirmed_note + ")"));
+      listNode.appendChild(item);
+    });
+    box.hidden = !listNode.children.length;
   }
 
   // A pasted message is offered the offer scan: the text goes into the offer box, opened.
@@ -226,6 +243,7 @@
       else { clearTimeout(state.timer); search(query).then(copyNote); }
     } else if (e.key === "Escape") {
       input.value = ""; list.textContent = ""; verdictBox.textContent = ""; state.result = null;
+      document.getElementById("hl-help-box").hidden = true;
       input.setAttribute("aria-expanded", "false"); input.removeAttribute("aria-activedescendant"); showNote();
     }
   });
