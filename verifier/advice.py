@@ -145,12 +145,19 @@ def advice_items(result: dict, codes: list[str], lang: str, list_name: str) -> l
     return [{"code": code, "text": translate(lang, ADVICE[code], params)} for code in codes]
 
 
-def details(reasons: list[tuple[str, dict]], tr: Callable[[str, dict], str]) -> list[str]:
-    """Return the reasons that add to the record cards (a phone published by another record, numbers
-    the agency publishes); those restating a card or a standing line are left to the card."""
+def details(result: dict, reasons: list[tuple[str, dict]], tr: Callable[[str, dict], str]) -> list[str]:
+    """Return the reasons that add to the record cards (a phone published by another record, the
+    numbers an agency publishes, what official notices add); those restating a card or a standing
+    line (lists searched, not found is not safe) are left out."""
     grouped = [(m, {**p, "phones": ", ".join(grouped_phone(x) for x in p["phones"].split(", "))} if "phones" in p else p)
                for m, p in reasons]
-    return [tr(m, p) for m, p in grouped if m not in STANDING_REASONS and not ({"how", "score"} & set(p))]
+    kept = [tr(m, p) for m, p in grouped if m not in STANDING_REASONS and not ({"how", "score"} & set(p))]
+    own = {tr(m, p) for m, p in reasons}
+    lang = result["lang"]
+    lists = translate(lang, N_("Lists searched: {lists}.")).split("{lists}")[0]
+    offer = translate(lang, N_("This looks like a job offer: check the whole text on the offer page."))
+    added = [r for r in result["reasons"] if r not in own and r != offer and not r.startswith(lists)]
+    return kept + added
 
 
 def stale_notice(src: dict, lang: str) -> str:
@@ -189,6 +196,6 @@ def answer_parts(result: dict, summary: tuple[str, dict], reasons: list[tuple[st
     return {"why": why, "firm_country": country or None,
             "advice": advice_items(result, advice_codes(result, country), lang, list_name),
             "relevant_sources": relevant, "notices_relevant": notices,
-            "details": details(reasons, tr),
+            "details": details(result, reasons, tr),
             "hotlines": hotlines_for(lang, region, [country] if country else []),
             "checked_at_text": human_time(result["checked_at"], tz, lang)}
