@@ -12,9 +12,12 @@ def test_scan_file_as_text(registry_db, tmp_path):
     path.write_text(OFFER, encoding="utf-8")
     p = run(["verifier", "scan", str(path), "--lang", "ru"], registry_db)
     assert p.returncode == 0, p.stderr
-    assert p.stdout.startswith("RISK HIGH")
-    assert "[fee]: «Оплата за визу" in p.stdout and "[restricted_route]" in p.stdout
-    assert "ТОО «Дымка» → " in p.stdout and "(warning)" in p.stdout
+    assert p.stdout.startswith("Высокий риск:")  # the summary opens with the risk, in Russian
+    assert "Плата за трудоустройство: «Оплата за визу" in p.stdout
+    assert "Агентство: ТОО «Дымка» → Внимание: есть в списке предупреждений" in p.stdout
+    assert "Телефон: +7 707 281 7185" in p.stdout  # grouped as people read it
+    for english in ("RISK", "[fee]", "(warning)", "(not_found)", "phone", "agency", "(KR)"):
+        assert english not in p.stdout
 
 
 def test_scan_stdin_json(registry_db):

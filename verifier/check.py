@@ -16,6 +16,7 @@ from verifier.registry import ListsNotLoaded, Loaded
 
 if TYPE_CHECKING:  # annotations only: the engine calls this module, not the reverse
     from verifier.engine import Engine
+from verifier.advice import answer_parts
 from verifier.i18n import N_, pick_language, translate
 from verifier.names.identity import apply_identity
 from verifier.names.match import Hit, Rec, read_numbers
@@ -221,7 +222,7 @@ def check(engine: "Engine", q=None, *, name=None, phone=None, licence=None, lang
     if decision.verdict in ("not_found", "similar"):
         reasons.append(tr(N_("Lists searched: {lists}."), {"lists": "; ".join(_as_of(s, lang) for s in searched)}))
     as_of = {s["id"]: s["data_as_of"] for s in searched}
-    return {
+    result = {
         "ok": True,
         "query": " · ".join(v for v in query.fields.values() if v),
         "input": {k: v for k, v in query.fields.items()},
@@ -244,6 +245,9 @@ def check(engine: "Engine", q=None, *, name=None, phone=None, licence=None, lang
         "lang": lang,
         "disclaimer": translate(lang, DISCLAIMER),
     }
+    # One clear answer (why, advice, help lines, the notices that bear on it): verifier/advice.py.
+    result.update(answer_parts(result, decision.summary, decision.reasons, tr, engine.region, engine.timezone))
+    return result
 
 
 def _readable(phone: str) -> str:
@@ -264,7 +268,9 @@ def read_as(query: Query, lang: str) -> str:
 
 def _as_of(src: dict, lang: str) -> str:
     """Return one searched list with its date, for the 'lists searched' line."""
-    return translate(lang, N_("{name}, as of {date}"), {"name": src["publisher"], "date": src["data_as_of"] or "—"})
+    if not src["data_as_of"]:  # never "as of —"
+        return f'{src["publisher"]} ({translate(lang, N_("date unknown"))})'
+    return translate(lang, N_("{name}, as of {date}"), {"name": src["publisher"], "date": src["data_as_of"]})
 
 
 def _stale_notice(src: dict, lang: str) -> str:

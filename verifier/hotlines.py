@@ -5,9 +5,11 @@ reached the organisation; None means unconfirmed and is shown as such.
 """
 from __future__ import annotations
 
+from verifier.i18n import N_
+
 DEFAULT_HOTLINES = (
     {
-        "name": "Sana Sezim (Shymkent)",
+        "name": N_("Sana Sezim (Shymkent)"),  # translated where shown
         "phone": "+7 7252 30-01-52",
         "note": "Printed in 2005 as (3252) 30-01-52; area code since changed to 7252.",
         "confirmed": None,

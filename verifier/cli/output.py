@@ -11,7 +11,7 @@ from typing import Callable, Iterable, TextIO
 
 from verifier.i18n import N_
 from verifier.records.template import spreadsheet_safe
-from verifier.result_text import match_text, searched_text, t as _t
+from verifier.result_text import help_line_text, match_text, searched_text, t as _t
 from verifier.verdict import RISK_LABELS
 
 RISK_ORDER = {"low": 0, "medium": 1, "high": 2}
@@ -36,18 +36,21 @@ def searched_line(result: dict, lang: str) -> str:
 
 
 def result_lines(r: dict) -> list[str]:
-    """Give the lines a person reads in a terminal for one result, in the result's language."""
+    """Give the lines a person reads in a terminal for one result, in the result's language:
+    the answer first, then the records, what to do, who to call, the lists it rests on."""
     lang = r.get("lang") or "en"
-    lines = [f"{r['verdict_label'].upper()} — {_t(lang, RISK_LABELS[r['risk']])}: {r['summary']}"]
+    lines = [f"{r['verdict_label'].upper()} — {_t(lang, RISK_LABELS[r['risk']])}: {r.get('why') or r['summary']}"]
     lines += [f"  {r['read_as']}"] if r.get("read_as") else []
-    lines += [f"  ! {notice}" for notice in r.get("notices") or ()]
-    lines += [f"  - {reason}" for reason in r["reasons"]]
+    lines += [f"  - {line}" for line in r.get("details", r["reasons"])]
     for m in r["matches"]:
         lines += [match_line(m, lang), *event_lines(m, lang)]
+    lines += [f"  > {item['text']}" for item in r.get("advice") or ()]
+    lines += [f"  ☎ {help_line_text(x, lang)}" for x in r.get("hotlines") or () if x["numbers"]]
+    lines += [f"  ! {notice}" for notice in r.get("notices_relevant", r.get("notices")) or ()]
     if "sources_searched" in r:
         lines.append(searched_line(r, lang))
     if r.get("checked_at"):
-        lines.append("  " + _t(lang, N_("Checked at %(time)s."), time=r["checked_at"]))
+        lines.append("  " + _t(lang, N_("Checked at %(time)s."), time=r.get("checked_at_text") or r["checked_at"]))
     lines.append(f"  {r['disclaimer']}")
     return lines
 

@@ -6,6 +6,8 @@ import json
 import sys
 
 from verifier.offers.scan import MAX_TEXT, scan
+from verifier.humanize import grouped_phone
+from verifier.offers.rules import texts
 from verifier.result_text import destination_lines
 
 
@@ -38,16 +40,18 @@ def _scan_line(line: str, lang: str, engine) -> dict:
 
 
 def print_scan(r: dict) -> None:
-    """Print a scan for a person reading a terminal."""
-    print(f"RISK {r['risk'].upper()}: {r['summary']}")
+    """Print a scan for a person reading a terminal, every word in the scan's language."""
+    lang = r.get("lang") or "en"
+    print(r["summary"])  # it opens with the risk in words
     for f in r["flags"]:
-        print(f"  ! {f['label']} [{f['code']}]: «{f['quote']}» — {f['advice']}")
+        print(f"  ! {f['label']}: «{f['quote']}» — {f['advice']}")
     for e in r["entities"]:
         res = e["result"]
-        verdict = f" → {res['verdict_label']} ({res['verdict']}): {res['summary']}" if res else ""
-        print(f"  * {e['kind']} {e['value']}{verdict}")
+        verdict = f" → {res['verdict_label']}: {res.get('why') or res['summary']}" if res else ""
+        value = grouped_phone(e["value"]) if e["kind"] == "phone" else e["value"]
+        print(f"  * {texts(lang)['entity'].get(e['kind'], e['kind'])}: {value}{verdict}")
     if d := r["destination"]:
-        head, *rules = destination_lines(d, r["lang"])
+        head, *rules = destination_lines(d, lang)
         print(f"  {head}")
         for line in rules:
             print(f"    {line}")

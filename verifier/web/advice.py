@@ -5,7 +5,10 @@ from flask import current_app
 from flask_babel import lazy_gettext as _l
 
 from verifier.check import MATCHED_ON, STATUS_GROUPS
+from verifier.helplines import hotlines_for
+from verifier.humanize import grouped_phone
 from verifier.verdict import RISK_LABELS as RISK_WORDS
+from verifier.web.locale import current_lang
 from verifier.verdict import VERDICTS as VERDICT_KINDS
 
 # Verdict -> (CSS class for the colour, label in words), from the one table in verifier.verdict.
@@ -45,15 +48,26 @@ def hotlines() -> list[dict]:
 
 
 def reporting_lines(result: dict | None) -> list[dict]:
-    """Give the official reporting lines for the countries of a result's matches (all if none)."""
+    """Give the official reporting lines for the countries of a result's matches (none without one)."""
     lines = current_app.config.get("REPORTING_LINES") or {}
     countries = []
     for match in (result or {}).get("matches", []):
         country = (match.get("country") or "").upper()
         if country in lines and country not in countries:
             countries.append(country)
-    chosen = countries or list(lines)
+    chosen = countries  # no record, no country: no other country's line is offered
     return [dict(lines[c], country=c) for c in chosen]
+
+
+def help_lines(result: dict | None) -> list[dict]:
+    """Give the help lines for a page: a check's own, else the reader's country's (and, for a
+    scanned offer, its destination's first)."""
+    result = result or {}
+    if "hotlines" in result:
+        return result["hotlines"]
+    destination = (result.get("destination") or {}).get("country")
+    region = current_app.config.get("VERIFIER_REGION") or ""
+    return hotlines_for(current_lang(), region, [destination] if destination else [])
 
 
 def official_links(result: dict) -> list[dict]:
@@ -68,10 +82,10 @@ def official_links(result: dict) -> list[dict]:
 
 
 def phone_text(phone: str | dict) -> str:
-    """Give a phone as printed: match phones are strings, agency phones dicts with raw/e164."""
+    """Give a phone grouped for reading (+63 2 8681 8959): match phones are strings, agency phones dicts with raw/e164."""
     if isinstance(phone, dict):
-        return phone.get("raw") or phone.get("e164") or ""
-    return str(phone)
+        return grouped_phone(phone.get("e164") or "") or phone.get("raw") or ""
+    return grouped_phone(str(phone))
 
 
 def init_app(app) -> None:
@@ -85,5 +99,5 @@ def init_app(app) -> None:
                 "STATUS_GROUP_LABELS": STATUS_GROUP_LABELS, "LIST_KIND_LABELS": LIST_KIND_LABELS,
                 "MATCHED_ON_LABELS": MATCHED_ON_LABELS, "NEXT_STEPS": NEXT_STEPS,
                 "NOT_FOUND_WARNING": NOT_FOUND_WARNING, "STANDING_LINE": STANDING_LINE,
-                "hotlines": hotlines, "reporting_lines": reporting_lines,
+                "hotlines": hotlines, "help_lines": help_lines, "reporting_lines": reporting_lines,
                 "official_links": official_links}

@@ -6,13 +6,15 @@ page translates it when shown (the catalogues carry the built-in sources' words)
 from __future__ import annotations
 
 from datetime import datetime, timezone
+from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 from flask import Flask, current_app
-from flask_babel import gettext, lazy_gettext as _l
+from flask_babel import get_locale, gettext, lazy_gettext as _l
 
 from verifier import DEFAULT_TIMEZONE
-from verifier.i18n import N_
+from verifier.humanize import grouped_phone, human_date as _human_date, human_time
+from verifier.i18n import N_, pick_language
 
 NUMBER_LABELS = {
     "licence": _l("Licence number"),
@@ -56,6 +58,15 @@ SOURCE_WORDS = (
     N_("Notices an authority published about an agency, added by one staff member and "
        "approved by another; each links to its page."),
 )
+# DMW's own status words, so that a page says them in the reader's language (the bracket after
+# the group word: "действует (действующая лицензия)").
+DMW_STATUS_WORDS = (
+    N_("Valid License"), N_("Valid License - Provisional"), N_("Valid License - Full"),
+    N_("VALID LICENSE (EXTENDED)"), N_("Cancelled"), N_("Delisted"), N_("Expired"), N_("Forever Banned"),
+    N_("Inactive"), N_("Denied Renewal"), N_("Suspended"), N_("Revoked"), N_("Ceased Operations"),
+    N_("Ceased Operation"), N_("Suspended (Document Processing)"), N_("Documentary Processing Suspended"),
+    N_("Cash Bond Withdrawn"), N_("Suspended or Fined"), N_("Preventive Suspension"),
+)
 # Sources whose `licence_number` holds a company's registration number, not a licence.
 
 
@@ -83,6 +94,33 @@ def local_time(stamp: str | None) -> str:
     moment = moment.astimezone(zone())
     offset = moment.strftime("%z")
     return f"{moment:%Y-%m-%d %H:%M} (UTC{offset[:3]}:{offset[3:]})"
+
+
+def reader_lang() -> str:
+    """Give the request's language (as locale.current_lang; read here so that locale, which
+    registers these filters, is not imported back)."""
+    return pick_language(str(get_locale() or ""))
+
+
+def human_date(stamp: str | None) -> str:
+    """Give an ISO date in the reader's words ("14 сентября 2026 г.")."""
+    return _human_date(stamp, reader_lang())
+
+
+def human_local_time(stamp: str | None) -> str:
+    """Give an ISO time in the configured zone, in the reader's words, with its offset."""
+    return human_time(stamp, zone(), reader_lang())
+
+
+def today_iso() -> str:
+    """Give today's date in the configured zone, ISO (to tell a past expiry from a coming one)."""
+    return datetime.now(zone()).date().isoformat()
+
+
+def host(url: str | None) -> str:
+    """Give the site name of a web address (its host without www.), for a short source link."""
+    name = urlsplit(url or "").netloc
+    return name[4:] if name.startswith("www.") else name
 
 
 def source_text(text: str | None) -> str:
@@ -129,6 +167,11 @@ def init_app(app: Flask) -> None:
     """Register the filters and helpers with the app's templates."""
     app.add_template_filter(local_time)
     app.add_template_filter(source_text)
+    app.add_template_filter(human_date)
+    app.add_template_filter(human_local_time)
+    app.add_template_filter(grouped_phone)
+    app.add_template_filter(host)
+    app.add_template_global(today_iso)
     app.add_template_global(number_label)
     app.add_template_global(number_kind)
     app.add_template_global(status_text)

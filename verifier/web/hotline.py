@@ -35,6 +35,7 @@ def script_labels() -> dict:
         "dataAsOf": _("data as of"), "checked": _("checked"), "noMatches": _("No records found."),
         "copied": _("Call note copied."), "copyFailed": _("Copy failed: select the note and copy it."),
         "failed": _("The check failed. Try again."), "query": _("query"), "otherFirm": str(OTHER_FIRM),
+        "help": _("Ask for help"),
         "snapshot": _("registry snapshot"),
         "notices": _("Official notices"),
     }

@@ -52,6 +52,23 @@ CHECK_RESULT = {
         "data_as_of": OPT_STR,
         "checked_at": {"type": "string", "format": "date-time"},
         "snapshot": OPT_STR,
+        # One clear answer (verifier/advice.py): shown first, in the reader's language.
+        "why": STR, "details": STR_LIST, "firm_country": OPT_STR,
+        "advice": {"type": "array", "items": {"type": "object", "required": ["code", "text"],
+                                              "properties": {"code": STR, "text": STR}}},
+        "relevant_sources": STR_LIST, "notices_relevant": STR_LIST, "checked_at_text": STR,
+        "hotlines": {"type": "array", "items": {"$ref": "#/components/schemas/HelpLine"}},
+    },
+}
+HELP_LINE = {
+    "type": "object",
+    "required": ["country", "why", "name", "numbers", "source_url", "source_date", "confirmed"],
+    "properties": {
+        "country": STR, "role": {"enum": ["origin", "destination", "both"]}, "why": {"enum": ["record", "reader"]},
+        "kind": STR, "name": STR, "organisation": STR, "hours": STR, "what_for": STR,
+        "numbers": {"type": "array", "items": {"type": "object", "required": ["text", "dial", "short_code"],
+                    "properties": {"text": STR, "dial": STR, "short_code": {"type": "boolean"}}}},
+        "source_url": STR, "source_date": OPT_STR, "confirmed": {"type": "boolean"}, "confirmed_note": STR,
     },
 }
 STATUS_EVENT = {
@@ -138,7 +155,7 @@ DOCUMENT = {
                             "Partners may send an X-API-Key header for higher rate limits."},
     "paths": PATHS,
     "components": {
-        "schemas": {"CheckResult": CHECK_RESULT, "Match": MATCH, "Agency": AGENCY,
+        "schemas": {"CheckResult": CHECK_RESULT, "Match": MATCH, "HelpLine": HELP_LINE, "Agency": AGENCY,
                     "StatusEvent": STATUS_EVENT, "Source": SOURCE, "Error": ERROR,
                     "SourceList": {"type": "object", "required": ["sources"], "properties": {
                         "sources": {"type": "array",

@@ -34,7 +34,7 @@ def test_hotline_keyboard_flow_with_copy(context, page, live_server):
     clipboard = page.evaluate("navigator.clipboard.readText()")
     assert clipboard == note
     agency = first.split(" — ")[0]
-    assert agency in note and "Департамент по делам трудовых мигрантов" in note and "данные на 2026-09-14" in note
+    assert agency in note and "Департамент по делам трудовых мигрантов" in note and "данные на 14 сентября 2026" in note
     assert note.startswith("Лицензия недействительна (Высокий риск) · ")
     shot(page, "hotline-ru")
 

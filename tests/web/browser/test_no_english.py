@@ -16,8 +16,9 @@ from babel.messages.pofile import read_po
 from support import ROOT
 
 QUERIES = {"dmw_cancelled": "3 JS Global Recruitment Agency", "kgd_warning": "TOO Dymka"}
-# Not UI words: names configured for the hotline, which are proper names.
-ALLOWED = ("Sana Sezim (Shymkent)",)
+# Not UI words: names configured for the hotline, which are proper names, and the language menu,
+# which names each language in itself ("English"; the bot's "Language: English." made it a piece).
+ALLOWED = ("Sana Sezim (Shymkent)", "English")
 PLACEHOLDER = re.compile(r"%\(\w+\)[sd]|\{\w+\}")
 
 

@@ -31,22 +31,56 @@
     var css = words.css[result.verdict] || "unknown";
     var box = el("section", "verdict " + css);
     box.setAttribute("aria-labelledby", "verdict-title");
-    var line = el("p", "verdict-label");
+    var line = el("h2", "verdict-label");
     var sym = el("span", "sym", SYMBOLS[css]);
     sym.setAttribute("aria-hidden", "true");
     var label = el("span", "", words.verdicts[result.verdict] || result.verdict);
     label.id = "verdict-title";
     label.setAttribute("data-verdict", result.verdict);
     line.append(sym, document.createTextNode(" "), label);
-    box.append(line, el("p", "risk", words.risks[result.risk] || result.risk), el("p", "summary", result.summary));
+    box.append(line, el("p", "risk", words.risks[result.risk] || result.risk),
+               el("p", "summary", result.why || result.summary));
     verdictBox.appendChild(box);
     if (result.read_as) { verdictBox.appendChild(el("p", "read-as", result.read_as)); }
-    if (result.verdict === "not_found" || result.verdict === "similar") {
+    if (result.verdict === "similar") {
       var warn = el("p", "notsafe");
       warn.appendChild(el("strong", "", words.notSafe));
       verdictBox.appendChild(warn);
     }
-    (result.notices || []).forEach(function (text) { verdictBox.appendChild(el("p", "stale", text)); });
+    var notices = result.notices_relevant || [];
+    if (notices.length) {
+      var notice = el("div", "notice");
+      notices.forEach(function (text) { notice.appendChild(el("p", "", text)); });
+      verdictBox.appendChild(notice);
+    }
+    offerHint(result);
+    renderHelp(result);
+  }
+
+  // Who the caller can call: the lines the check chose (record's country, then the reader's), three at most.
+  function renderHelp(result) {
+    var box = document.getElementById("hl-help-box");
+    var listNode = document.getElementById("hl-lines");
+    listNode.textContent = "";
+    (result.hotlines || []).filter(function (line) { return line.numbers.length; }).slice(0, 3).forEach(function (line) {
+      var item = el("li");
+      item.setAttribute("data-country", line.country);
+      item.appendChild(el("strong", "", line.name));
+      item.appendChild(document.createTextNode(": " + line.numbers.map(function (n) { return n.text; }).join(", ")));
+      if (!line.confirmed) item.appendChild(el("span", "muted small", " (" + line.confirmed_note + ")"));
+      listNode.appendChild(item);
+    });
+    box.hidden = !listNode.children.length;
+  }
+
+  // A pasted message is offered the offer scan: the text goes into the offer box, opened.
+  function offerHint(result) {
+    var hint = document.getElementById("hl-offer-hint");
+    if (!hint) return;
+    hint.hidden = !result.looks_like_offer;
+    if (!result.looks_like_offer) return;
+    document.getElementById("hl-offer").open = true;
+    document.getElementById("offer-text").value = state.query || input.value;
   }
 
   function renderMatches(result) {
@@ -64,7 +98,7 @@
       item.appendChild(el("span", "tag " + (other ? "other-firm" : m.status_group),
         m.status_label || words.groups[m.status_group] || m.status_group));
       item.appendChild(document.createTextNode(" · " + m.source_name +
-        " · " + words.dataAsOf + " " + (m.data_as_of || "?")));
+        " · " + words.dataAsOf + " " + (m.data_as_of_text || m.data_as_of || "?")));
       if (m.events && m.events.length) item.appendChild(eventList(m.events));
       item.addEventListener("mousedown", function (e) { e.preventDefault(); select(i); copyNote(); });
       list.appendChild(item);
@@ -107,18 +141,18 @@
     showNote();
   }
 
+  // The call note: every word in the page's language, dates and time as the reader writes them.
   function callNote() {
     var r = state.result;
     if (!r) return "";
     var m = r.matches[Math.max(state.selected, 0)];
     var parts = [(words.verdicts[r.verdict] || r.verdict) + " (" + (words.risks[r.risk] || r.risk) + ")"];
-    if (m) parts.push(m.name + (m.status ? " (" + m.status + ")" : ""), m.source_name,
-                      words.dataAsOf + " " + (m.data_as_of || "?"));
-    else if (r.data_as_of) parts.push(words.dataAsOf + " " + r.data_as_of);
+    if (m) parts.push(m.name + " \u2014 " + (m.status_label || words.groups[m.status_group] || ""), m.source_name,
+                      words.dataAsOf + " " + (m.data_as_of_text || m.data_as_of || "?"));
     if (m && m.events && m.events.length) parts.push(eventNote(m.events));
-    parts.push(words.query + ": " + state.query, words.checked + " " + (r.checked_at || new Date().toISOString()));
+    parts.push(words.query + ": " + state.query, words.checked + " " + (r.checked_at_text || r.checked_at));
     if (r.snapshot) parts.push(words.snapshot + " " + r.snapshot);
-    return parts.join(" · ");
+    return parts.join(" \u00b7 ");
   }
 
   function showNote() {
@@ -148,7 +182,7 @@
       .then(function (response) { return response.json(); })
       .then(function (data) {
         if (data.ok === false) { verdictBox.textContent = data.error; return; }
-        state.result = data; state.query = query; state.selected = -1;
+        state.query = query; state.result = data; state.selected = -1;
         renderVerdict(data); renderMatches(data);
         if (data.matches.length) select(0); else showNote();
       })
@@ -209,6 +243,7 @@
       else { clearTimeout(state.timer); search(query).then(copyNote); }
     } else if (e.key === "Escape") {
       input.value = ""; list.textContent = ""; verdictBox.textContent = ""; state.result = null;
+      document.getElementById("hl-help-box").hidden = true;
       input.setAttribute("aria-expanded", "false"); input.removeAttribute("aria-activedescendant"); showNote();
     }
   });

@@ -10,7 +10,11 @@
   src.searchParams.set("origin", window.location.origin);
   var frame = document.createElement("iframe");
   frame.src = src.toString();
-  frame.title = script.getAttribute("data-title") || "Recruitment agency check";
+  // The frame's name in the page's language (the catalogues' "Recruitment agency check").
+  var TITLES = { en: "Recruitment agency check", ru: "Проверка кадровых агентств",
+    kk: "Жұмысқа орналастыру агенттіктерін тексеру",
+    uz: "Ishga joylashtirish agentliklarini tekshirish" };
+  frame.title = script.getAttribute("data-title") || TITLES[lang] || TITLES.en;
   frame.setAttribute("referrerpolicy", "no-referrer");
   frame.style.width = "100%";
   frame.style.maxWidth = "40rem";
