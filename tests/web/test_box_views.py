@@ -1,6 +1,8 @@
 """The one box on every view: the page, the API and the hotline say how the box was read."""
 from __future__ import annotations
 
+import re
+
 import pytest
 
 BOX = "ТОО Стройтехмонтаж-М, тел. 8 707 281 71 85"
@@ -45,7 +47,7 @@ def test_a_pasted_text_longer_than_the_box_goes_whole_to_the_offer_scan(client, 
     page = client.get(path, query_string={"q": LONG_OFFER, "lang": "en"})
     assert page.status_code == 200, page.text[:300]
     assert 'data-flag="fee"' in page.text and 'data-flag="passport"' in page.text  # flags from both ends
-    assert "туристической визе" in page.text  # the end of the text was read, not cut at 300
+    assert "туристической визе" in re.sub(r"<[^>]+>", "", page.text)  # the end was read, not cut at 300 (marks aside)
 
 
 def test_the_search_box_posts_a_long_paste_to_the_offer_scan(client):

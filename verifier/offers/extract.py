@@ -16,7 +16,7 @@ from verifier.names.numbers import parse_phones
 from verifier.offers.agencies import LookBack
 from verifier.offers.box import phone_shaped, without_place_and_pay
 from verifier.offers.cards import find_cards
-from verifier.offers.phones import is_amount
+from verifier.offers.phones import is_amount, phone_regions
 
 KINDS = ("agency", "phone", "licence", "link", "handle", "email", "card")
 
@@ -47,25 +47,8 @@ AGENCY_WORD_RE = re.compile(r"(?:агентств\w*+|agency|agentligi|аген�
 _NOT_NAME_START = re.compile(r"^(?:The|Our|Call|Contact|Write|Job|Work|We|A|An|In|For|From|To|At|Via)\s+")
 
 # Country cues for reading numbers written without a country code: the first region listed wins.
-REGION_CUES = (
-    ("UZ", re.compile(r"o['ʻ‘’`]?zbek|узбек|ўзбек|toshkent|ташкент|so['ʻ‘’`]m\b|сўм|\bсум\b|\bish\b|maosh")),
-    ("KG", re.compile(r"кыргыз|қырғыз|бишкек|bishkek|kyrgyz|\bсом\b")),
-    ("HK", re.compile(r"hong kong|гонконг|hk\$|hkd")),
-    ("PH", re.compile(r"philippin|manila|филиппин|манил|\bphp\b|₱")),
-    ("KZ", re.compile(r"казахстан|қазақстан|kazakhstan|тенге|теңге|₸|\bkzt\b|алмат|астан|шымкент|[әғқңөұүһі]")),
-    ("RU", re.compile(r"росси|russia|₽|рубл")),
-)
-
-
-def cue_regions(text: str) -> list[str]:
-    """Give the countries the text's own words point to (a city, a currency, a language), in order."""
-    low = text.lower()  # the cues are lower case: cheaper than searching with re.I
-    return [region for region, cue in REGION_CUES if cue.search(low)]
-
-
 def text_regions(text: str, home: str | None = None) -> tuple[str, ...]:
     """Give the regions to read local phone numbers in, from the text's cues and the home region."""
-    from verifier.offers.phones import phone_regions
     return phone_regions(text, None, home or DEFAULT_REGION)
 
 

@@ -21,9 +21,24 @@ AMOUNT_AFTER_RE = re.compile(r"\s{0,2}+(?:[$€₸₽₩£%]|(?i:usd|eur|aed|pln
 AMOUNT_BEFORE_RE = re.compile(r"(?:[$€₸₽₩£]|(?i:usd|eur|aed|pln|krw|kzt|rub))\s{0,2}+$")
 
 
+REGION_CUES = (
+    ("UZ", re.compile(r"o['ʻ‘’`]?zbek|узбек|ўзбек|toshkent|ташкент|so['ʻ‘’`]m\b|сўм|\bсум\b|\bish\b|maosh")),
+    ("KG", re.compile(r"кыргыз|қырғыз|бишкек|bishkek|kyrgyz|\bсом\b")),
+    ("HK", re.compile(r"hong kong|гонконг|hk\$|hkd")),
+    ("PH", re.compile(r"philippin|manila|филиппин|манил|\bphp\b|₱")),
+    ("KZ", re.compile(r"казахстан|қазақстан|kazakhstan|тенге|теңге|₸|\bkzt\b|алмат|астан|шымкент|[әғқңөұүһі]")),
+    ("RU", re.compile(r"росси|russia|₽|рубл")),
+)
+
+
+def cue_regions(text: str) -> list[str]:
+    """Give the countries the text's own words point to (a city, a currency, a language), in order."""
+    low = text.lower()  # the cues are lower case: cheaper than searching with re.I
+    return [region for region, cue in REGION_CUES if cue.search(low)]
+
+
 def phone_regions(text: str, country: str | None = None, home: str = DEFAULT_REGION) -> tuple[str, ...]:
     """Give the regions to read local numbers in, in the order they are tried."""
-    from verifier.offers.extract import cue_regions
     cues = cue_regions(text)
     regions = [c for c in (country, *cues, home) if c in READABLE or c == home]
     if _CYR_RE.search(text):
