@@ -81,6 +81,15 @@ RAISE = [
     ("private_channel", "pishite v lichku, vse rasskazhu"),
     ("private_channel", "Инфа в директ, места ограничены"),
     ("private_channel", "Text me on WhatsApp for more info"),
+    # too_good: pay far above the local norm for unskilled work, in the local currency
+    ("too_good", "Курьер без опыта, 1 200 000 тенге в месяц"),
+    ("too_good", "Официантка, опыт не нужен, 60 000 тг в день"),
+    ("too_good", "Kuryer kerak, tajribasiz, oyiga 15 mln so'm"),
+    ("too_good", "Фасовщик без опыта, 120 000 сом в месяц"),
+    ("too_good", "Грузчик без опыта, 300 тыс руб в месяц"),
+    ("too_good", "Hostess, no experience, 4000 USD a month"),
+    ("too_good", "Горничная без опыта, 25 000 злотых в месяц"),
+    ("too_good", "Упаковщица без опыта, 15 000 AED в месяц"),
 ]
 
 NEAR_MISS = [
@@ -148,6 +157,14 @@ NEAR_MISS = [
     ("private_channel", "Түйіндемені hr@invented.kz поштасына жіберіңіз, «Инвентед» ЖШС."),
     ("private_channel", "Rezyumeni hr@invented.uz ga yuboring, Invented MChJ, Toshkent."),
     ("private_channel", "Менеджер по работе с личными кабинетами клиентов, ТОО «Инвентед»."),
+    ("too_good", "Курьер без опыта, 350 000 тенге в месяц, ТОО «Инвентед»."),
+    ("too_good", "Официант, 12 000 тг за смену плюс чаевые."),
+    ("too_good", "Kuryer, tajribasiz, oyiga 5 mln so'm, Invented MChJ."),
+    ("too_good", "Фасовщик без опыта, 35 000 сом в месяц."),
+    ("too_good", "Грузчик без опыта, 90 000 руб в месяц."),
+    ("too_good", "Главный инженер проекта, 2 500 000 тенге, опыт от 10 лет."),
+    ("too_good", "Упаковщица без опыта, 3 500 злотых в месяц, umowa o pracę."),
+    ("too_good", "Cleaner, no experience needed, 2,200 EUR a month, Invented GmbH."),
 ]
 
 

@@ -53,6 +53,7 @@ class Rules:
     unskilled: tuple[Pattern, ...]   # work that needs no skill, for pay too good for it
     income: tuple[Pattern, ...]      # income promised ...
     effortless: tuple[Pattern, ...]  # ... for no skill, experience or time (easy_money)
+    local_lines: dict[str, tuple[float, float]] = None  # a currency key -> its own (month, by period) lines in USD
 
 
 def _read(name: str) -> dict:
@@ -94,7 +95,17 @@ def rules() -> Rules:
                  data["too_good"].get("min_usd_by_period", data["too_good"]["min_usd"]),
                  _keys_of(data["per_period"]), countries,
                  {cc: comp(c["names"]) for cc, c in countries.items()}, routes, comp(data["too_good"]["unskilled"]),
-                 comp(data["easy_money"]["income"]), comp(data["easy_money"]["effortless"]))
+                 comp(data["easy_money"]["income"]), comp(data["easy_money"]["effortless"]),
+                 _local_lines(data["too_good"].get("local", {})))
+
+
+def _local_lines(table: dict) -> dict[str, tuple[float, float]]:
+    """Give a currency key -> (too-good line a month, line for pay by the day, hour or week) in US dollars."""
+    out: dict[str, tuple[float, float]] = {}
+    for word, (month, by_period) in table.items():
+        for key in pattern_keys(word):
+            out.setdefault(key, (float(month), float(by_period)))
+    return out
 
 
 @lru_cache(maxsize=8)
