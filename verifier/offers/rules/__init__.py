@@ -13,7 +13,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from verifier.offers.rules.match import Pattern, compile_pattern
-from verifier.offers.text import pattern_keys
+from verifier.offers.text import normal, pattern_keys
 
 RULES_DIR = Path(__file__).parent
 LANGS = ("en", "ru", "kk", "uz")
@@ -63,11 +63,13 @@ def _read(name: str) -> dict:
 
 
 def _keys_of(words: dict) -> dict[str, float]:
-    """Give a word -> value table keyed by every key each word stands for."""
+    """Give a word -> value table keyed by every key each word stands for (a stem shorter than its
+    word and than 3 letters is left out: the stem of "aed" is "a", which is no currency)."""
     out: dict[str, float] = {}
     for word, value in words.items():
         for key in pattern_keys(word):
-            out.setdefault(key, value)
+            if len(key) >= 3 or key == normal(word):
+                out.setdefault(key, value)
     return out
 
 
