@@ -12,6 +12,14 @@ from verifier.offers.text import Budget, Doc
 AMOUNT_FLAGS = ("too_good",)
 
 
+RANGE_WORDS = frozenset(("до", "to", "gacha", "дейін"))
+
+
+def _range_top(tokens, i: int) -> bool:
+    """Tell whether number token i is the top of a range ("от 170 000 до 900 000"): pay is read by its floor."""
+    return i >= 2 and tokens[i - 2].kind == "number" and bool(tokens[i - 1].keys & RANGE_WORDS)
+
+
 def pay_ratio(doc: Doc, first: int, last: int) -> float:
     """Give the largest amount a span of tokens names, as a share of the too-good line of its currency (0 when none).
 
@@ -20,7 +28,7 @@ def pay_ratio(doc: Doc, first: int, last: int) -> float:
     r, best = rules(), 0.0
     tokens = doc.tokens
     for i in range(first, last + 1):
-        if tokens[i].kind != "number":
+        if tokens[i].kind != "number" or _range_top(tokens, i):
             continue
         value = float(int("".join(ch for ch in tokens[i].text if ch.isdigit())[:12] or 0))
         near = [t.keys for t in tokens[max(first, i - 2):min(last, i + 3) + 1]]
