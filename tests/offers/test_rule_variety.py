@@ -203,6 +203,19 @@ RAISE = [
     ("visa", "Турист ретінде барасыз, жұмыс сонда"),
     ("passport", "Документы отдаёте координатору по приезду"),
     ("passport", "Hujjatlaringizni menejer olib qoladi"),
+    ("easy_money", "Income of $2,000 a week working 2 hours a day"),
+    ("easy_money", "Make up to $1,000 weekly, no CV needed"),
+    ("easy_money", "You can earn 300 dollars a day, all you need is a phone"),
+    ("easy_money", "Work 1-2 hours, get $100 per day"),
+    ("easy_money", "Guaranteed income 5000 rubles per day, no skills"),
+    ("easy_money", "Без опыта, от 4000 в день, выплаты сразу"),
+    ("easy_money", "Зарплата 5000 в день, работа простая, с телефона"),
+    ("easy_money", "Получай 2-3к в день просто лайкая посты"),
+    ("easy_money", "Тәжірибе қажет емес, күніне 20 000 теңге табасыз"),
+    ("easy_money", "Уйдан туриб ишланг, кунига 300 минг сўм"),
+    ("easy_money", "Students and moms welcome! $80 a day, work from your phone"),
+    ("easy_money", "Высокий доход без специальных навыков"),
+    ("easy_money", "Заработок без знаний и навыков, только желание"),
 ]
 
 NEAR_MISS = [
@@ -347,6 +360,10 @@ NEAR_MISS = [
     ("visa", "Работа в Польше по рабочей визе D, разрешение на работу до выезда."),
     ("visa", "Бухгалтер в туристическое агентство, оформление туров, ТОО «Инвентед»."),
     ("passport", "Документы отдаёте в отдел кадров для оформления трудового договора, копии."),
+    ("easy_money", "Курьер на складе, график 5/2, 8 часов в день, зарплата 90 000 руб в месяц, ООО «Инвентед»."),
+    ("easy_money", "Повар, опыт от 2 лет, от 3 500 руб за смену, ООО «Инвентед»."),
+    ("easy_money", "Оператор call-центра без опыта, оклад 120 000 тенге в месяц, обучение, ТОО «Инвентед»."),
+    ("easy_money", "Customer support, no experience needed, $2,000 a month, Invented Ltd, 1 Main St."),
 ]
 
 

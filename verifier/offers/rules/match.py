@@ -42,6 +42,8 @@ def compile_pattern(source: str, money: frozenset) -> Pattern:
                 gap = 1  # "# money" also reads "200 мың теңге", "200-300 ming so'm"
         elif word == "#":
             keys = NUMBER
+        elif "money" in word.split("/"):
+            raise ValueError(f"'money' stands alone, never among alternatives: {source!r}")
         else:
             keys = frozenset().union(*(frozenset((normal(alt[:-1]),)) if alt.endswith("=") else pattern_keys(alt)
                                        for alt in word.split("/") if alt))
