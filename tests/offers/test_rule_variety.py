@@ -247,6 +247,27 @@ RAISE = [
     ("visa", "Виза не нужна, въезжаете как гость и работаете"),
     ("visa", "Work on an e-visa (tourist), the employer arranges everything"),
     ("visa", "Студенческая виза, учиться не надо, только работать"),
+    ("withheld_wages", "Ойлик мавсум тугагандан кейин берилади"),
+    ("withheld_wages", "Иш ҳақи 3 ойдан кейин тўланади"),
+    ("withheld_wages", "Жалақы 3 айдан соң ғана беріледі"),
+    ("withheld_wages", "Алғашқы екі айда жалақы берілмейді"),
+    ("withheld_wages", "Birinchi 2 oy maosh berilmaydi, kafolat uchun"),
+    ("passport", "Паспортингизни бригадирга топширасиз"),
+    ("passport", "Төлқұжатыңызды менеджерге тапсырасыз"),
+    ("visa", "Туристик виза билан борасиз, ўша ерда ишлайсиз"),
+    ("visa", "Визасиз Кореяга ишга"),
+    ("no_contract", "Шартнома тузилмайди, ишонч асосида"),
+    ("no_contract", "Келісімшарт жасалмайды, бәрі сенім бойынша"),
+    ("fee", "Рўйхатдан ўтиш учун 500 минг сўм тўланг"),
+    ("fee", "Тіркелу үшін 15 000 теңге төлейсіз"),
+    ("urgency", "Фақат 2 та жой қолди, шошилинг"),
+    ("urgency", "Тек 3 орын қалды, асығыңыз"),
+    ("private_channel", "Батафсил маълумот личкада"),
+    ("private_channel", "Толық ақпарат жеке хатта"),
+    ("debt", "Йўл харажатлари кейин ойликдан ушлаб қолинади"),
+    ("debt", "Билет ақшасы кейін айлықтан ұсталады"),
+    ("easy_money", "Уйда ўтириб кунига 200 минг сўм ишланг"),
+    ("crime_recruitment", "Банк картангизни ижарага беринг, ҳафтасига 300 минг"),
 ]
 
 NEAR_MISS = [
@@ -424,6 +445,13 @@ NEAR_MISS = [
     ("personal_payment", "Премии переводим на карту сотрудника, всё официально."),
     ("no_contract", "Written contract in your language, signed before departure."),
     ("visa", "Guest relations manager for a hotel, Invented Hotels, work visa provided."),
+    ("withheld_wages", "Иш ҳақи ҳар ой 10-санада тўланади, Invented МЧЖ."),
+    ("withheld_wages", "Жалақы ай сайын беріледі, алғашқы айда аванс бар."),
+    ("withheld_wages", "Sinov muddati 2 oy, maosh har oy to'lanadi."),
+    ("withheld_wages", "Испытательный срок 3 месяца с полной оплатой, зарплата ежемесячно."),
+    ("fee", "Рўйхатдан ўтиш бепул, ҳеч қандай тўлов йўқ."),
+    ("private_channel", "Батафсил маълумот сайтда: invented.uz, Invented МЧЖ, Тошкент."),
+    ("crime_recruitment", "Иш ҳақи банк картангизга ҳар ой ўтказилади."),
 ]
 
 
