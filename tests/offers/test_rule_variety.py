@@ -268,6 +268,22 @@ RAISE = [
     ("debt", "Билет ақшасы кейін айлықтан ұсталады"),
     ("easy_money", "Уйда ўтириб кунига 200 минг сўм ишланг"),
     ("crime_recruitment", "Банк картангизни ижарага беринг, ҳафтасига 300 минг"),
+    ("easy_money", "Financial freedom in 30 days, no boss, no schedule"),
+    ("easy_money", "Earn while you sleep, our system works for you"),
+    ("easy_money", "Turn $100 into $1,000 in a week"),
+    ("easy_money", "Вложи 5000 и получай 1000 каждый день"),
+    ("easy_money", "Заработок в интернете от 100 000 в месяц, справится любой"),
+    ("easy_money", "Ищу помощницу, работа в телефоне, 1-2 часа в день, доход от 30к"),
+    ("easy_money", "Пассивный заработок на автомате, никаких вложений"),
+    ("easy_money", "Работа мечты: сидишь дома и получаешь деньги"),
+    ("easy_money", "Үйде отырып айлық табыс 500 мың, тәжірибе керек емес"),
+    ("easy_money", "Bir kunda 1 mln so'm ishlash mumkin, tajriba shart emas"),
+    ("easy_money", "Kuniga 1-2 soat vaqt ajrating va daromad oling"),
+    ("easy_money", "Simple copy-paste job, $50 per hour, anyone"),
+    ("crime_recruitment", "Need drivers for 'special deliveries', no questions asked, cash daily"),
+    ("crime_recruitment", "Ищу людей под оформление кредитов на себя, процент ваш"),
+    ("crime_recruitment", "Нужны люди с паспортом для регистрации фирм, оплата сразу"),
+    ("crime_recruitment", "Pul o'tkazmalarini qabul qilib, bizga yuborasiz, 5% sizniki"),
 ]
 
 NEAR_MISS = [
@@ -452,6 +468,11 @@ NEAR_MISS = [
     ("fee", "Рўйхатдан ўтиш бепул, ҳеч қандай тўлов йўқ."),
     ("private_channel", "Батафсил маълумот сайтда: invented.uz, Invented МЧЖ, Тошкент."),
     ("crime_recruitment", "Иш ҳақи банк картангизга ҳар ой ўтказилади."),
+    ("easy_money", "Warehouse picker, $18 per hour, no experience needed, Invented Logistics, 1 Main St."),
+    ("easy_money", "Anyone interested, please apply at invented.com/careers; salary 3,000 EUR a month, Invented GmbH."),
+    ("crime_recruitment", "Кредитный эксперт: оформление кредитов клиентам банка, опыт от 1 года."),
+    ("crime_recruitment", "Юрист: регистрация фирм и ИП для клиентов, ТОО «Инвентед»."),
+    ("easy_money", "Инвестиционный аналитик: оценка вложений компании, опыт от 3 лет."),
 ]
 
 
