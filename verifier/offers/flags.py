@@ -111,7 +111,7 @@ def income_for_nothing(doc: Doc, skip: set[int], budget: Budget) -> tuple[int, i
 
 def _first_hit(doc: Doc, flag: Flag, skip: set[int], budget: Budget, patterns=None) -> tuple[int, int] | None:
     """Give the (first, last) tokens of the flag's first valid match, or None."""
-    r, best = rules(), None
+    best = None
     for pattern in flag.patterns if patterns is None else patterns:
         for first, last in matches(doc, pattern, budget, flag.barrier, skip):
             if flag.code in AMOUNT_FLAGS and pay_ratio(doc, first, last) < 1.0:
