@@ -12,34 +12,48 @@ from verifier.offers.text import Budget, Doc
 AMOUNT_FLAGS = ("too_good",)
 
 
-def amount_usd(doc: Doc, first: int, last: int) -> float:
-    """Give the largest amount a span of tokens names, in US dollars a month (0 when none)."""
+RANGE_WORDS = frozenset(("до", "to", "gacha", "дейін"))
+
+
+def _range_top(tokens, i: int) -> bool:
+    """Tell whether number token i is the top of a range ("от 170 000 до 900 000"): pay is read by its floor."""
+    return i >= 2 and tokens[i - 2].kind == "number" and bool(tokens[i - 1].keys & RANGE_WORDS)
+
+
+def pay_ratio(doc: Doc, first: int, last: int) -> float:
+    """Give the largest amount a span of tokens names, as a share of the too-good line of its currency (0 when none).
+
+    The line is the currency's own (pay in tenge, sum or som is too good at home well below a
+    foreign wage) or the common one in US dollars a month; pay by the day, hour or week has its own."""
     r, best = rules(), 0.0
     tokens = doc.tokens
     for i in range(first, last + 1):
-        if tokens[i].kind != "number":
+        if tokens[i].kind != "number" or _range_top(tokens, i):
             continue
         value = float(int("".join(ch for ch in tokens[i].text if ch.isdigit())[:12] or 0))
         near = [t.keys for t in tokens[max(first, i - 2):min(last, i + 3) + 1]]
-        rate = next((r.money[k] for keys in near for k in keys if k in r.money), 0.0)
+        currency = next((k for keys in near for k in keys if k in r.money), None)
+        if currency is None:
+            continue
         after = tokens[i + 1].keys if i + 1 < len(tokens) else frozenset()
         mult = next((r.multipliers[k] for k in after if k in r.multipliers), 1)
         period = next((r.per_period[k] for t in tokens[i:min(len(tokens), i + 5)] for k in t.keys
                        if k in r.per_period), 1.0)
-        best = max(best, value * mult * rate * period)
+        month, by_period = (r.local_lines or {}).get(currency, (r.min_usd, r.min_usd_by_period))
+        best = max(best, value * mult * r.money[currency] * period / (by_period if period != 1.0 else month))
     return best
 
 
 def pay_spans(doc: Doc, budget: Budget):
-    """Yield (first, last, usd a month) for each number of the text named with a currency."""
+    """Yield (first, last, share of the too-good line) for each number of the text named with a currency."""
     tokens = doc.tokens
     for i, t in enumerate(tokens):
         budget.tick()
         if t.kind == "number":
             first, last = max(0, i - 2), min(len(tokens) - 1, i + 3)
-            usd = amount_usd(doc, i, last) or amount_usd(doc, first, i)
-            if usd:
-                yield i, last, usd
+            ratio = pay_ratio(doc, i, last) or pay_ratio(doc, first, i)
+            if ratio:
+                yield i, last, ratio
 
 
 def _pay_phrase(doc: Doc, i: int) -> tuple[int, int]:
@@ -56,10 +70,9 @@ def too_good_pay(doc: Doc, skip: set[int], budget: Budget) -> tuple[int, int] | 
     r = rules()
     if not any(next(matches(doc, p, budget), None) for p in r.unskilled):
         return None
-    for i, last, usd in pay_spans(doc, budget):
+    for i, last, ratio in pay_spans(doc, budget):
         first, end = _pay_phrase(doc, i)
-        by_period = any(k in r.per_period for k in doc.tokens[end].keys)
-        if usd >= (r.min_usd_by_period if by_period else r.min_usd) and doc.tokens[i].sentence not in skip:
+        if ratio >= 1.0 and doc.tokens[i].sentence not in skip:
             return first, end
     return None
 
@@ -98,10 +111,10 @@ def income_for_nothing(doc: Doc, skip: set[int], budget: Budget) -> tuple[int, i
 
 def _first_hit(doc: Doc, flag: Flag, skip: set[int], budget: Budget, patterns=None) -> tuple[int, int] | None:
     """Give the (first, last) tokens of the flag's first valid match, or None."""
-    r, best = rules(), None
+    best = None
     for pattern in flag.patterns if patterns is None else patterns:
         for first, last in matches(doc, pattern, budget, flag.barrier, skip):
-            if flag.code in AMOUNT_FLAGS and amount_usd(doc, first, last) < r.min_usd:
+            if flag.code in AMOUNT_FLAGS and pay_ratio(doc, first, last) < 1.0:
                 continue
             if best is None or first < best[0]:
                 best = (first, last)

@@ -125,8 +125,8 @@ _TURKIC_ENDINGS = tuple(sorted(set("""
 ыңызды іңізді ыңыз іңіз ңыз ңіз ларың лерің лары лері дары дері тары тері лар лер дар дер тар тер
 ның нің дың дің тың тің ға ге қа ке на не да де та те нда нде дан ден тан тен нан нен мен бен пен
 ды ді ты ті ны ні сы сі ымыз іміз ым ім ың ің дағы дегі тағы тегі ndagi
-ingizni ingizga ingiz imiz larni larga lardan lari lar ning dagi dan ga ka qa da ni si gacha
-ингизни ингиз имиз ларни лари лар нинг даги дан га қа ка да ни си гача
+ingizni ingizga ingiz ngizni ngizga ngiz imiz larni larga lardan lari lar ning dagi dan ga ka qa da ni si gacha
+ингизни ингиз нгизни нгизга нгиз имиз ларни лари лар нинг даги дан га қа ка да ни си гача
 """.split()), key=len, reverse=True))
 
 

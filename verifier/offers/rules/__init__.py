@@ -13,7 +13,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from verifier.offers.rules.match import Pattern, compile_pattern
-from verifier.offers.text import pattern_keys
+from verifier.offers.text import normal, pattern_keys
 
 RULES_DIR = Path(__file__).parent
 LANGS = ("en", "ru", "kk", "uz")
@@ -53,6 +53,7 @@ class Rules:
     unskilled: tuple[Pattern, ...]   # work that needs no skill, for pay too good for it
     income: tuple[Pattern, ...]      # income promised ...
     effortless: tuple[Pattern, ...]  # ... for no skill, experience or time (easy_money)
+    local_lines: dict[str, tuple[float, float]] = None  # a currency key -> its own (month, by period) lines in USD
 
 
 def _read(name: str) -> dict:
@@ -62,11 +63,13 @@ def _read(name: str) -> dict:
 
 
 def _keys_of(words: dict) -> dict[str, float]:
-    """Give a word -> value table keyed by every key each word stands for."""
+    """Give a word -> value table keyed by every key each word stands for (a stem shorter than its
+    word and than 3 letters is left out: the stem of "aed" is "a", which is no currency)."""
     out: dict[str, float] = {}
     for word, value in words.items():
         for key in pattern_keys(word):
-            out.setdefault(key, value)
+            if len(key) >= 3 or key == normal(word):
+                out.setdefault(key, value)
     return out
 
 
@@ -94,7 +97,17 @@ def rules() -> Rules:
                  data["too_good"].get("min_usd_by_period", data["too_good"]["min_usd"]),
                  _keys_of(data["per_period"]), countries,
                  {cc: comp(c["names"]) for cc, c in countries.items()}, routes, comp(data["too_good"]["unskilled"]),
-                 comp(data["easy_money"]["income"]), comp(data["easy_money"]["effortless"]))
+                 comp(data["easy_money"]["income"]), comp(data["easy_money"]["effortless"]),
+                 _local_lines(data["too_good"].get("local", {})))
+
+
+def _local_lines(table: dict) -> dict[str, tuple[float, float]]:
+    """Give a currency key -> (too-good line a month, line for pay by the day, hour or week) in US dollars."""
+    out: dict[str, tuple[float, float]] = {}
+    for word, (month, by_period) in table.items():
+        for key in pattern_keys(word):
+            out.setdefault(key, (float(month), float(by_period)))
+    return out
 
 
 @lru_cache(maxsize=8)

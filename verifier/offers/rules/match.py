@@ -5,7 +5,8 @@ A pattern is words separated by spaces, each word standing for its lemmas (Russi
     a/b/c   one word, any of these;  word=  this form only, not its lemma ("пишите=" is not "писать")
     ..      up to three words in between;  ...  up to six (never across a sentence, never over a
             barrier word of the flag)
-    #       a number;  money  a currency word or sign (money=: the word "money" itself)
+    #       a number;  money  a currency word or sign (money=: the word "money" itself); "# money"
+            allows one word between (a multiplier, "200 мың теңге", or the end of a range)
 A match is tried only where its first word occurs (the text's key index), and each try looks at
 a bounded window of tokens, so the work is at most (occurrences x pattern length x 7), and at most
 MAX_TRIES starts are tried per pattern.
@@ -17,6 +18,7 @@ from dataclasses import dataclass
 from verifier.offers.text import Budget, Doc, normal, pattern_keys
 
 GAPS = {"..": 3, "...": 6}
+NUMBER = frozenset(("#",))
 MAX_TRIES = 1000  # starts tried per pattern and text: an offer names a word a few times, not thousands
 
 
@@ -36,8 +38,12 @@ def compile_pattern(source: str, money: frozenset) -> Pattern:
             continue
         if word == "money":
             keys = money
+            if slots and slots[-1][1] == NUMBER and gap == 0:
+                gap = 1  # "# money" also reads "200 мың теңге", "200-300 ming so'm"
         elif word == "#":
-            keys = frozenset(("#",))
+            keys = NUMBER
+        elif "money" in word.split("/"):
+            raise ValueError(f"'money' stands alone, never among alternatives: {source!r}")
         else:
             keys = frozenset().union(*(frozenset((normal(alt[:-1]),)) if alt.endswith("=") else pattern_keys(alt)
                                        for alt in word.split("/") if alt))
