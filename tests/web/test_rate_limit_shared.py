@@ -77,8 +77,14 @@ def test_workers_share_one_count_in_redis(web_db, redis_uri):
 
 
 def test_memory_storage_counts_per_worker(web_db):
-    statuses = passed(web_db, "memory://")
-    assert statuses.count(200) > LIMIT  # why scripts/serve starts redis
+    """The control: with a count per worker more than LIMIT get through, once the kernel has handed
+    connections to both workers (one threaded worker may take a whole burst: up to three servers)."""
+    passes = []
+    for _ in range(3):
+        passes.append(passed(web_db, "memory://").count(200))
+        if passes[-1] > LIMIT:
+            break
+    assert max(passes) > LIMIT, passes  # why scripts/serve starts redis
 
 
 def test_an_unreachable_storage_falls_back_to_counting_per_worker(web_db, tmp_path):
