@@ -1,30 +1,28 @@
 """One function that builds the result dict every view renders (HTML, JSON API, widget, CLI)."""
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TYPE_CHECKING
 from zoneinfo import ZoneInfo
 
-import phonenumbers
-
 from verifier import registry, timeline
-from verifier.deadline import TimeUp, stop_if_over
-from verifier.records import number_kind
-from verifier.registry import ListsNotLoaded, Loaded
-
-if TYPE_CHECKING:  # annotations only: the engine calls this module, not the reverse
-    from verifier.engine import Engine
 from verifier.advice import answer_parts
+from verifier.deadline import TimeUp, stop_if_over
+from verifier.humanize import grouped_phone
 from verifier.i18n import N_, pick_language, translate
 from verifier.names.identity import apply_identity
 from verifier.names.match import Hit, Rec, read_numbers
-from verifier.offers.extract import LICENCE_RE, read_query, text_regions
 from verifier.names.normalize import NameKey, clean_text, name_key, too_short_to_match
 from verifier.names.numbers import licence_key, looks_like_phone, phone_digits
 from verifier.names.score import score_names
+from verifier.offers.extract import LICENCE_RE, read_query, text_regions
+from verifier.records import number_kind
+from verifier.registry import ListsNotLoaded, Loaded
 from verifier.verdict import VERDICTS, decide_verdict, effective_group
+
+if TYPE_CHECKING:  # annotations only: the engine calls this module, not the reverse
+    from verifier.engine import Engine
 
 MAX_QUERY = 300        # characters in one field; longer input is refused, not cut
 MAX_MATCHES = 10
@@ -250,18 +248,10 @@ def check(engine: "Engine", q=None, *, name=None, phone=None, licence=None, lang
     return result
 
 
-def _readable(phone: str) -> str:
-    """Return an E.164 number grouped as people read it (+7 707 281 7185); other text as it is."""
-    try:
-        return phonenumbers.format_number(phonenumbers.parse(phone), phonenumbers.PhoneNumberFormat.INTERNATIONAL)
-    except phonenumbers.NumberParseException:
-        return phone
-
-
 def read_as(query: Query, lang: str) -> str:
     """Return how the box was read, in words: name «…», phone …, licence number …."""
     parts = [translate(lang, N_("name \u00ab{name}\u00bb"), {"name": query.name})] if query.name else []
-    parts += [translate(lang, N_("phone {phone}"), {"phone": _readable(p)}) for p in query.phones]
+    parts += [translate(lang, N_("phone {phone}"), {"phone": grouped_phone(p)}) for p in query.phones]
     parts += [translate(lang, N_("licence or registration number {number}"), {"number": n}) for n in query.licences]
     return translate(lang, N_("Read as: {parts}."), {"parts": ", ".join(parts)}) if parts else ""
 

@@ -10,8 +10,7 @@ import csv
 from functools import lru_cache
 from pathlib import Path
 
-import phonenumbers
-
+from verifier.humanize import grouped_phone
 from verifier.i18n import N_, translate
 
 HELP_CONTACTS = Path(__file__).resolve().parent.parent / "data" / "help_contacts" / "help_contacts.csv"
@@ -58,14 +57,6 @@ def choose_lines(reader: str, record_countries: list[str], path: str = str(HELP_
     return chosen
 
 
-def readable_number(e164: str) -> str:
-    """Return an E.164 number grouped for reading (+63 2 8722 1144), or it as it is."""
-    try:
-        return phonenumbers.format_number(phonenumbers.parse(e164), phonenumbers.PhoneNumberFormat.INTERNATIONAL)
-    except phonenumbers.NumberParseException:
-        return e164
-
-
 @lru_cache(maxsize=256)
 def _read_numbers(phone: str, phone_e164: str) -> tuple[tuple[str, str, bool], ...]:
     """Return each number of a line once read: (grouped text, what to dial, short code?)."""
@@ -74,7 +65,7 @@ def _read_numbers(phone: str, phone_e164: str) -> tuple[tuple[str, str, bool], .
     for part in (p.strip() for p in phone.split(" / ") if p.strip()):
         digits = "".join(ch for ch in part if ch.isdigit())
         full = next((e for e in e164s if e[-7:] in digits), None)
-        numbers.append((readable_number(full), full, False) if full else (part, digits, True))
+        numbers.append((grouped_phone(full), full, False) if full else (part, digits, True))
     return tuple(numbers)
 
 
