@@ -24,6 +24,9 @@ WRITE_LOCK = 0x76657269  # the advisory lock every PostgreSQL write transaction 
 WRITE_WAIT = 5.0  # seconds a write waits for a connection before answering "try again"
 READ_WAIT = 1.0  # a read (the warning list's version on every check) gives up sooner
 HOLD_DOWN = 2.0  # after a failed connect, fail at once for this long instead of waiting again
+# The pool gives up a failing connect this soon (the next request starts a fresh one), so a
+# server is back within about a second of PostgreSQL rather than after a long back-off.
+RECONNECT_GIVE_UP = 1.5
 # A write waits this long for the write lock, then answers "try again" (SQLite's busy timeout).
 LOCK_WAIT_OPTIONS = "-c lock_timeout=10s -c statement_timeout=30s"
 _IDENTIFIER = re.compile(r"^[a-z_][a-z0-9_]*$")
@@ -214,7 +217,7 @@ def pool(url: str):
                 url, min_size=1, max_size=pool_size(), open=True, timeout=WRITE_WAIT,
                 kwargs={"autocommit": True, "row_factory": _row_factory, "connect_timeout": 3,
                         "options": LOCK_WAIT_OPTIONS},
-                check=ConnectionPool.check_connection, reconnect_timeout=10, max_idle=60,
+                check=ConnectionPool.check_connection, reconnect_timeout=RECONNECT_GIVE_UP, max_idle=60,
                 name=f"verifier-app-{os.getpid()}")
         return _pools[url]
 
@@ -223,8 +226,12 @@ def pool(url: str):
 def postgres_connection(url: str, wait: float = WRITE_WAIT) -> Iterator[Database]:
     """Lend a pooled PostgreSQL connection; raise Unavailable at once while the server is known down."""
     from psycopg_pool import PoolTimeout
-    if time.monotonic() < _down_until.get(url, 0.0):
-        raise unavailable()("the app database (PostgreSQL) could not be reached a moment ago")
+    down_until = _down_until.get(url)
+    if down_until is not None:
+        if time.monotonic() < down_until:
+            raise unavailable()("the app database (PostgreSQL) could not be reached a moment ago")
+        _down_until.pop(url, None)
+        pool(url).check()  # connections idle through the outage are dead: drop them all at once
     try:
         with pool(url).connection(timeout=wait) as conn:
             yield Database("postgresql", conn)
