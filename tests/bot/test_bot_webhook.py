@@ -72,6 +72,11 @@ def test_a_firm_on_the_warning_list_gets_the_warning_with_records_and_dates(webh
     assert "ТОО \"ДЫМКА\"" in answer and "Прочитано как: название «ТОО Дымка»." in answer
     assert "Найденные записи:" in answer and re.search(r"данные на \d{1,2} \w+ \d{4}", answer)
     assert re.search(r"Проверенные списки \(\d\): .*\(\d{1,2} \w+ \d{4}", answer)  # dates as people write them
+    lines = answer.splitlines()
+    assert "ДЫМКА" in lines[1] and "Комитет государственных доходов" in lines[1]  # why: which list, who publishes it
+    advice = lines[lines.index(translate("ru", "What to do next") + ":") + 1:]
+    assert advice[0].startswith("→ ") and advice[1].startswith("→ ")       # what to do, as the result page says
+    assert re.search(r"^☎ .*\(Казахстан\): 116 16 \(http", answer, flags=re.M)  # a help line of the firm's country
 
 
 def test_a_name_with_its_phone_is_read_as_the_box_reads_it(webhook_bot, fake_webhook_api):

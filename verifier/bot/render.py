@@ -9,7 +9,8 @@ import re
 from urllib.parse import urlencode
 
 from verifier.i18n import N_, translate
-from verifier.result_text import RISK_SYMBOLS, destination_lines, entity_text, match_text, searched_text, t
+from verifier.result_text import (RISK_SYMBOLS, destination_lines, entity_text, help_line_text, match_text,
+                                  searched_text, t)
 from verifier.verdict import RISK_LABELS
 
 MAX_MESSAGE = 4096  # Telegram's limit per message, counted here in UTF-16 units (never fewer than its own)
@@ -68,16 +69,23 @@ def _one_line(text: str) -> str:
 
 
 def check_text(r: dict, hotlines=()) -> str:
-    """Give a check result as a chat answer: verdict and risk, how the text was read, records, lists."""
+    """Give a check result as a chat answer, as the result page reads: the answer and why, how the
+    text was read, what bears on it, the records, what to do next and who to call, the lists."""
     lang = r["lang"]
-    blocks = [[f"{RISK_SYMBOLS[r['risk']]} {r['verdict_label']} — {t(lang, RISK_LABELS[r['risk']])}", r["summary"]]]
+    blocks = [[f"{RISK_SYMBOLS[r['risk']]} {r['verdict_label']} — {t(lang, RISK_LABELS[r['risk']])}",
+               r.get("why") or r["summary"]]]
     blocks[0] += [r["read_as"]] if r.get("read_as") else []
-    blocks.append([f"⚠ {notice}" for notice in r.get("notices") or ()] + [f"– {reason}" for reason in r["reasons"]])
+    notices = r.get("notices_relevant", r.get("notices")) or ()
+    blocks.append([f"⚠ {notice}" for notice in notices] + [f"– {line}" for line in r.get("details", r["reasons"])])
     if r["matches"]:
         blocks.append([translate(lang, N_("Records found")) + ":"] + [f"• {match_text(m, lang)}" for m in r["matches"]])
-    blocks.append([searched_text(r, lang), t(lang, N_("Checked at %(time)s."), time=r["checked_at"])])
-    if r["risk"] == "high" and hotlines:
-        blocks.append(hotline_lines(hotlines, lang))
+    advice = [f"→ {item['text']}" for item in r.get("advice") or ()]
+    blocks.append([translate(lang, N_("What to do next")) + ":", *advice] if advice else [])
+    help_lines = [f"☎ {help_line_text(x, lang)}" for x in r.get("hotlines") or () if x["numbers"]]
+    ngo = hotline_lines(hotlines, lang) if hotlines else [translate(lang, N_("Ask for help")) + ":"] * bool(help_lines)
+    blocks.append(ngo + help_lines)
+    checked = r.get("checked_at_text") or r["checked_at"]
+    blocks.append([searched_text(r, lang), t(lang, N_("Checked at %(time)s."), time=checked)])
     blocks.append([r["disclaimer"]])
     return "\n\n".join("\n".join(b) for b in blocks if b)
 
