@@ -58,6 +58,22 @@ def test_local_numbers_are_read_in_the_destinations_format(text, phone):
     assert phones == [phone]
 
 
+@pytest.mark.parametrize("text,phone", [
+    ("ТОО «Invented Stroy», г. Алматы. Тел.: +7 727 555 01 80", "+77275550180"),
+    ("Invented Qurilish MChJ, Urganch. Тел: +998 62 255 50 12", "+998622555012"),
+    ("Работа в Корее. Тел.: +7 727 555 01 80", "+77275550180"),
+])
+def test_a_number_given_as_a_phone_is_read_even_in_a_range_not_yet_allocated(text, phone):
+    """Written with its country code, and of a length the country dials."""
+    phones = [e["value"] for e in scan(text, "ru", NotFound())["entities"] if e["kind"] == "phone"]
+    assert phones == [phone]
+
+
+@pytest.mark.parametrize("text", ["Заказ № 7275550180 оплачен", "Артикул 998622555012"])
+def test_a_number_of_no_allocated_range_without_a_phone_cue_is_not_a_phone(text):
+    assert [e for e in scan(text, "ru", NotFound())["entities"] if e["kind"] == "phone"] == []
+
+
 @pytest.mark.parametrize("text", ["Зарплата 2 000 000 вон в месяц", "Оплата 1 500 000 сум", "Salary 4,200,000 KRW"])
 def test_a_salary_is_never_a_phone(text):
     assert [e for e in scan(text, "ru", NotFound())["entities"] if e["kind"] == "phone"] == []

@@ -103,12 +103,22 @@ def _phone_match(text: str, m, offset: int, region: str, found: list[dict], take
     start, end = offset + m.start, offset + m.end
     if not _free(taken, start, end) or sum(c.isdigit() for c in m.raw_string) < 7 or is_amount(text, start, end):
         return
-    valid = [p for p in parse_phones(m.raw_string, region) if p.valid]
+    read = parse_phones(m.raw_string, region)
+    valid = [p for p in read if p.valid] or [p for p in read if _given_as_phone(text, start, p)]
     for i, p in enumerate(valid):
         if i == 0:
             _add(found, taken, "phone", m.raw_string, start, end, p.e164)
         else:  # "6310865/3843052": several numbers in one run share its span
             found.append({"kind": "phone", "text": m.raw_string, "start": start, "end": end, "value": p.e164})
+
+
+def _given_as_phone(text: str, start: int, phone) -> bool:
+    """Tell whether a number of no allocated range is still the phone the offer gives: written with
+    its country code ("+7 727 555 01 80", the same in every region) and of a length that country dials."""
+    if not text.startswith("+", start):
+        return False
+    number = phonenumbers.parse(phone.e164)
+    return phonenumbers.is_possible_number_with_reason(number) == phonenumbers.ValidationResult.IS_POSSIBLE
 
 
 def _messenger_phones(text: str, found: list[dict]) -> None:
