@@ -60,6 +60,8 @@ def entity_text(e: dict, lang: str) -> str:
 
 def destination_lines(d: dict, lang: str) -> list[str]:
     """Give where to confirm an agency in the job's country: a heading, then one line per rule."""
+    if not d["rules"]:  # a country named, with no official source checked yet for confirming agencies there
+        return [t(lang, N_("Where the job is: %(country)s"), country=d["name"])]
     words = texts(lang)["destination"]
     lines = [f"{d['name']}, {words['confirm']}:"]
     for rule in d["rules"]:

@@ -49,6 +49,12 @@ def test_form_post_gives_the_result_without_javascript(client):
     assert "https://www.iskur.gov.tr" in page
 
 
+def test_a_country_with_no_checked_source_is_named_without_an_empty_list(client):
+    text = "Hotel staff in London, United Kingdom. Pay the training fee of £650 to our agent."
+    page = client.post("/offer?lang=en", data={"text": text, "csrf_token": csrf(client)}).text
+    assert "Where the job is: United Kingdom" in page and 'class="dest-rules"' not in page
+
+
 @pytest.mark.parametrize("text,status", [("   ", 400), ("ж" * 20_001, 413)])
 def test_form_refuses_empty_and_too_long(client, text, status):
     assert client.post("/offer", data={"text": text, "csrf_token": csrf(client)}).status_code == status

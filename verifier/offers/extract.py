@@ -79,7 +79,8 @@ def _add(found: list[dict], taken: list, kind: str, m_text: str, start: int, end
 # Runs of digits and phone punctuation: the matcher reads only these, not the whole text.
 MAX_RUNS = 100  # digit runs read per text: an offer has a handful; a list of thousands is cut
 MAX_READS = 300  # runs read per text over all regions (a run read as a phone is not read again)
-_DIGIT_RUN_RE = re.compile(r"[+(]?\d[\d\s().\-/]{5,}\d\)?")
+# A run of digits that starts a word ("TQ5550000xx", a wallet or an order code, is not a phone).
+_DIGIT_RUN_RE = re.compile(r"(?:[+(]|(?<![^\W_]))\d[\d\s().\-/]{5,}\d\)?")
 
 
 def _phones(text: str, regions: tuple[str, ...], found: list[dict], taken: list) -> None:

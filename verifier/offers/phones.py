@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import re
 
+import phonenumbers
+
 from verifier import DEFAULT_REGION
 
-READABLE = ("KZ", "RU", "UZ", "KG", "TJ", "TR", "KR", "AE", "PL", "DE", "PH", "HK")
+READABLE = frozenset(phonenumbers.SUPPORTED_REGIONS)  # the place of work's local format, wherever it is
 CYRILLIC_HOMES = ("KZ", "RU", "UZ", "KG", "TJ")
 LATIN_FALLBACK = ("HK", "PH")
 _CYR_RE = re.compile(r"[\u0400-\u04ff]")

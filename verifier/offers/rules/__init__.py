@@ -89,7 +89,7 @@ def rules() -> Rules:
     money_keys = frozenset(money)
     flags = {code: _flag(code, data[code], money_keys) for code in FLAG_CODES if code in data}
     comp = lambda ps: tuple(compile_pattern(p, money_keys) for p in ps)  # noqa: E731
-    countries = {k: v for k, v in dest.items() if k != "routes"}
+    countries = {k: v for k, v in dest.items() if k not in ("routes", "remote")}
     routes = [{**r, "work": comp(r["work"]), "official": comp(r["official"]), "cancel": comp(r.get("cancel", []))}
               for r in dest.get("routes", [])]
     return Rules(flags, comp(data["context"]["cancel"]), money, money_keys,
