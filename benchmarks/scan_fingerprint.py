@@ -1,0 +1,88 @@
+#!/usr/bin/env python
+"""Fingerprint of the offer scan: a hash of every full scan result over the eval offers and the
+benchmark's inputs, to show that a speed change leaves every answer byte-identical.
+
+Scans each text of eval/offers_invented.jsonl, eval/offers_fresh.jsonl, eval/offers_fresh2.jsonl,
+../shared/offers-dev/*.jsonl (when that folder exists) and bench_offer.py's offers and
+adversarial inputs, with checks against the registry (VERIFIER_DB, or one built from data/sources),
+and writes {name: sha256 of json.dumps(result, sort_keys=True)} to OUT (each check's "checked_at"
+clock reading left out). With --compare BEFORE it
+also prints the names whose hash differs and exits 1 when any does.
+
+    .venv/bin/python benchmarks/scan_fingerprint.py OUT [--compare BEFORE] [--db REGISTRY]
+"""
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import sys
+import tempfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+EVAL_FILES = ("offers_invented.jsonl", "offers_fresh.jsonl", "offers_fresh2.jsonl")
+
+
+def texts() -> dict[str, tuple[str, str]]:
+    """Give name -> (text, language) of every text to scan."""
+    from bench_offer import ADVERSARIAL, offer_text
+    files = [ROOT / "eval" / name for name in EVAL_FILES]
+    dev = ROOT.parent / "shared" / "offers-dev"
+    files += sorted(dev.glob("*.jsonl")) if dev.is_dir() else []
+    out: dict[str, tuple[str, str]] = {}
+    for path in files:
+        for n, line in enumerate(path.read_text(encoding="utf-8").splitlines()):
+            if line.strip():
+                row = json.loads(line)
+                out[f"{path.name}:{n}"] = (row["text"], row.get("lang") or "ru")
+    out.update({f"bench:offer_{size}": (offer_text(size), "ru") for size in (2000, 20_000)})
+    out.update({f"bench:{name}": (text, "ru") for name, text in ADVERSARIAL.items()})
+    return out
+
+
+def _stable(value):
+    """Give a result without its clock readings ("checked_at": when a check ran, not what it found)."""
+    if isinstance(value, dict):
+        return {k: _stable(v) for k, v in value.items() if k != "checked_at"}
+    if isinstance(value, list):
+        return [_stable(v) for v in value]
+    return value
+
+
+def fingerprint(engine) -> dict[str, str]:
+    """Give name -> sha256 of the full scan result of each text."""
+    from verifier.offers.scan import scan
+    out = {}
+    for name, (text, lang) in texts().items():
+        result = _stable(scan(text, lang, engine))
+        out[name] = hashlib.sha256(json.dumps(result, sort_keys=True).encode()).hexdigest()
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Write the fingerprint; compare it with an earlier one when asked."""
+    parser = argparse.ArgumentParser(prog="scan_fingerprint")
+    parser.add_argument("out", type=Path)
+    parser.add_argument("--compare", type=Path)
+    parser.add_argument("--db", type=Path, help="registry to check against (default: VERIFIER_DB or built)")
+    args = parser.parse_args(argv)
+    from bench_offer import registry_path
+    from verifier.engine import Engine
+    with tempfile.TemporaryDirectory() as tmp:
+        engine = Engine(args.db or registry_path(Path(tmp)), required=())
+        prints = fingerprint(engine)
+    args.out.write_text(json.dumps(prints, indent=0, sort_keys=True) + "\n")
+    print(f"{len(prints)} scans fingerprinted")
+    if args.compare is None:
+        return 0
+    before = json.loads(args.compare.read_text())
+    differ = sorted(k for k in before.keys() | prints.keys() if before.get(k) != prints.get(k))
+    print(f"{len(differ)} differences" + (": " + ", ".join(differ[:20]) if differ else ""))
+    return 1 if differ else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
