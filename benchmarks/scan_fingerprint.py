@@ -5,7 +5,7 @@ benchmark's inputs, to show that a speed change leaves every answer byte-identic
 Scans each text of eval/offers_invented.jsonl, eval/offers_fresh.jsonl, eval/offers_fresh2.jsonl,
 ../shared/offers-dev/*.jsonl (when that folder exists) and bench_offer.py's offers and
 adversarial inputs, with checks against the registry (VERIFIER_DB, or one built from data/sources),
-and writes {name: sha256 of json.dumps(result, sort_keys=True)} to OUT (each check's "checked_at"
+and writes {name: sha256 of json.dumps(result, sort_keys=True)} to OUT (each check's "checked_at" and "checked_at_text"
 clock reading left out). With --compare BEFORE it
 also prints the names whose hash differs and exits 1 when any does.
 
@@ -44,9 +44,9 @@ def texts() -> dict[str, tuple[str, str]]:
 
 
 def _stable(value):
-    """Give a result without its clock readings ("checked_at": when a check ran, not what it found)."""
+    """Give a result without its clock readings ("checked_at", "checked_at_text": when a check ran, not what it found)."""
     if isinstance(value, dict):
-        return {k: _stable(v) for k, v in value.items() if k != "checked_at"}
+        return {k: _stable(v) for k, v in value.items() if not k.startswith("checked_at")}
     if isinstance(value, list):
         return [_stable(v) for v in value]
     return value
