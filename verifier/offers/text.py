@@ -10,7 +10,6 @@ Snowball stem, and the stem left after a short list of Kazakh and Uzbek endings.
 """
 from __future__ import annotations
 
-import bisect
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -67,7 +66,7 @@ class Budget:
             raise ScanTimeout("stopped: its asker has gone")
 
 
-@dataclass
+@dataclass(slots=True)
 class Token:
     """One word, number or sign: its text, span, sentence number and the keys patterns match."""
     text: str
@@ -221,16 +220,40 @@ def _russian_in_latin(tokens: list[Token], text: str) -> bool:
     return russian >= RUSSIAN_IN_LATIN * len(words) and (russian >= 3 or not _CYR_RE.search(text)) and russian > 0
 
 
-def _token(m: re.Match, sentence: int) -> Token:
-    """Give the token of one match with its kind and keys."""
-    raw = m.group(0)
+@lru_cache(maxsize=1 << 16)
+def _kind_and_keys(raw: str) -> tuple[str, frozenset]:
+    """Give a token's kind and keys from its text alone (at most MAX_TOKEN characters)."""
     if raw[0].isdigit():
-        return Token(raw, m.start(), m.end(), sentence, frozenset(("#",)), "number")
+        return "number", frozenset(("#",))
     if len(raw) == 1 and not raw.isalpha():
-        return Token(raw, m.start(), m.end(), sentence, frozenset(("$" if raw == "$" else raw,)), "sign")
+        return "sign", frozenset(("$" if raw == "$" else raw,))
     if raw[1:2] == "-" and raw[2:3].isdigit():
-        return Token(raw, m.start(), m.end(), sentence, frozenset((raw.lower(),)), "code")
-    return Token(raw, m.start(), m.end(), sentence, word_keys(raw[:MAX_TOKEN]))
+        return "code", frozenset((raw.lower(),))
+    return "word", word_keys(raw[:MAX_TOKEN])
+
+
+def _tokens_of(raw: str, start: int, sentence: int) -> list[Token]:
+    """Give the tokens of one match: itself, or MAX_TOKEN-long pieces when it is longer."""
+    pieces = [(raw, start)] if len(raw) <= MAX_TOKEN else [(raw[i:i + MAX_TOKEN], start + i)
+                                                            for i in range(0, len(raw), MAX_TOKEN)]
+    out = []
+    for text, at in pieces:
+        kind, keys = _kind_and_keys(text)
+        out.append(Token(text, at, at + len(text), sentence, keys, kind))
+    return out
+
+
+def _key_index(tokens: list[Token]) -> dict[str, list[int]]:
+    """Give key -> the positions of the tokens carrying it, in order."""
+    index: dict[str, list[int]] = {}
+    for i, token in enumerate(tokens):
+        for key in token.keys:
+            found = index.get(key)
+            if found is None:
+                index[key] = [i]
+            else:
+                found.append(i)
+    return index
 
 
 def read_doc(text: str, budget: Budget | None = None) -> Doc:
@@ -240,44 +263,16 @@ def read_doc(text: str, budget: Budget | None = None) -> Doc:
     text = unify_lookalikes(original)
     starts = sentence_starts(text, budget)
     tokens: list[Token] = []
-    index: dict[str, list[int]] = {}
+    sentence, last = -1, len(starts) - 1  # tokens come in order: the sentence only moves forward
     for m in TOKEN_RE.finditer(text):
         budget.tick()
-        sentence = bisect.bisect_right(starts, m.start()) - 1
-        tokens += [_token(piece, sentence) for piece in _pieces(m)]
+        raw, start = m.group(), m.start()
+        while sentence < last and starts[sentence + 1] <= start:
+            sentence += 1
+        tokens += _tokens_of(raw, start, sentence)
     if _russian_in_latin(tokens, text):
         for t in tokens:
             budget.tick()
             if t.kind == "word" and t.text.isascii():
                 t.keys = t.keys | frozenset(latin_russian(t.text))
-    for i, token in enumerate(tokens):
-        for key in token.keys:
-            index.setdefault(key, []).append(i)
-    return Doc(text, original, tokens, starts, index)
-
-
-class _Piece:
-    """A slice of a long match, shaped like a match (group, start, end)."""
-
-    def __init__(self, text: str, start: int):
-        self._text, self._start = text, start
-
-    def group(self, _: int = 0) -> str:
-        """Give the slice's text."""
-        return self._text
-
-    def start(self) -> int:
-        """Give where the slice begins."""
-        return self._start
-
-    def end(self) -> int:
-        """Give where the slice ends."""
-        return self._start + len(self._text)
-
-
-def _pieces(m: re.Match) -> list:
-    """Give a match as is, or cut into MAX_TOKEN-long pieces when it is longer."""
-    raw = m.group(0)
-    if len(raw) <= MAX_TOKEN:
-        return [m]
-    return [_Piece(raw[i:i + MAX_TOKEN], m.start() + i) for i in range(0, len(raw), MAX_TOKEN)]
+    return Doc(text, original, tokens, starts, _key_index(tokens))
