@@ -31,6 +31,8 @@ _CYR_TO_LAT = str.maketrans("аАвВсСеЕНкКмМоОрРтТхХуУіІ�
 _CYR_STRICT = set("аАВсСеЕНкКмМоОрРТхХуУіІ")  # Cyrillic letters a Latin letter looks exactly like
 _LAT_STRICT = set("aABcCeEHkKmMoOpPTxXyYi")   # and the reverse
 _WORD_RE = re.compile(r"[^\W_]++")
+# A Cyrillic character beside a word character that is not Cyrillic: where a word may mix scripts.
+_MIXED_RE = re.compile(r"[\u0400-\u04ff](?=[^\W_\u0400-\u04ff])|[^\W_\u0400-\u04ff](?=[\u0400-\u04ff])")
 # A visa class ("E-9", "C-3", "E-7-3"), a number with thousands groups ("2 000 000"), a word with
 # inner apostrophes or hyphens ("o'zbek", "абу-даби"), a currency sign; each piece possessive.
 TOKEN_RE = re.compile(
@@ -88,10 +90,23 @@ class Doc:
 
 
 def unify_lookalikes(text: str) -> str:
-    """Give the text with Latin look-alike letters inside Cyrillic words made Cyrillic (same length)."""
+    """Give the text with Latin look-alike letters inside Cyrillic words made Cyrillic (same length).
+
+    Only a word with a Cyrillic letter beside a word character that is not Cyrillic can change, so
+    only the words around such pairs are looked at (`_WORD_RE` words: runs of str.isalnum characters)."""
     if not _CYR_RE.search(text):
         return text
-    return _WORD_RE.sub(lambda m: _to_cyrillic(m.group(0)), text)
+    pieces, done = [], 0
+    for hit in _MIXED_RE.finditer(text):
+        start = hit.start()
+        if start < done or not text[start].isalnum():
+            continue  # inside a word already read, or a Cyrillic sign that is no letter
+        while start > 0 and text[start - 1].isalnum():
+            start -= 1
+        word = _WORD_RE.match(text, start)
+        pieces += [text[done:start], _to_cyrillic(word.group(0))]
+        done = word.end()
+    return "".join(pieces) + text[done:] if pieces else text
 
 
 def _to_cyrillic(word: str) -> str:
