@@ -19,6 +19,7 @@ _GROUPED = (rf"\d{{4}}{_SEP}\d{{4}}{_SEP}\d{{4}}{_SEP}\d{{4}}", rf"\d{{4}}{_SEP}
             rf"\d{{4}}{_SEP}\d{{12}}", rf"\d{{4}}{_SEP}\d{{4}}{_SEP}\d{{4}}{_SEP}\d{{1,3}}", r"\d{13,19}")
 # The body of a card, then an optional last group (the 3 digits of a 19-digit 4-4-4-4-3).
 CARD_RE = re.compile(rf"(?<!\d)(?P<body>{'|'.join(_GROUPED)})(?P<tail>{_SEP}\d{{1,3}})?(?!\d)")
+_FOUR_DIGITS = re.compile(r"\d{4}")
 
 
 def luhn_ok(digits: str) -> bool:
@@ -40,6 +41,8 @@ def _digits(text: str) -> str:
 def find_cards(text: str) -> list[tuple[int, int]]:
     """Give the (start, end) of every card number in the text, in order."""
     spans = []
+    if len(text) < 13 or _FOUR_DIGITS.search(text) is None:
+        return spans  # every card is at least 13 characters and opens with four digits in a row
     for m in CARD_RE.finditer(text):
         if m.group("tail") and luhn_ok(_digits(m.group(0))):
             spans.append((m.start(), m.end()))

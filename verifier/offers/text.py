@@ -247,14 +247,12 @@ def _kind_and_keys(raw: str) -> tuple[str, frozenset]:
     return "word", word_keys(raw[:MAX_TOKEN])
 
 
-def _tokens_of(raw: str, start: int, sentence: int) -> list[Token]:
-    """Give the tokens of one match: itself, or MAX_TOKEN-long pieces when it is longer."""
-    pieces = [(raw, start)] if len(raw) <= MAX_TOKEN else [(raw[i:i + MAX_TOKEN], start + i)
-                                                            for i in range(0, len(raw), MAX_TOKEN)]
+def _pieces(raw: str, start: int, sentence: int) -> list[Token]:
+    """Give the tokens of a match longer than MAX_TOKEN: MAX_TOKEN-long pieces of it."""
     out = []
-    for text, at in pieces:
-        kind, keys = _kind_and_keys(text)
-        out.append(Token(text, at, at + len(text), sentence, keys, kind))
+    for i in range(0, len(raw), MAX_TOKEN):
+        kind, keys = _kind_and_keys(raw[i:i + MAX_TOKEN])
+        out.append(Token(raw[i:i + MAX_TOKEN], start + i, start + min(i + MAX_TOKEN, len(raw)), sentence, keys, kind))
     return out
 
 
@@ -284,7 +282,11 @@ def read_doc(text: str, budget: Budget | None = None) -> Doc:
         raw, start = m.group(), m.start()
         while sentence < last and starts[sentence + 1] <= start:
             sentence += 1
-        tokens += _tokens_of(raw, start, sentence)
+        if len(raw) > MAX_TOKEN:
+            tokens += _pieces(raw, start, sentence)
+            continue
+        kind, keys = _kind_and_keys(raw)
+        tokens.append(Token(raw, start, m.end(), sentence, keys, kind))
     if _russian_in_latin(tokens, text):
         for t in tokens:
             budget.tick()
