@@ -20,6 +20,18 @@ _GROUPED = (rf"\d{{4}}{_SEP}\d{{4}}{_SEP}\d{{4}}{_SEP}\d{{4}}", rf"\d{{4}}{_SEP}
 # The body of a card, then an optional last group (the 3 digits of a 19-digit 4-4-4-4-3).
 CARD_RE = re.compile(rf"(?<!\d)(?P<body>{'|'.join(_GROUPED)})(?P<tail>{_SEP}\d{{1,3}})?(?!\d)")
 _FOUR_DIGITS = re.compile(r"\d{4}")
+_RUN_OF_FOUR = re.compile(r"\d\d{3,}")  # a run of 4 or more digits (its first digit lets the regex skip ahead)
+
+
+def at_digit_runs(rx: re.Pattern, text: str):
+    """Yield the matches rx.finditer(text) gives, for a regex whose every match begins a run of four or
+    more digits (a digit before it excluded by a lookbehind): rx is tried only where such a run begins,
+    not at every character."""
+    done = 0
+    for run in _RUN_OF_FOUR.finditer(text):
+        if run.start() >= done and (m := rx.match(text, run.start())) is not None:
+            done = m.end()
+            yield m
 
 
 def luhn_ok(digits: str) -> bool:
@@ -43,7 +55,7 @@ def find_cards(text: str) -> list[tuple[int, int]]:
     spans = []
     if len(text) < 13 or _FOUR_DIGITS.search(text) is None:
         return spans  # every card is at least 13 characters and opens with four digits in a row
-    for m in CARD_RE.finditer(text):
+    for m in at_digit_runs(CARD_RE, text):
         if m.group("tail") and luhn_ok(_digits(m.group(0))):
             spans.append((m.start(), m.end()))
         elif luhn_ok(_digits(m.group("body"))):

@@ -15,7 +15,7 @@ from verifier import DEFAULT_REGION
 from verifier.names.numbers import parse_phones
 from verifier.offers.agencies import LookBack
 from verifier.offers.box import phone_shaped, without_place_and_pay
-from verifier.offers.cards import find_cards
+from verifier.offers.cards import at_digit_runs, find_cards
 from verifier.offers.phones import is_amount, phone_regions
 
 KINDS = ("agency", "phone", "licence", "link", "handle", "email", "card")
@@ -126,7 +126,7 @@ def _licences(text: str, found: list[dict], taken: list) -> None:
         value = m.group("v").upper()
         _add(found, taken, "licence", m.group(0), m.start(), m.end(), value)
     for rx in (DMW_LICENCE_RE, BARE_BIN_RE):
-        for m in rx.finditer(text):
+        for m in rx.finditer(text) if rx is DMW_LICENCE_RE else at_digit_runs(rx, text):
             if rx is DMW_LICENCE_RE or _valid_bin(m.group(0)):
                 _add(found, taken, "licence", m.group(0), m.start(), m.end(), m.group(0))
 
@@ -156,7 +156,7 @@ def find_entities(text: str, regions: tuple[str, ...] | None = None) -> list[dic
     found: list[dict] = []
     taken: list[tuple[int, int]] = []
     for kind, rx in (("email", EMAIL_RE), ("link", LINK_RE), ("card", CARD_RE)):
-        for m in rx.finditer(text):
+        for m in rx.finditer(text) if kind != "card" else at_digit_runs(rx, text):
             raw = m.group(0).rstrip(".,;:)")
             if kind == "card":
                 raw = mask_card(raw)
