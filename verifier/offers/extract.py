@@ -88,27 +88,37 @@ def _phones(text: str, regions: tuple[str, ...], found: list[dict], taken: list)
     for r in _DIGIT_RUN_RE.finditer(text):
         # An abnormally long run ("1 2 3 4 …") is read in pieces: no number is that long.
         runs += [(r.start() + c.start(), c.group(0)) for c in re.finditer(r".{1,64}(?=\s|$)|.{1,64}", r.group(0))]
-    reads = 0
+    reads, seen = 0, {}  # seen: what a run (or a number) read in a region gave, for runs repeated in this text
     for region in regions:
         for offset, run in runs[:MAX_RUNS]:
             if reads >= MAX_READS or not _free(taken, offset, offset + len(run)):
                 continue  # read already, or enough reading for one text
             reads += 1
-            for m in phonenumbers.PhoneNumberMatcher(run, region, leniency=phonenumbers.Leniency.POSSIBLE):
-                _phone_match(text, m, offset, region, found, taken)
+            for start, end, raw in _matcher_hits(run, region, seen):
+                _phone_match(text, (offset + start, offset + end, raw), region, found, taken, seen)
 
 
-def _phone_match(text: str, m, offset: int, region: str, found: list[dict], taken: list) -> None:
+def _matcher_hits(run: str, region: str, seen: dict) -> list[tuple[int, int, str]]:
+    """Give (start, end, raw text) of each number the matcher finds in a run read in a region."""
+    key = ("run", run, region)
+    if key not in seen:
+        seen[key] = [(m.start, m.end, m.raw_string)
+                     for m in phonenumbers.PhoneNumberMatcher(run, region, leniency=phonenumbers.Leniency.POSSIBLE)]
+    return seen[key]
+
+
+def _phone_match(text: str, hit: tuple[int, int, str], region: str, found: list[dict], taken: list, seen: dict) -> None:
     """Add the valid numbers of one matcher hit (several when one run holds them)."""
-    start, end = offset + m.start, offset + m.end
-    if not _free(taken, start, end) or sum(c.isdigit() for c in m.raw_string) < 7 or is_amount(text, start, end):
+    start, end, raw = hit
+    if not _free(taken, start, end) or sum(c.isdigit() for c in raw) < 7 or is_amount(text, start, end):
         return
-    valid = [p for p in parse_phones(m.raw_string, region) if p.valid]
-    for i, p in enumerate(valid):
+    if ("number", raw, region) not in seen:
+        seen["number", raw, region] = [p for p in parse_phones(raw, region) if p.valid]
+    for i, p in enumerate(seen["number", raw, region]):
         if i == 0:
-            _add(found, taken, "phone", m.raw_string, start, end, p.e164)
+            _add(found, taken, "phone", raw, start, end, p.e164)
         else:  # "6310865/3843052": several numbers in one run share its span
-            found.append({"kind": "phone", "text": m.raw_string, "start": start, "end": end, "value": p.e164})
+            found.append({"kind": "phone", "text": raw, "start": start, "end": end, "value": p.e164})
 
 
 def _messenger_phones(text: str, found: list[dict]) -> None:
