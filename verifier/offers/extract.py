@@ -29,6 +29,10 @@ _LABEL = (r"(?:\b(?:БИН|BIN|ИИН|IIN|БСН|ЖСН|ИНН|INN|STIR|СТИР
           r"licen[cs]e|litsenziya\w*|литсензия\w*|лицензия)")
 LICENCE_RE = re.compile(_LABEL + r"\s*(?:№|No\.?|N|#|номер\w*|number|raqami)?\s*[:.]?\s*"
                         r"(?P<v>(?=[\w\-/]*\d)[A-ZА-Я0-9][\w\-/]{2,24}[A-ZА-Я0-9])", re.I)
+# Where a label can begin, in the text upper- then lower-cased (every letter re.I takes for a label letter
+# reads as that letter there): one letter each, so overlapping labels are all found.
+_LABEL_START_RE = re.compile(r"б(?=ин|сн)|b(?=in)|и(?=ин|нн)|i(?=in|nn)|ж(?=сн)|s(?=tir)|с(?=тир)|о(?=грн)|e(?=a)|"
+                             r"л(?=иценз|итсензия)|l(?=icen[cs]e|itsenziya)")
 BARE_BIN_RE = re.compile(r"(?<![\d+])\d{12}(?!\d)")
 DMW_LICENCE_RE = re.compile(r"\b[A-Z]{2,5}-\d{2,4}-[A-Z]{1,3}-\d{4,8}(?:-[A-Z]{1,3})?\b")
 
@@ -132,13 +136,26 @@ def _messenger_phones(text: str, found: list[dict]) -> None:
 
 def _licences(text: str, found: list[dict], taken: list) -> None:
     """Add licence and registration numbers: labelled ones, DMW-style ones and bare 12-digit BINs."""
-    for m in LICENCE_RE.finditer(text):
+    for m in _labelled_licences(text):
         value = m.group("v").upper()
         _add(found, taken, "licence", m.group(0), m.start(), m.end(), value)
     for rx in (DMW_LICENCE_RE, BARE_BIN_RE):
         for m in rx.finditer(text) if rx is DMW_LICENCE_RE else at_digit_runs(rx, text):
             if rx is DMW_LICENCE_RE or _valid_bin(m.group(0)):
                 _add(found, taken, "licence", m.group(0), m.start(), m.end(), m.group(0))
+
+
+def _labelled_licences(text: str):
+    """Yield LICENCE_RE's matches as its finditer does, trying it only where a label can begin."""
+    folded = text.upper().lower()
+    if len(folded) != len(text):  # a letter that folds into two: positions would not line up
+        yield from LICENCE_RE.finditer(text)
+        return
+    done = 0
+    for hit in _LABEL_START_RE.finditer(folded):
+        if hit.start() >= done and (m := LICENCE_RE.match(text, hit.start())) is not None:
+            done = m.end()
+            yield m
 
 
 def _agencies(text: str, found: list[dict], taken: list) -> None:
