@@ -109,6 +109,7 @@ def unify_lookalikes(text: str) -> str:
     return "".join(pieces) + text[done:] if pieces else text
 
 
+@lru_cache(maxsize=1 << 14)
 def _to_cyrillic(word: str) -> str:
     """Give a mixed word in one script: the script of its letters that have no look-alike (й, ю; f,
     r, d), or else of most of its letters. Digits become letters only inside a Cyrillic word."""
