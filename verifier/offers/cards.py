@@ -10,7 +10,7 @@ offset into it (a flag's start and end) still points at the same words.
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import Any, Iterable
 
 MASK = "\u2022"
 _SPACE = "[ \u00a0\u2007\u2009\u202f]"
@@ -23,15 +23,21 @@ _FOUR_DIGITS = re.compile(r"\d{4}")
 _RUN_OF_FOUR = re.compile(r"\d\d{3,}")  # a run of 4 or more digits (its first digit lets the regex skip ahead)
 
 
+def matches_at(rx: re.Pattern, text: str, starts: Iterable[int]):
+    """Yield the matches rx.finditer(text) gives, trying rx only at `starts`: ascending positions that
+    hold every place a match of rx can begin (rx never matches empty)."""
+    done = 0
+    for at in starts:
+        if at >= done and (m := rx.match(text, at)) is not None:
+            done = m.end()
+            yield m
+
+
 def at_digit_runs(rx: re.Pattern, text: str):
     """Yield the matches rx.finditer(text) gives, for a regex whose every match begins a run of four or
     more digits (a digit before it excluded by a lookbehind): rx is tried only where such a run begins,
     not at every character."""
-    done = 0
-    for run in _RUN_OF_FOUR.finditer(text):
-        if run.start() >= done and (m := rx.match(text, run.start())) is not None:
-            done = m.end()
-            yield m
+    return matches_at(rx, text, (run.start() for run in _RUN_OF_FOUR.finditer(text)))
 
 
 def luhn_ok(digits: str) -> bool:

@@ -15,7 +15,7 @@ from verifier import DEFAULT_REGION
 from verifier.names.numbers import parse_phones
 from verifier.offers.agencies import LookBack
 from verifier.offers.box import phone_shaped, without_place_and_pay
-from verifier.offers.cards import at_digit_runs, find_cards
+from verifier.offers.cards import at_digit_runs, find_cards, matches_at
 from verifier.offers.phones import is_amount, phone_regions
 
 KINDS = ("agency", "phone", "licence", "link", "handle", "email", "card")
@@ -24,6 +24,7 @@ EMAIL_RE = re.compile(r"(?<![\w.+-])[\w.+-]++@[\w-]++(?:\.[\w-]++)++")
 LINK_RE = re.compile(r"(?:https?://|www\.)[^\s<>\"«»]+|(?<![\w.-])(?:[a-z0-9-]++\.)++(?:com|kz|ru|uz|kg|me|org|net|info|"
                      r"tr|ae|kr|pl|ph|hk|io|online|site|shop|biz|pro|work|jobs)\b(?:/[^\s<>\"«»]*)?", re.I)
 HANDLE_RE = re.compile(r"(?<![\w.@/])@[A-Za-z][A-Za-z0-9_]{2,31}\b")
+_AT_RE = re.compile("@")
 CARD_RE = re.compile(r"(?<![\d+])(?:\d{4}[ -]){3}\d{4}(?!\d)|(?<![\d+])\d{16}(?!\d)")
 _LABEL = (r"(?:\b(?:БИН|BIN|ИИН|IIN|БСН|ЖСН|ИНН|INN|STIR|СТИР|ОГРН)\b|\bEA\b(?:\s*licen[cs]e)?|лиценз\w*|"
           r"licen[cs]e|litsenziya\w*|литсензия\w*|лицензия)")
@@ -151,11 +152,7 @@ def _labelled_licences(text: str):
     if len(folded) != len(text):  # a letter that folds into two: positions would not line up
         yield from LICENCE_RE.finditer(text)
         return
-    done = 0
-    for hit in _LABEL_START_RE.finditer(folded):
-        if hit.start() >= done and (m := LICENCE_RE.match(text, hit.start())) is not None:
-            done = m.end()
-            yield m
+    yield from matches_at(LICENCE_RE, text, (hit.start() for hit in _LABEL_START_RE.finditer(folded)))
 
 
 def _agencies(text: str, found: list[dict], taken: list) -> None:
@@ -191,7 +188,7 @@ def find_entities(text: str, regions: tuple[str, ...] | None = None) -> list[dic
     for start, end in find_cards(text):  # every other way a card is written (cards.py)
         _add(found, taken, "card", mask_card(text[start:end]), start, end, mask_card(text[start:end]))
     _messenger_phones(text, found)
-    for m in HANDLE_RE.finditer(text):
+    for m in matches_at(HANDLE_RE, text, (at.start() for at in _AT_RE.finditer(text))):  # a handle opens with @
         _add(found, taken, "handle", m.group(0), m.start(), m.end(), m.group(0).lower())
     _licences(text, found, taken)
     _phones(text, regions or text_regions(text), found, taken)
