@@ -9,13 +9,17 @@ and writes {name: sha256 of json.dumps(result, sort_keys=True)} to OUT (each che
 clock reading left out). With --compare BEFORE it
 also prints the names whose hash differs and exits 1 when any does.
 
-    .venv/bin/python benchmarks/scan_fingerprint.py OUT [--compare BEFORE] [--db REGISTRY]
+With --invented N it also scans N INVENTED texts made of random slices of those texts and pieces that
+stress the readers (the same N gives the same texts).
+
+    .venv/bin/python benchmarks/scan_fingerprint.py OUT [--compare BEFORE] [--db REGISTRY] [--invented N]
 """
 from __future__ import annotations
 
 import argparse
 import hashlib
 import json
+import random
 import sys
 import tempfile
 from pathlib import Path
@@ -43,6 +47,29 @@ def texts() -> dict[str, tuple[str, str]]:
     return out
 
 
+PIECES = (" ", "  ", ".", ", ", "@", "@job_kz ", "+7 701 ", "555 12 34", "4111 1111 1111 1111", "1-", "a.", "БИН ",
+          "ИИН: 0101", "лицензия № ", "ТОО «", "» ", " LLC", " Agency", "оплата", "paspor", "Koreya", "сум ", "kzt",
+          "o'zbek", "Нaбuрaю", "визa", "İ", "ſ", "\n", "1 000 $", "won ", "www.", ".com", "E-9", "12", "\u00a0")
+
+
+def invented_texts(count: int, corpus: list[str]) -> dict[str, tuple[str, str]]:
+    """Give `count` INVENTED texts: random slices of the corpus joined with pieces that stress the
+    readers (phones, cards, labels, handles, look-alike letters), the same for a given count."""
+    rnd = random.Random(count)
+    out = {}
+    for n in range(count):
+        parts = []
+        for _ in range(rnd.randint(1, 12)):
+            if rnd.random() < 0.5:
+                src = rnd.choice(corpus)
+                at = rnd.randrange(len(src) or 1)
+                parts.append(src[at:at + rnd.randint(1, 300)])
+            else:
+                parts.append(rnd.choice(PIECES) * rnd.randint(1, 4))
+        out[f"invented:{n}"] = ("".join(parts), rnd.choice(("ru", "en", "kk", "uz")))
+    return out
+
+
 def _stable(value):
     """Give a result without its clock readings ("checked_at", "checked_at_text": when a check ran, not what it found)."""
     if isinstance(value, dict):
@@ -52,11 +79,13 @@ def _stable(value):
     return value
 
 
-def fingerprint(engine) -> dict[str, str]:
-    """Give name -> sha256 of the full scan result of each text."""
+def fingerprint(engine, invented: int = 0) -> dict[str, str]:
+    """Give name -> sha256 of the full scan result of each text (and of `invented` INVENTED ones)."""
     from verifier.offers.scan import scan
     out = {}
-    for name, (text, lang) in texts().items():
+    named = texts()
+    named.update(invented_texts(invented, [t for t, _ in named.values()]) if invented else {})
+    for name, (text, lang) in named.items():
         result = _stable(scan(text, lang, engine))
         out[name] = hashlib.sha256(json.dumps(result, sort_keys=True).encode()).hexdigest()
     return out
@@ -68,12 +97,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("out", type=Path)
     parser.add_argument("--compare", type=Path)
     parser.add_argument("--db", type=Path, help="registry to check against (default: VERIFIER_DB or built)")
+    parser.add_argument("--invented", type=int, default=0, help="also scan this many INVENTED mixed texts")
     args = parser.parse_args(argv)
     from bench_offer import registry_path
     from verifier.engine import Engine
     with tempfile.TemporaryDirectory() as tmp:
         engine = Engine(args.db or registry_path(Path(tmp)), required=())
-        prints = fingerprint(engine)
+        prints = fingerprint(engine, args.invented)
     args.out.write_text(json.dumps(prints, indent=0, sort_keys=True) + "\n")
     print(f"{len(prints)} scans fingerprinted")
     if args.compare is None:
