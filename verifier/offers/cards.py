@@ -10,7 +10,7 @@ offset into it (a flag's start and end) still points at the same words.
 from __future__ import annotations
 
 import re
-from typing import Any
+from typing import Any, Iterable
 
 MASK = "\u2022"
 _SPACE = "[ \u00a0\u2007\u2009\u202f]"
@@ -19,6 +19,25 @@ _GROUPED = (rf"\d{{4}}{_SEP}\d{{4}}{_SEP}\d{{4}}{_SEP}\d{{4}}", rf"\d{{4}}{_SEP}
             rf"\d{{4}}{_SEP}\d{{12}}", rf"\d{{4}}{_SEP}\d{{4}}{_SEP}\d{{4}}{_SEP}\d{{1,3}}", r"\d{13,19}")
 # The body of a card, then an optional last group (the 3 digits of a 19-digit 4-4-4-4-3).
 CARD_RE = re.compile(rf"(?<!\d)(?P<body>{'|'.join(_GROUPED)})(?P<tail>{_SEP}\d{{1,3}})?(?!\d)")
+_FOUR_DIGITS = re.compile(r"\d{4}")
+_RUN_OF_FOUR = re.compile(r"\d\d{3,}")  # a run of 4 or more digits (its first digit lets the regex skip ahead)
+
+
+def matches_at(rx: re.Pattern, text: str, starts: Iterable[int]):
+    """Yield the matches rx.finditer(text) gives, trying rx only at `starts`: ascending positions that
+    hold every place a match of rx can begin (rx never matches empty)."""
+    done = 0
+    for at in starts:
+        if at >= done and (m := rx.match(text, at)) is not None:
+            done = m.end()
+            yield m
+
+
+def at_digit_runs(rx: re.Pattern, text: str):
+    """Yield the matches rx.finditer(text) gives, for a regex whose every match begins a run of four or
+    more digits (a digit before it excluded by a lookbehind): rx is tried only where such a run begins,
+    not at every character."""
+    return matches_at(rx, text, (run.start() for run in _RUN_OF_FOUR.finditer(text)))
 
 
 def luhn_ok(digits: str) -> bool:
@@ -40,7 +59,9 @@ def _digits(text: str) -> str:
 def find_cards(text: str) -> list[tuple[int, int]]:
     """Give the (start, end) of every card number in the text, in order."""
     spans = []
-    for m in CARD_RE.finditer(text):
+    if len(text) < 13 or _FOUR_DIGITS.search(text) is None:
+        return spans  # every card is at least 13 characters and opens with four digits in a row
+    for m in at_digit_runs(CARD_RE, text):
         if m.group("tail") and luhn_ok(_digits(m.group(0))):
             spans.append((m.start(), m.end()))
         elif luhn_ok(_digits(m.group("body"))):
@@ -73,7 +94,7 @@ def mask_cards(text: str) -> str:
 def mask_result(value: Any) -> Any:
     """Give a result (dicts, lists and strings, nested) with card numbers masked in every string."""
     if isinstance(value, str):
-        return mask_cards(value)
+        return value if len(value) < 13 else mask_cards(value)  # no card is shorter than 13 characters
     if isinstance(value, dict):
         return {k: mask_result(v) for k, v in value.items()}
     if isinstance(value, (list, tuple)):

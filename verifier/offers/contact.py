@@ -22,10 +22,18 @@ ADDRESS_RE = re.compile(r"(?<!\w)(?:адрес|ул\.|улица|проспек�
                         r"address|street|office|str\.|ul\.)(?!\w)", re.I)
 
 
-def _personal_phone(e: dict) -> bool:
-    """Tell whether a phone entity is a mobile (or cannot be told from one)."""
+def _personal_phone(e: dict, known: dict[str, bool]) -> bool:
+    """Tell whether a phone entity is a mobile (or cannot be told from one); `known` holds the answers
+    for the numbers of this text already told (a text may repeat a number hundreds of times)."""
+    if e["value"] not in known:
+        known[e["value"]] = _personal_number(e["value"])
+    return known[e["value"]]
+
+
+def _personal_number(value: str) -> bool:
+    """Tell whether a number (E.164) is a mobile or cannot be told from one (not a landline)."""
     try:
-        kind = phonenumbers.number_type(phonenumbers.parse(e["value"]))
+        kind = phonenumbers.number_type(phonenumbers.parse(value))
     except phonenumbers.NumberParseException:
         return True
     return kind not in (phonenumbers.PhoneNumberType.FIXED_LINE,)
@@ -33,19 +41,21 @@ def _personal_phone(e: dict) -> bool:
 
 def firm_named(text: str, entities: list[dict]) -> bool:
     """Tell whether the offer names something checkable: a firm, an address, a site, a work email or a landline."""
+    known: dict[str, bool] = {}
     for e in entities:
         kind = e["kind"]
         if kind in ("agency", "licence") or (kind == "link" and not MESSENGER_LINK_RE.search(e["text"])):
             return True
-        if (kind == "email" and not FREE_MAIL_RE.search(e["text"])) or (kind == "phone" and not _personal_phone(e)):
+        if (kind == "email" and not FREE_MAIL_RE.search(e["text"])) or (kind == "phone" and not _personal_phone(e, known)):
             return True
     return ADDRESS_RE.search(text) is not None
 
 
 def personal_contact(doc: Doc, entities: list[dict], budget: Budget) -> tuple[int, int] | None:
     """Give the span (characters) of the first personal contact, or None."""
+    known: dict[str, bool] = {}
     spans = [(e["start"], e["end"]) for e in entities
-             if e["kind"] == "handle" or (e["kind"] == "phone" and _personal_phone(e))
+             if e["kind"] == "handle" or (e["kind"] == "phone" and _personal_phone(e, known))
              or (e["kind"] == "link" and MESSENGER_LINK_RE.search(e["text"]))
              or (e["kind"] == "email" and FREE_MAIL_RE.search(e["text"]))]
     for pattern in rules().flags["private_channel"].patterns:

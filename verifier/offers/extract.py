@@ -15,7 +15,7 @@ from verifier import DEFAULT_REGION
 from verifier.names.numbers import parse_phones
 from verifier.offers.agencies import LookBack
 from verifier.offers.box import phone_shaped, without_place_and_pay
-from verifier.offers.cards import find_cards
+from verifier.offers.cards import at_digit_runs, find_cards, matches_at
 from verifier.offers.phones import is_amount, phone_regions
 
 KINDS = ("agency", "phone", "licence", "link", "handle", "email", "card")
@@ -24,11 +24,16 @@ EMAIL_RE = re.compile(r"(?<![\w.+-])[\w.+-]++@[\w-]++(?:\.[\w-]++)++")
 LINK_RE = re.compile(r"(?:https?://|www\.)[^\s<>\"«»]+|(?<![\w.-])(?:[a-z0-9-]++\.)++(?:com|kz|ru|uz|kg|me|org|net|info|"
                      r"tr|ae|kr|pl|ph|hk|io|online|site|shop|biz|pro|work|jobs)\b(?:/[^\s<>\"«»]*)?", re.I)
 HANDLE_RE = re.compile(r"(?<![\w.@/])@[A-Za-z][A-Za-z0-9_]{2,31}\b")
+_AT_RE = re.compile("@")
 CARD_RE = re.compile(r"(?<![\d+])(?:\d{4}[ -]){3}\d{4}(?!\d)|(?<![\d+])\d{16}(?!\d)")
 _LABEL = (r"(?:\b(?:БИН|BIN|ИИН|IIN|БСН|ЖСН|ИНН|INN|STIR|СТИР|ОГРН)\b|\bEA\b(?:\s*licen[cs]e)?|лиценз\w*|"
           r"licen[cs]e|litsenziya\w*|литсензия\w*|лицензия)")
 LICENCE_RE = re.compile(_LABEL + r"\s*(?:№|No\.?|N|#|номер\w*|number|raqami)?\s*[:.]?\s*"
                         r"(?P<v>(?=[\w\-/]*\d)[A-ZА-Я0-9][\w\-/]{2,24}[A-ZА-Я0-9])", re.I)
+# Where a label can begin, in the text upper- then lower-cased (every letter re.I takes for a label letter
+# reads as that letter there): one letter each, so overlapping labels are all found.
+_LABEL_START_RE = re.compile(r"б(?=ин|сн)|b(?=in)|и(?=ин|нн)|i(?=in|nn)|ж(?=сн)|s(?=tir)|с(?=тир)|о(?=грн)|e(?=a)|"
+                             r"л(?=иценз|итсензия)|l(?=icen[cs]e|itsenziya)")
 BARE_BIN_RE = re.compile(r"(?<![\d+])\d{12}(?!\d)")
 DMW_LICENCE_RE = re.compile(r"\b[A-Z]{2,5}-\d{2,4}-[A-Z]{1,3}-\d{4,8}(?:-[A-Z]{1,3})?\b")
 
@@ -89,28 +94,39 @@ def _phones(text: str, regions: tuple[str, ...], found: list[dict], taken: list)
     for r in _DIGIT_RUN_RE.finditer(text):
         # An abnormally long run ("1 2 3 4 …") is read in pieces: no number is that long.
         runs += [(r.start() + c.start(), c.group(0)) for c in re.finditer(r".{1,64}(?=\s|$)|.{1,64}", r.group(0))]
-    reads = 0
+    reads, seen = 0, {}  # seen: what a run (or a number) read in a region gave, for runs repeated in this text
     for region in regions:
         for offset, run in runs[:MAX_RUNS]:
             if reads >= MAX_READS or not _free(taken, offset, offset + len(run)):
                 continue  # read already, or enough reading for one text
             reads += 1
-            for m in phonenumbers.PhoneNumberMatcher(run, region, leniency=phonenumbers.Leniency.POSSIBLE):
-                _phone_match(text, m, offset, region, found, taken)
+            for start, end, raw in _matcher_hits(run, region, seen):
+                _phone_match(text, (offset + start, offset + end, raw), region, found, taken, seen)
 
 
-def _phone_match(text: str, m, offset: int, region: str, found: list[dict], taken: list) -> None:
+def _matcher_hits(run: str, region: str, seen: dict) -> list[tuple[int, int, str]]:
+    """Give (start, end, raw text) of each number the matcher finds in a run read in a region."""
+    key = ("run", run, region)
+    if key not in seen:
+        seen[key] = [(m.start, m.end, m.raw_string)
+                     for m in phonenumbers.PhoneNumberMatcher(run, region, leniency=phonenumbers.Leniency.POSSIBLE)]
+    return seen[key]
+
+
+def _phone_match(text: str, hit: tuple[int, int, str], region: str, found: list[dict], taken: list, seen: dict) -> None:
     """Add the valid numbers of one matcher hit (several when one run holds them)."""
-    start, end = offset + m.start, offset + m.end
-    if not _free(taken, start, end) or sum(c.isdigit() for c in m.raw_string) < 7 or is_amount(text, start, end):
+    start, end, raw = hit
+    if not _free(taken, start, end) or sum(c.isdigit() for c in raw) < 7 or is_amount(text, start, end):
         return
-    read = parse_phones(m.raw_string, region)
+    if ("number", raw, region) not in seen:
+        seen["number", raw, region] = parse_phones(raw, region)
+    read = seen["number", raw, region]
     valid = [p for p in read if p.valid] or [p for p in read if _given_as_phone(text, start, p)]
     for i, p in enumerate(valid):
         if i == 0:
-            _add(found, taken, "phone", m.raw_string, start, end, p.e164)
+            _add(found, taken, "phone", raw, start, end, p.e164)
         else:  # "6310865/3843052": several numbers in one run share its span
-            found.append({"kind": "phone", "text": m.raw_string, "start": start, "end": end, "value": p.e164})
+            found.append({"kind": "phone", "text": raw, "start": start, "end": end, "value": p.e164})
 
 
 def _given_as_phone(text: str, start: int, phone) -> bool:
@@ -133,13 +149,22 @@ def _messenger_phones(text: str, found: list[dict]) -> None:
 
 def _licences(text: str, found: list[dict], taken: list) -> None:
     """Add licence and registration numbers: labelled ones, DMW-style ones and bare 12-digit BINs."""
-    for m in LICENCE_RE.finditer(text):
+    for m in _labelled_licences(text):
         value = m.group("v").upper()
         _add(found, taken, "licence", m.group(0), m.start(), m.end(), value)
     for rx in (DMW_LICENCE_RE, BARE_BIN_RE):
-        for m in rx.finditer(text):
+        for m in rx.finditer(text) if rx is DMW_LICENCE_RE else at_digit_runs(rx, text):
             if rx is DMW_LICENCE_RE or _valid_bin(m.group(0)):
                 _add(found, taken, "licence", m.group(0), m.start(), m.end(), m.group(0))
+
+
+def _labelled_licences(text: str):
+    """Yield LICENCE_RE's matches as its finditer does, trying it only where a label can begin."""
+    folded = text.upper().lower()
+    if len(folded) != len(text):  # a letter that folds into two: positions would not line up
+        yield from LICENCE_RE.finditer(text)
+        return
+    yield from matches_at(LICENCE_RE, text, (hit.start() for hit in _LABEL_START_RE.finditer(folded)))
 
 
 def _agencies(text: str, found: list[dict], taken: list) -> None:
@@ -167,7 +192,7 @@ def find_entities(text: str, regions: tuple[str, ...] | None = None) -> list[dic
     found: list[dict] = []
     taken: list[tuple[int, int]] = []
     for kind, rx in (("email", EMAIL_RE), ("link", LINK_RE), ("card", CARD_RE)):
-        for m in rx.finditer(text):
+        for m in rx.finditer(text) if kind != "card" else at_digit_runs(rx, text):
             raw = m.group(0).rstrip(".,;:)")
             if kind == "card":
                 raw = mask_card(raw)
@@ -175,7 +200,7 @@ def find_entities(text: str, regions: tuple[str, ...] | None = None) -> list[dic
     for start, end in find_cards(text):  # every other way a card is written (cards.py)
         _add(found, taken, "card", mask_card(text[start:end]), start, end, mask_card(text[start:end]))
     _messenger_phones(text, found)
-    for m in HANDLE_RE.finditer(text):
+    for m in matches_at(HANDLE_RE, text, (at.start() for at in _AT_RE.finditer(text))):  # a handle opens with @
         _add(found, taken, "handle", m.group(0), m.start(), m.end(), m.group(0).lower())
     _licences(text, found, taken)
     _phones(text, regions or text_regions(text), found, taken)

@@ -23,12 +23,14 @@ AMOUNT_AFTER_RE = re.compile(r"\s{0,2}+(?:[$€₸₽₩£%]|(?i:usd|eur|aed|pln
 AMOUNT_BEFORE_RE = re.compile(r"(?:[$€₸₽₩£]|(?i:usd|eur|aed|pln|krw|kzt|rub))\s{0,2}+$")
 
 
+# Each cue opens with a letter, never \b (a word boundary is checked behind the word instead): the
+# regex engine then skips ahead to the letters a cue can begin with.
 REGION_CUES = (
-    ("UZ", re.compile(r"o['ʻ‘’`]?zbek|узбек|ўзбек|toshkent|ташкент|so['ʻ‘’`]m\b|сўм|\bсум\b|\bish\b|maosh")),
-    ("KG", re.compile(r"кыргыз|қырғыз|бишкек|bishkek|kyrgyz|\bсом\b")),
+    ("UZ", re.compile(r"o['ʻ‘’`]?zbek|узбек|ўзбек|toshkent|ташкент|so['ʻ‘’`]m\b|сўм|сум(?<=\bсум)\b|ish(?<=\bish)\b|maosh")),
+    ("KG", re.compile(r"кыргыз|қырғыз|бишкек|bishkek|kyrgyz|сом(?<=\bсом)\b")),
     ("HK", re.compile(r"hong kong|гонконг|hk\$|hkd")),
-    ("PH", re.compile(r"philippin|manila|филиппин|манил|\bphp\b|₱")),
-    ("KZ", re.compile(r"казахстан|қазақстан|kazakhstan|тенге|теңге|₸|\bkzt\b|алмат|астан|шымкент|[әғқңөұүһі]")),
+    ("PH", re.compile(r"philippin|manila|филиппин|манил|php(?<=\bphp)\b|₱")),
+    ("KZ", re.compile(r"казахстан|қазақстан|kazakhstan|тенге|теңге|₸|kzt(?<=\bkzt)\b|алмат|астан|шымкент|ә|ғ|қ|ң|ө|ұ|ү|һ|і")),
     ("RU", re.compile(r"росси|russia|₽|рубл")),
 )
 

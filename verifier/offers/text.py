@@ -10,7 +10,6 @@ Snowball stem, and the stem left after a short list of Kazakh and Uzbek endings.
 """
 from __future__ import annotations
 
-import bisect
 import re
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -32,6 +31,8 @@ _CYR_TO_LAT = str.maketrans("аАвВсСеЕНкКмМоОрРтТхХуУіІ�
 _CYR_STRICT = set("аАВсСеЕНкКмМоОрРТхХуУіІ")  # Cyrillic letters a Latin letter looks exactly like
 _LAT_STRICT = set("aABcCeEHkKmMoOpPTxXyYi")   # and the reverse
 _WORD_RE = re.compile(r"[^\W_]++")
+# A Cyrillic character beside a word character that is not Cyrillic: where a word may mix scripts.
+_MIXED_RE = re.compile(r"[\u0400-\u04ff](?=[^\W_\u0400-\u04ff])|[^\W_\u0400-\u04ff](?=[\u0400-\u04ff])")
 # A visa class ("E-9", "C-3", "E-7-3"), a number with thousands groups ("2 000 000"), a word with
 # inner apostrophes or hyphens ("o'zbek", "абу-даби"), a currency sign; each piece possessive.
 TOKEN_RE = re.compile(
@@ -67,7 +68,7 @@ class Budget:
             raise ScanTimeout("stopped: its asker has gone")
 
 
-@dataclass
+@dataclass(slots=True)
 class Token:
     """One word, number or sign: its text, span, sentence number and the keys patterns match."""
     text: str
@@ -89,12 +90,26 @@ class Doc:
 
 
 def unify_lookalikes(text: str) -> str:
-    """Give the text with Latin look-alike letters inside Cyrillic words made Cyrillic (same length)."""
+    """Give the text with Latin look-alike letters inside Cyrillic words made Cyrillic (same length).
+
+    Only a word with a Cyrillic letter beside a word character that is not Cyrillic can change, so
+    only the words around such pairs are looked at (`_WORD_RE` words: runs of str.isalnum characters)."""
     if not _CYR_RE.search(text):
         return text
-    return _WORD_RE.sub(lambda m: _to_cyrillic(m.group(0)), text)
+    pieces, done = [], 0
+    for hit in _MIXED_RE.finditer(text):
+        start = hit.start()
+        if start < done or not text[start].isalnum():
+            continue  # inside a word already read, or a Cyrillic sign that is no letter
+        while start > 0 and text[start - 1].isalnum():
+            start -= 1
+        word = _WORD_RE.match(text, start)
+        pieces += [text[done:start], _to_cyrillic(word.group(0))]
+        done = word.end()
+    return "".join(pieces) + text[done:] if pieces else text
 
 
+@lru_cache(maxsize=1 << 14)
 def _to_cyrillic(word: str) -> str:
     """Give a mixed word in one script: the script of its letters that have no look-alike (й, ю; f,
     r, d), or else of most of its letters. Digits become letters only inside a Cyrillic word."""
@@ -221,16 +236,38 @@ def _russian_in_latin(tokens: list[Token], text: str) -> bool:
     return russian >= RUSSIAN_IN_LATIN * len(words) and (russian >= 3 or not _CYR_RE.search(text)) and russian > 0
 
 
-def _token(m: re.Match, sentence: int) -> Token:
-    """Give the token of one match with its kind and keys."""
-    raw = m.group(0)
+@lru_cache(maxsize=1 << 16)
+def _kind_and_keys(raw: str) -> tuple[str, frozenset]:
+    """Give a token's kind and keys from its text alone (at most MAX_TOKEN characters)."""
     if raw[0].isdigit():
-        return Token(raw, m.start(), m.end(), sentence, frozenset(("#",)), "number")
+        return "number", frozenset(("#",))
     if len(raw) == 1 and not raw.isalpha():
-        return Token(raw, m.start(), m.end(), sentence, frozenset(("$" if raw == "$" else raw,)), "sign")
+        return "sign", frozenset(("$" if raw == "$" else raw,))
     if raw[1:2] == "-" and raw[2:3].isdigit():
-        return Token(raw, m.start(), m.end(), sentence, frozenset((raw.lower(),)), "code")
-    return Token(raw, m.start(), m.end(), sentence, word_keys(raw[:MAX_TOKEN]))
+        return "code", frozenset((raw.lower(),))
+    return "word", word_keys(raw[:MAX_TOKEN])
+
+
+def _pieces(raw: str, start: int, sentence: int) -> list[Token]:
+    """Give the tokens of a match longer than MAX_TOKEN: MAX_TOKEN-long pieces of it."""
+    out = []
+    for i in range(0, len(raw), MAX_TOKEN):
+        kind, keys = _kind_and_keys(raw[i:i + MAX_TOKEN])
+        out.append(Token(raw[i:i + MAX_TOKEN], start + i, start + min(i + MAX_TOKEN, len(raw)), sentence, keys, kind))
+    return out
+
+
+def _key_index(tokens: list[Token]) -> dict[str, list[int]]:
+    """Give key -> the positions of the tokens carrying it, in order."""
+    index: dict[str, list[int]] = {}
+    for i, token in enumerate(tokens):
+        for key in token.keys:
+            found = index.get(key)
+            if found is None:
+                index[key] = [i]
+            else:
+                found.append(i)
+    return index
 
 
 def read_doc(text: str, budget: Budget | None = None) -> Doc:
@@ -240,44 +277,20 @@ def read_doc(text: str, budget: Budget | None = None) -> Doc:
     text = unify_lookalikes(original)
     starts = sentence_starts(text, budget)
     tokens: list[Token] = []
-    index: dict[str, list[int]] = {}
+    sentence, last = -1, len(starts) - 1  # tokens come in order: the sentence only moves forward
     for m in TOKEN_RE.finditer(text):
         budget.tick()
-        sentence = bisect.bisect_right(starts, m.start()) - 1
-        tokens += [_token(piece, sentence) for piece in _pieces(m)]
+        raw, start = m.group(), m.start()
+        while sentence < last and starts[sentence + 1] <= start:
+            sentence += 1
+        if len(raw) > MAX_TOKEN:
+            tokens += _pieces(raw, start, sentence)
+            continue
+        kind, keys = _kind_and_keys(raw)
+        tokens.append(Token(raw, start, m.end(), sentence, keys, kind))
     if _russian_in_latin(tokens, text):
         for t in tokens:
             budget.tick()
             if t.kind == "word" and t.text.isascii():
                 t.keys = t.keys | frozenset(latin_russian(t.text))
-    for i, token in enumerate(tokens):
-        for key in token.keys:
-            index.setdefault(key, []).append(i)
-    return Doc(text, original, tokens, starts, index)
-
-
-class _Piece:
-    """A slice of a long match, shaped like a match (group, start, end)."""
-
-    def __init__(self, text: str, start: int):
-        self._text, self._start = text, start
-
-    def group(self, _: int = 0) -> str:
-        """Give the slice's text."""
-        return self._text
-
-    def start(self) -> int:
-        """Give where the slice begins."""
-        return self._start
-
-    def end(self) -> int:
-        """Give where the slice ends."""
-        return self._start + len(self._text)
-
-
-def _pieces(m: re.Match) -> list:
-    """Give a match as is, or cut into MAX_TOKEN-long pieces when it is longer."""
-    raw = m.group(0)
-    if len(raw) <= MAX_TOKEN:
-        return [m]
-    return [_Piece(raw[i:i + MAX_TOKEN], m.start() + i) for i in range(0, len(raw), MAX_TOKEN)]
+    return Doc(text, original, tokens, starts, _key_index(tokens))

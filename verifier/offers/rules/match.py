@@ -64,10 +64,10 @@ def _extend(doc: Doc, pattern: Pattern, first: int, barrier: frozenset, budget: 
             t = tokens[nxt]
             if t.sentence != sentence:
                 return None
-            if t.keys & keys:
+            if not keys.isdisjoint(t.keys):
                 pos = nxt
                 break
-            if t.keys & barrier:
+            if not barrier.isdisjoint(t.keys):
                 return None
         else:
             return None
@@ -86,7 +86,8 @@ def matches(doc: Doc, pattern: Pattern, budget: Budget, barrier: frozenset = fro
             skip: set[int] | frozenset = frozenset()):
     """Yield (first, last) token indices of the pattern's matches, outside the sentences in `skip`."""
     budget.tick()
-    if not all(any(k in doc.index for k in keys) for _, keys in pattern.slots):
+    present = doc.index.keys()
+    if any(present.isdisjoint(keys) for _, keys in pattern.slots):
         return  # a word of the pattern is nowhere in the text
     for first in first_starts(doc, pattern)[:MAX_TRIES]:
         budget.tick()
