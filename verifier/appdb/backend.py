@@ -179,6 +179,8 @@ _pools: dict[str, Any] = {}
 _pools_pid = os.getpid()
 _inherited: list[Any] = []  # pools made before a fork: their sockets are the parent's, never touched
 _down_until: dict[str, float] = {}
+_errors_seen: dict[str, int] = {}  # the pool's count of failed connects when last looked at
+_reached: dict[str, float] = {}  # when a connection was last lent
 _lock = threading.Lock()
 
 
@@ -210,6 +212,8 @@ def pool(url: str):
             _inherited.extend(_pools.values())
             _pools.clear()
             _down_until.clear()
+            _errors_seen.clear()
+            _reached.clear()
             _pools_pid = os.getpid()
         if url not in _pools:
             from psycopg_pool import ConnectionPool
@@ -232,12 +236,26 @@ def postgres_connection(url: str, wait: float = WRITE_WAIT) -> Iterator[Database
             raise unavailable()("the app database (PostgreSQL) could not be reached a moment ago")
         _down_until.pop(url, None)
         pool(url).check()  # connections idle through the outage are dead: drop them all at once
+    started = time.monotonic()
     try:
         with pool(url).connection(timeout=wait) as conn:
+            _reached[url] = time.monotonic()
             yield Database("postgresql", conn)
     except PoolTimeout as error:
+        # Down only when connecting failed meanwhile and nobody got a connection since this wait began
+        # (a wait that began in an outage and ended after it says nothing of now).
+        if not _failed_to_connect(url) or _reached.get(url, float("-inf")) > started:
+            raise unavailable()(f"the app database (PostgreSQL) is busy: {error}") from error
         _down_until[url] = time.monotonic() + HOLD_DOWN
         raise unavailable()(f"the app database (PostgreSQL) cannot be reached: {error}") from error
+
+
+def _failed_to_connect(url: str) -> bool:
+    """Tell whether the pool failed to connect since this was last asked (the server is down, not busy)."""
+    errors = pool(url).get_stats().get("connections_errors", 0)
+    with _lock:
+        seen, _errors_seen[url] = _errors_seen.get(url, 0), errors
+    return errors > seen
 
 
 def close_pools() -> None:
@@ -246,6 +264,8 @@ def close_pools() -> None:
         pools = list(_pools.values()) if _pools_pid == os.getpid() else []
         _pools.clear()
         _down_until.clear()
+        _errors_seen.clear()
+        _reached.clear()
     for each in pools:
         each.close(timeout=2)
 
