@@ -165,6 +165,17 @@ def test_pieces_keep_every_item_in_order():
     blob = pieces.dumps(parts)
     assert pieces.loads(blob) == list(parts)
     assert list(pieces.loads(blob)[1]) == words  # dict order kept across pieces
-    stored = marshal.loads(blob)
+    stored = pieces.views(blob)
     assert len(stored[0]) == 3 and len(stored[2]) == len(stored[3]) == 1
     assert list(marshal.loads(stored[4][0])) == ["common"]  # a long posting fills a piece alone
+
+
+def test_a_loaded_snapshot_keeps_one_string_per_name_and_phone(registry_db):
+    """A whole name (a key of by_key) and a phone (a key of e164) are read back as the one string
+    the entries and records hold, not a copy per piece of the stored index."""
+    loaded = Index.from_connection(connect(registry_db))
+    joined = {id(j) for j in loaded.joined}
+    phones = {id(p) for r in loaded.recs for p in r.phones}
+    assert len(loaded.by_key) > 8000 and len(loaded.e164) > 1000
+    assert all(id(k) in joined for k in loaded.by_key)
+    assert all(id(k) in phones for k in loaded.e164)

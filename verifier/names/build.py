@@ -41,6 +41,16 @@ def registry_fingerprint(conn) -> str:
     return digest.hexdigest()
 
 
+def _interned(strings) -> list | tuple:
+    """Return the strings interned (a tuple stays a tuple)."""
+    return (tuple if isinstance(strings, tuple) else list)(map(sys.intern, strings))
+
+
+def _interned_keys(table: dict) -> dict:
+    """Return a dict whose string keys are interned."""
+    return {sys.intern(k): v for k, v in table.items()}
+
+
 def _json_list(text: str | None) -> list:
     """Return a JSON list column (most are empty: skip the parser for those)."""
     return json.loads(text) if text and text != "[]" else []
@@ -152,8 +162,11 @@ class IndexBuild:
     def to_snapshot(self) -> bytes:
         """Return the finished index as bytes (marshal in pieces: plain tuples, lists, dicts and strings)."""
         recs = [(r.id, r.source, r.list_kind, r.name, r.status, r.status_group, r.status_date,
-                 r.expires_on, r.country, r.data_as_of, r.phones) for r in self.recs]
-        return pieces.dumps((recs, self.entries, self.joined, self.postings, self.by_key, self.e164,
+                 r.expires_on, r.country, r.data_as_of, _interned(r.phones)) for r in self.recs]
+        # A whole name is also a key of by_key, a phone a key of e164: marshal reads an interned
+        # string back interned, so each piece's copy becomes the one string again (not one per piece).
+        joined, by_key, e164 = _interned(self.joined), _interned_keys(self.by_key), _interned_keys(self.e164)
+        return pieces.dumps((recs, self.entries, joined, self.postings, by_key, e164,
                              self.suffix, self.licences, dict(self.by_bucket), sorted(self.countries), self.by_sound))
 
     @classmethod
