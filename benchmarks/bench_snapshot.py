@@ -123,7 +123,7 @@ def stalls(conn) -> dict:
     blob = read_match_snapshot(conn, registry_fingerprint(conn))
     longest = 0.0
     gc.disable()  # as the load does
-    for part in marshal.loads(blob):
+    for part in pieces.views(blob):
         for piece in part:
             started = time.perf_counter()
             marshal.loads(piece)

@@ -165,6 +165,29 @@ def test_pieces_keep_every_item_in_order():
     blob = pieces.dumps(parts)
     assert pieces.loads(blob) == list(parts)
     assert list(pieces.loads(blob)[1]) == words  # dict order kept across pieces
-    stored = marshal.loads(blob)
+    stored = pieces.views(blob)
     assert len(stored[0]) == 3 and len(stored[2]) == len(stored[3]) == 1
     assert list(marshal.loads(stored[4][0])) == ["common"]  # a long posting fills a piece alone
+
+
+
+def test_a_loaded_snapshot_keeps_one_string_per_name_and_phone(registry_db):
+    """A whole name (a key of by_key) and a phone (a key of e164) are the very strings the entries and
+    records hold, as in an index built from the records, not a second copy read from the snapshot."""
+    conn = connect(registry_db)
+    loaded, built = Index.from_connection(conn), Index.from_rows(conn)
+    assert list(loaded.by_key.items()) == list(built.by_key.items()) and len(loaded.by_key) > 8000
+    assert list(loaded.e164.items()) == list(built.e164.items()) and len(loaded.e164) > 1000
+    joined = {id(j) for j in loaded.joined}
+    phones = {id(p) for r in loaded.recs for p in r.phones}
+    assert all(id(k) in joined for k in loaded.by_key)
+    assert all(id(k) in phones for k in loaded.e164)
+
+
+def test_a_snapshot_whose_tables_do_not_fit_is_not_loaded(registry_db):
+    """A stored table with more or fewer values than its keys is refused (the caller then builds)."""
+    built = Index.from_rows(connect(registry_db))
+    parts = pieces.loads(built.to_snapshot())
+    parts[4] = parts[4][:-1]  # by_key's values, one short
+    with pytest.raises(ValueError):
+        Index.from_snapshot(pieces.dumps(tuple(parts)))

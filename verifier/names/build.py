@@ -9,6 +9,7 @@ import marshal
 import sys
 from collections import defaultdict
 from functools import lru_cache
+from itertools import chain, islice
 from pathlib import Path
 
 import phonenumbers
@@ -39,6 +40,26 @@ def registry_fingerprint(conn) -> str:
     digest = hashlib.sha1(f"{NORM_VERSION}|{_code_version()}|{marshal.version}|{sys.version_info[:2]}|".encode())
     digest.update(record_hashes(conn).encode())
     return digest.hexdigest()
+
+
+def _values_in_key_order(table: dict, keys) -> list:
+    """Return a table's values, once sure its keys are `keys` in order of first appearance: a loaded
+    snapshot then gives it those very strings (`_keyed`) instead of a copy of each read on its own."""
+    if list(table) != list(dict.fromkeys(keys)):
+        raise ValueError("a table's keys are not the strings it is rebuilt from")
+    return list(table.values())
+
+
+def _keyed(strings, values: list) -> dict:
+    """Return the dict of `strings` (each once, in order of first appearance) to `values`, filled a
+    piece at a time so that other threads run between pieces."""
+    out = dict.fromkeys(s for s in strings)  # a generator: the interpreter can switch threads inside
+    if len(out) != len(values):
+        raise ValueError("a stored table does not fit its keys")
+    keys = iter(list(out))  # setting the values of its own keys: the dict keeps its size and order
+    for start in range(0, len(values), pieces.PIECE):
+        out.update(zip(islice(keys, pieces.PIECE), values[start:start + pieces.PIECE]))
+    return out
 
 
 def _json_list(text: str | None) -> list:
@@ -153,7 +174,10 @@ class IndexBuild:
         """Return the finished index as bytes (marshal in pieces: plain tuples, lists, dicts and strings)."""
         recs = [(r.id, r.source, r.list_kind, r.name, r.status, r.status_group, r.status_date,
                  r.expires_on, r.country, r.data_as_of, r.phones) for r in self.recs]
-        return pieces.dumps((recs, self.entries, self.joined, self.postings, self.by_key, self.e164,
+        # A whole name is a key of by_key and a phone one of e164: those two are stored as values only.
+        by_key = _values_in_key_order(self.by_key, self.joined)
+        e164 = _values_in_key_order(self.e164, chain.from_iterable(r.phones for r in self.recs))
+        return pieces.dumps((recs, self.entries, self.joined, self.postings, by_key, e164,
                              self.suffix, self.licences, dict(self.by_bucket), sorted(self.countries), self.by_sound))
 
     @classmethod
@@ -163,9 +187,11 @@ class IndexBuild:
         gc_was_on = gc.isenabled()
         gc.disable()
         try:
-            (recs, idx.entries, idx.joined, idx.postings, idx.by_key, idx.e164, idx.suffix, idx.licences,
+            (recs, idx.entries, idx.joined, idx.postings, by_key, e164, idx.suffix, idx.licences,
              buckets, countries, idx.by_sound) = pieces.loads(blob)  # other threads run between pieces
             idx.recs = [Rec(*r) for r in recs]
+            idx.by_key = _keyed(idx.joined, by_key)
+            idx.e164 = _keyed(chain.from_iterable(r.phones for r in idx.recs), e164)
         finally:
             if gc_was_on:
                 gc.enable()
