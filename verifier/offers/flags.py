@@ -20,6 +20,24 @@ def _range_top(tokens, i: int) -> bool:
     return i >= 2 and tokens[i - 2].kind == "number" and bool(tokens[i - 1].keys & RANGE_WORDS)
 
 
+def _cents(doc: Doc, i: int) -> bool:
+    """Tell whether number token i is the fraction of the number before it ("16.50": the "50")."""
+    tokens = doc.tokens
+    return i >= 1 and tokens[i - 1].kind == "number" and doc.text[tokens[i - 1].end:tokens[i].start] in (".", ",")
+
+
+def _period(doc: Doc, i: int) -> float:
+    """Give the months-per-period factor of the pay at number token i: the period word after it, before another number."""
+    r, tokens = rules(), doc.tokens
+    for j in range(i, min(len(tokens), i + 5)):
+        if j > i and tokens[j].kind == "number" and not _cents(doc, j):
+            break  # "$16.50/hr, 40-60 hours": the hours belong to the 40
+        factor = next((r.per_period[k] for k in tokens[j].keys if k in r.per_period), None)
+        if factor is not None:
+            return factor
+    return 1.0
+
+
 def pay_ratio(doc: Doc, first: int, last: int) -> float:
     """Give the largest amount a span of tokens names, as a share of the too-good line of its currency (0 when none).
 
@@ -28,17 +46,18 @@ def pay_ratio(doc: Doc, first: int, last: int) -> float:
     r, best = rules(), 0.0
     tokens = doc.tokens
     for i in range(first, last + 1):
-        if tokens[i].kind != "number" or _range_top(tokens, i):
+        if tokens[i].kind != "number" or _range_top(tokens, i) or _cents(doc, i):
             continue
-        value = float(int("".join(ch for ch in tokens[i].text if ch.isdigit())[:12] or 0))
-        near = [t.keys for t in tokens[max(first, i - 2):min(last, i + 3) + 1]]
+        digits = ["".join(ch for ch in t.text if ch.isdigit())[:12] or "0" for t in tokens[i:i + 2]]
+        frac = i + 1 < len(tokens) and _cents(doc, i + 1)  # "1,5 млн", "$16.50"
+        value = float(f"{digits[0]}.{digits[1]}" if frac else digits[0])
+        near = [t.keys for t in tokens[max(first, i - 2):min(last, i + 3) + 1] if t.sentence == tokens[i].sentence]
         currency = next((k for keys in near for k in keys if k in r.money), None)
         if currency is None:
             continue
-        after = tokens[i + 1].keys if i + 1 < len(tokens) else frozenset()
+        after = tokens[i + 1 + frac].keys if i + 1 + frac < len(tokens) else frozenset()
         mult = next((r.multipliers[k] for k in after if k in r.multipliers), 1)
-        period = next((r.per_period[k] for t in tokens[i:min(len(tokens), i + 5)] for k in t.keys
-                       if k in r.per_period), 1.0)
+        period = _period(doc, i)
         month, by_period = (r.local_lines or {}).get(currency, (r.min_usd, r.min_usd_by_period))
         best = max(best, value * mult * r.money[currency] * period / (by_period if period != 1.0 else month))
     return best
