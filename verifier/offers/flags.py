@@ -177,6 +177,16 @@ def text_flags(doc: Doc, budget: Budget, skip_codes: tuple[str, ...] = ("private
             found.append(flag_dict(doc, code, hit[0], _with_amount(doc, hit[1]) if code == "fee" else hit[1]))
         elif flag.weak and (hit := _first_hit(doc, flag, skip, budget, flag.weak)) is not None:
             found.append(flag_dict(doc, code, *hit, strength=WEAK))
+    return _one_sign_per_amount(found)
+
+
+def _one_sign_per_amount(found: list[dict]) -> list[dict]:
+    """Give the flags without too_good when its amount is the one easy_money quotes: a sum promised
+    for no effort ("earn $300 a day from your phone") is one sign, not two."""
+    by_code = {f["code"]: f for f in found}
+    money, easy = by_code.get("too_good"), by_code.get("easy_money")
+    if money and easy and money["start"] < easy["end"] and easy["start"] < money["end"]:
+        return [f for f in found if f is not money]
     return found
 
 
