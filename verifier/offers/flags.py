@@ -12,6 +12,7 @@ from verifier.offers.text import Budget, Doc
 AMOUNT_FLAGS = ("too_good",)
 
 
+YEARLY_FROM = 20000  # US dollars: an amount named with no period from this much is pay by the year
 RANGE_WORDS = frozenset(("до", "to", "gacha", "дейін"))
 
 
@@ -59,7 +60,10 @@ def pay_ratio(doc: Doc, first: int, last: int) -> float:
         mult = next((r.multipliers[k] for k in after if k in r.multipliers), 1)
         period = _period(doc, i)
         month, by_period = (r.local_lines or {}).get(currency, (r.min_usd, r.min_usd_by_period))
-        best = max(best, value * mult * r.money[currency] * period / (by_period if period != 1.0 else month))
+        usd = value * mult * r.money[currency]
+        if period == 1.0 and usd >= YEARLY_FROM:
+            period = 1 / 12  # "base salary $42,000": no monthly wage is that high
+        best = max(best, usd * period / (by_period if period != 1.0 else month))
     return best
 
 
