@@ -47,15 +47,16 @@ def pay_ratio(doc: Doc, first: int, last: int) -> float:
     r, best = rules(), 0.0
     tokens = doc.tokens
     for i in range(first, last + 1):
-        if tokens[i].kind != "number" or _range_top(tokens, i) or _cents(doc, i):
+        if tokens[i].kind != "number" or _range_top(tokens, i):
             continue
-        digits = ["".join(ch for ch in t.text if ch.isdigit())[:12] or "0" for t in tokens[i:i + 2]]
+        sentence = tokens[i].sentence
+        currency = next((k for t in tokens[max(first, i - 2):min(last, i + 3) + 1] if t.sentence == sentence
+                         for k in t.keys if k in r.money), None)
+        if currency is None or _cents(doc, i):
+            continue
         frac = i + 1 < len(tokens) and _cents(doc, i + 1)  # "1,5 млн", "$16.50"
-        value = float(f"{digits[0]}.{digits[1]}" if frac else digits[0])
-        near = [t.keys for t in tokens[max(first, i - 2):min(last, i + 3) + 1] if t.sentence == tokens[i].sentence]
-        currency = next((k for keys in near for k in keys if k in r.money), None)
-        if currency is None:
-            continue
+        digits = ["".join(ch for ch in t.text if ch.isdigit())[:12] or "0" for t in tokens[i:i + 1 + frac]]
+        value = float(".".join(digits))
         after = tokens[i + 1 + frac].keys if i + 1 + frac < len(tokens) else frozenset()
         mult = next((r.multipliers[k] for k in after if k in r.multipliers), 1)
         period = _period(doc, i)
