@@ -43,6 +43,25 @@ FRAUD = [
     # debts
     ("debt", "Tickets to Poland paid by us, you work it off in the first two months."),
     ("debt", "We cover the visa and flight; the rest is deducted from your salary."),
+    # more phrasings of the same families
+    ("easy_money", 'Typist needed urgently. Work from the comfort of your home and make $600 weekly. No experience required. Email invented.typing.jobs@yahoo.com'),
+    ("easy_money", 'Online form filling job: earn $50 per form, work anytime from home, no qualifications required.'),
+    ("too_good", 'Data entry operators needed, home based, salary $3,500 per month, no experience, just basic computer knowledge.'),
+    ("crime_recruitment", 'We need a part-time representative to receive funds from our clients and transfer them to the company account via Bitcoin ATM. You keep 10% of every transaction.'),
+    ("crime_recruitment", 'Financial assistant wanted: process customer payments through your personal PayPal account and forward them to our warehouse. Commission 7%.'),
+    ("crime_recruitment", 'Work as a package handler from home: receive boxes at your address, take photos of the items and forward them to the addresses we provide.'),
+    ("crime_recruitment", 'Personal assistant job, $500 per week. I am away on a mission trip, so I will be sending you a check to run some errands for me.'),
+    ("crime_recruitment", 'As a mystery shopper you will test a money transfer service: we send you funds, you send them on via Western Union and report on the experience.'),
+    ("fee", 'Oil and gas jobs in Kuwait, salary $9,000 monthly, free accommodation. Applicants must pay $850 for work permit processing to our approved agent.'),
+    ("fee", 'Canada hotel jobs, no experience, CAD 4,800 a month. Pay the LMIA fee of 1,500 dollars to our immigration consultant before the interview.'),
+    ("fee", 'Cruise ship vacancies, all positions, salary $3,000-$5,000. Applicants are responsible for the visa and medical fees, paid through our travel agency.'),
+    ("fee", 'UK job offer: we will issue your certificate of sponsorship after you pay £4,000 to our sponsorship agent.'),
+    ("fee", "Australia farm jobs, visa guaranteed. Registration costs $250, payable by bank transfer to our agent's account."),
+    ("private_channel", 'Interview will be conducted via Telegram. Please add our HR manager @invented_hr_kelly for your online interview.'),
+    ("private_channel", 'Your interview will take place on Google Hangouts; contact the hiring manager at invented.hr.dept@gmail.com.'),
+    ("urgency", 'Earn $200 a day working from home, no experience needed. Limited positions, apply now!'),
+    ("urgency", 'Hurry, positions are filling fast! Remote assistant, $40 per hour, no experience.'),
+    ("urgency", "Don't miss out, offer ends tonight: work at home jobs paying $1,000 weekly."),
 ]
 
 HONEST = [
