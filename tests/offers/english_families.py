@@ -137,4 +137,17 @@ HONEST = [
     "Post office counter clerk: handle Western Union and MoneyGram transfers for customers. Invented Post Ltd.",
     "We will send you a contract to sign before you travel; the balance of your relocation allowance is paid on arrival. Invented Klinik GmbH.",
     "Cashier: balance the till, keep receipts and send the daily report to the manager. Invented Mart.",
+    # honest ads near the fee patterns: "must pay attention", meals, rent, training packages, fees the employer pays
+    "Quality inspector: you must pay attention to detail. Invented Plastics Ltd.",
+    "Workers pay for their own meals in the canteen at cost price. Invented Farms Ltd.",
+    "Accommodation in caravans, paid by workers at £70 a week. Invented Fields Ltd.",
+    "We offer an excellent training package and a company pension. Invented Retail Ltd.",
+    "Weekly pay, paid by Friday. Invented Labour Ltd.",
+    "HR assistant: you are responsible for visa applications and processing invoices for our staff. Invented Group Ltd.",
+    "Finance analyst: you are responsible for cost control and budgets. Invented Foods Ltd.",
+    "Relocation costs of up to $5,000 are covered. Invented Tech Inc.",
+    "You will need to pay for your own lunch; free coffee. Invented Cafe.",
+    "Nurses: the visa, flight and registration fees are paid by the hospital. Invented Health Trust.",
+    "Course fees of £9,000 are funded by the company for apprentices. Invented Engineering Ltd.",
+    "Commission is paid to the agent who closes the sale. Invented Realty.",
 ]
