@@ -62,6 +62,13 @@ FRAUD = [
     ("urgency", 'Earn $200 a day working from home, no experience needed. Limited positions, apply now!'),
     ("urgency", 'Hurry, positions are filling fast! Remote assistant, $40 per hour, no experience.'),
     ("urgency", "Don't miss out, offer ends tonight: work at home jobs paying $1,000 weekly."),
+    # long polished postings
+    ("too_good", 'Administrative Assistant (Work From Home)\nWe are looking for a reliable administrative assistant to work from home. Duties: data entry, responding to emails, scheduling. Pay: $25/hour, 20 hours a week. No experience is required; training is provided online.\nInterested candidates should send their resume to invented.admin.jobs@yahoo.com. Interviews will be held online via Yahoo Messenger.'),
+    ("urgency", 'Data Entry Clerks Needed\nWork from home. Earn $20-$30 per hour. We need people to enter data into online forms. You will need a computer and internet access. Flexible schedule, work whenever you want. Apply now, positions are limited!'),
+    ("crime_recruitment", 'Accounting Clerk - Invented Global Exports\nOur company is expanding in the US and needs account representatives to handle payments from our customers. You will receive payments and transfer them to our main office. 10% of each payment is yours. Requirements: bank account, 2-3 free hours per day.'),
+    ("fee", 'Offshore Drilling Jobs - Invented Petroleum\nInvented Petroleum is recruiting for offshore drilling positions in the Gulf. Salary $7,500 per month, accommodation and feeding provided. Successful applicants will be required to process their work permit and travel documents through our accredited agent; the cost of processing is the responsibility of the applicant. Send CV to invented.petroleum.hr@gmail.com'),
+    ("fee", 'Hotel Jobs in the UK\nInvented Royal Hotel London is recruiting cleaners, kitchen assistants and waiters. Salary £4,200 monthly. Free accommodation. Visa will be arranged by our travel agent; applicants pay only the visa processing charge of £650.'),
+    ("crime_recruitment", 'Personal Assistant\nI am a busy businessman looking for a personal assistant. The job is part-time and pays $500 weekly. You will be running errands and making payments for me. I will send you funds to cover my bills and you will be paid from the funds. Contact me via email.'),
 ]
 
 HONEST = [
@@ -150,4 +157,11 @@ HONEST = [
     "Nurses: the visa, flight and registration fees are paid by the hospital. Invented Health Trust.",
     "Course fees of £9,000 are funded by the company for apprentices. Invented Engineering Ltd.",
     "Commission is paid to the agent who closes the sale. Invented Realty.",
+    # long honest postings with benefits, weekly pay, no experience and urgent titles
+    "Customer Success Associate - Invented Cloudline (Austin, TX or Remote)\nAbout us: Invented Cloudline is a fast-growing SaaS company. We offer flexible hours, unlimited PTO, a home-office stipend and a 401(k) match.\nWhat you'll do: answer customer tickets, run onboarding calls, write help articles.\nWhat we offer: $55,000-$65,000 a year, equity, health insurance. No prior SaaS experience needed - we train you.\nApply at invented-cloudline.example/careers. Our process: recruiter call, hiring manager interview, short case study.",
+    'Night Auditor - Invented Harbor Inn, Seattle\nBalance daily transactions, prepare reports, handle check-ins overnight. $21 per hour, paid weekly, free parking and meals.\nPrevious hotel experience preferred but not required. Apply in person at the front desk, 100 Pier Street.',
+    'Seasonal Ski Resort Staff - Invented Peaks, Colorado (J-1 friendly)\nLift operators, rental technicians, food and beverage attendants. $18-$20 an hour plus a season pass and employee housing (rent deducted from pay, $400 a month).\nNo experience necessary - full training. International applicants through approved J-1 sponsors only; we never charge a fee.',
+    'Registered Nurse - ICU - Invented Medical Center, Riyadh\nTax-free salary SAR 14,000-18,000 a month, free furnished housing, 48 days annual leave, annual return flights, end-of-service gratuity.\nRequirements: BSN, 2 years ICU experience, valid license. Visa, Iqama and licensing exam fees are paid by the hospital. Apply via invented-mc.example.',
+    'Work From Home - Inbound Sales Agent - Invented Energy Direct\nEarn $16/hour base plus uncapped commission. Paid training, company equipment provided, full-time Monday to Friday.\nMust have a quiet workspace and reliable internet. Interview by video call. Invented Energy Direct LLC, 500 Commerce Drive, Tampa, FL.',
+    'URGENT: Care Assistants needed - Invented Care Homes Ltd, Bristol\n£12.50-£13.20 per hour, day and night shifts, paid weekly. No experience? No problem - full training and Care Certificate provided. DBS paid by us.\nCall our recruitment team on 0117 496 0000 or apply at invented-care.example.',
 ]
