@@ -69,6 +69,12 @@ FRAUD = [
     ("fee", 'Offshore Drilling Jobs - Invented Petroleum\nInvented Petroleum is recruiting for offshore drilling positions in the Gulf. Salary $7,500 per month, accommodation and feeding provided. Successful applicants will be required to process their work permit and travel documents through our accredited agent; the cost of processing is the responsibility of the applicant. Send CV to invented.petroleum.hr@gmail.com'),
     ("fee", 'Hotel Jobs in the UK\nInvented Royal Hotel London is recruiting cleaners, kitchen assistants and waiters. Salary £4,200 monthly. Free accommodation. Visa will be arranged by our travel agent; applicants pay only the visa processing charge of £650.'),
     ("crime_recruitment", 'Personal Assistant\nI am a busy businessman looking for a personal assistant. The job is part-time and pays $500 weekly. You will be running errands and making payments for me. I will send you funds to cover my bills and you will be paid from the funds. Contact me via email.'),
+    # letters after payment, payment apps and gift cards
+    ("fee", 'Your employment letter will be issued after payment of the processing fee to our office.'),
+    ("fee", 'The work permit is processed once your deposit is received.'),
+    ("personal_payment", 'Pay the registration via Cash App to $invented_recruit.'),
+    ("personal_payment", 'The training fee can be paid with Steam cards or iTunes gift cards.'),
+    ("personal_payment", 'Send the deposit through Zelle to our coordinator.'),
 ]
 
 HONEST = [
@@ -164,4 +170,9 @@ HONEST = [
     'Registered Nurse - ICU - Invented Medical Center, Riyadh\nTax-free salary SAR 14,000-18,000 a month, free furnished housing, 48 days annual leave, annual return flights, end-of-service gratuity.\nRequirements: BSN, 2 years ICU experience, valid license. Visa, Iqama and licensing exam fees are paid by the hospital. Apply via invented-mc.example.',
     'Work From Home - Inbound Sales Agent - Invented Energy Direct\nEarn $16/hour base plus uncapped commission. Paid training, company equipment provided, full-time Monday to Friday.\nMust have a quiet workspace and reliable internet. Interview by video call. Invented Energy Direct LLC, 500 Commerce Drive, Tampa, FL.',
     'URGENT: Care Assistants needed - Invented Care Homes Ltd, Bristol\n£12.50-£13.20 per hour, day and night shifts, paid weekly. No experience? No problem - full training and Care Certificate provided. DBS paid by us.\nCall our recruitment team on 0117 496 0000 or apply at invented-care.example.',
+    # gift cards, payment apps and letters after a check, in honest ads
+    'Employees receive an Amazon gift card for every referral. Invented Logistics Ltd.',
+    'Your contract is issued after you pass the medical check. Invented Hotels LLC.',
+    'We pay staff every Friday via direct deposit or Zelle. Invented Cafe LLC, 3 Oak Street.',
+    'Cashier at Invented Mart: sell gift cards and phone vouchers, handle returns.',
 ]
