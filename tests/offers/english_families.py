@@ -175,4 +175,9 @@ HONEST = [
     'Your contract is issued after you pass the medical check. Invented Hotels LLC.',
     'We pay staff every Friday via direct deposit or Zelle. Invented Cafe LLC, 3 Oak Street.',
     'Cashier at Invented Mart: sell gift cards and phone vouchers, handle returns.',
+    # dates and deadlines in honest ads
+    'Lecturer in Nursing, Invented University. Application deadline Friday 12 March.',
+    'Teachers for Invented School, Dubai: interviews today and tomorrow at our Almaty office.',
+    'Seasonal staff, Invented Farms Ltd. Start dates from today; apply by Friday.',
+    'Salaries are paid every Friday via Zelle. Invented Cafe LLC.',
 ]
