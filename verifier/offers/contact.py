@@ -20,6 +20,9 @@ MESSENGER_LINK_RE = re.compile(r"(?:wa\.me|t\.me|telegram\.me|viber|instagram\.c
 FREE_MAIL_RE = re.compile(r"@(?:gmail|mail|inbox|list|bk|yandex|ya|yahoo|hotmail|outlook|icloud|rambler)\.", re.I)
 ADDRESS_RE = re.compile(r"(?<!\w)(?:адрес|ул\.|улица|проспект|пр-т|мкр|офис|мекенжай|көшесі|manzil|ko'chasi|кўчаси|"
                         r"address|street|office|str\.|ul\.)(?!\w)", re.I)
+# The reader's own address asked for ("email your name, address and phone") or a home office names no firm.
+NOT_FIRM_ADDRESS_RE = re.compile(r"(?:your|home|name,?)\s+(?:full\s+|home\s+)?address|address,?\s+(?:and\s+)?(?:phone|date)"
+                                 r"|(?:my|new|home|home-)\s*office", re.I)
 
 
 def _personal_phone(e: dict, known: dict[str, bool]) -> bool:
@@ -39,16 +42,21 @@ def _personal_number(value: str) -> bool:
     return kind not in (phonenumbers.PhoneNumberType.FIXED_LINE,)
 
 
+def _messenger_link(text: str, e: dict) -> bool:
+    """Tell whether a link entity is a messenger's, or a handle that reads like a site ("@quickcash.jobs")."""
+    return bool(MESSENGER_LINK_RE.search(e["text"])) or text[max(0, e["start"] - 1):e["start"]] == "@"
+
+
 def firm_named(text: str, entities: list[dict]) -> bool:
     """Tell whether the offer names something checkable: a firm, an address, a site, a work email or a landline."""
     known: dict[str, bool] = {}
     for e in entities:
         kind = e["kind"]
-        if kind in ("agency", "licence") or (kind == "link" and not MESSENGER_LINK_RE.search(e["text"])):
+        if kind in ("agency", "licence") or (kind == "link" and not _messenger_link(text, e)):
             return True
         if (kind == "email" and not FREE_MAIL_RE.search(e["text"])) or (kind == "phone" and not _personal_phone(e, known)):
             return True
-    return ADDRESS_RE.search(text) is not None
+    return ADDRESS_RE.search(NOT_FIRM_ADDRESS_RE.sub(" ", text)) is not None
 
 
 def personal_contact(doc: Doc, entities: list[dict], budget: Budget) -> tuple[int, int] | None:
@@ -56,7 +64,7 @@ def personal_contact(doc: Doc, entities: list[dict], budget: Budget) -> tuple[in
     known: dict[str, bool] = {}
     spans = [(e["start"], e["end"]) for e in entities
              if e["kind"] == "handle" or (e["kind"] == "phone" and _personal_phone(e, known))
-             or (e["kind"] == "link" and MESSENGER_LINK_RE.search(e["text"]))
+             or (e["kind"] == "link" and _messenger_link(doc.original, e))
              or (e["kind"] == "email" and FREE_MAIL_RE.search(e["text"]))]
     for pattern in rules().flags["private_channel"].patterns:
         hit = next(matches(doc, pattern, budget), None)

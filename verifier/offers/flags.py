@@ -12,12 +12,31 @@ from verifier.offers.text import Budget, Doc
 AMOUNT_FLAGS = ("too_good",)
 
 
+YEARLY_FROM = 20000  # US dollars: an amount named with no period from this much is pay by the year
 RANGE_WORDS = frozenset(("до", "to", "gacha", "дейін"))
 
 
 def _range_top(tokens, i: int) -> bool:
     """Tell whether number token i is the top of a range ("от 170 000 до 900 000"): pay is read by its floor."""
     return i >= 2 and tokens[i - 2].kind == "number" and bool(tokens[i - 1].keys & RANGE_WORDS)
+
+
+def _cents(doc: Doc, i: int) -> bool:
+    """Tell whether number token i is the fraction of the number before it ("16.50": the "50")."""
+    tokens = doc.tokens
+    return i >= 1 and tokens[i - 1].kind == "number" and doc.text[tokens[i - 1].end:tokens[i].start] in (".", ",")
+
+
+def _period(doc: Doc, i: int) -> float:
+    """Give the months-per-period factor of the pay at number token i: the period word after it, before another number."""
+    r, tokens = rules(), doc.tokens
+    for j in range(i, min(len(tokens), i + 5)):
+        if j > i and tokens[j].kind == "number" and not _cents(doc, j):
+            break  # "$16.50/hr, 40-60 hours": the hours belong to the 40
+        factor = next((r.per_period[k] for k in tokens[j].keys if k in r.per_period), None)
+        if factor is not None:
+            return factor
+    return 1.0
 
 
 def pay_ratio(doc: Doc, first: int, last: int) -> float:
@@ -30,17 +49,22 @@ def pay_ratio(doc: Doc, first: int, last: int) -> float:
     for i in range(first, last + 1):
         if tokens[i].kind != "number" or _range_top(tokens, i):
             continue
-        value = float(int("".join(ch for ch in tokens[i].text if ch.isdigit())[:12] or 0))
-        near = [t.keys for t in tokens[max(first, i - 2):min(last, i + 3) + 1]]
-        currency = next((k for keys in near for k in keys if k in r.money), None)
-        if currency is None:
+        sentence = tokens[i].sentence
+        currency = next((k for t in tokens[max(first, i - 2):min(last, i + 3) + 1] if t.sentence == sentence
+                         for k in t.keys if k in r.money), None)
+        if currency is None or _cents(doc, i):
             continue
-        after = tokens[i + 1].keys if i + 1 < len(tokens) else frozenset()
+        frac = i + 1 < len(tokens) and _cents(doc, i + 1)  # "1,5 млн", "$16.50"
+        digits = ["".join(ch for ch in t.text if ch.isdigit())[:12] or "0" for t in tokens[i:i + 1 + frac]]
+        value = float(".".join(digits))
+        after = tokens[i + 1 + frac].keys if i + 1 + frac < len(tokens) else frozenset()
         mult = next((r.multipliers[k] for k in after if k in r.multipliers), 1)
-        period = next((r.per_period[k] for t in tokens[i:min(len(tokens), i + 5)] for k in t.keys
-                       if k in r.per_period), 1.0)
+        period = _period(doc, i)
         month, by_period = (r.local_lines or {}).get(currency, (r.min_usd, r.min_usd_by_period))
-        best = max(best, value * mult * r.money[currency] * period / (by_period if period != 1.0 else month))
+        usd = value * mult * r.money[currency]
+        if period == 1.0 and usd >= YEARLY_FROM:
+            period = 1 / 12  # "base salary $42,000": no monthly wage is that high
+        best = max(best, usd * period / (by_period if period != 1.0 else month))
     return best
 
 
@@ -158,6 +182,16 @@ def text_flags(doc: Doc, budget: Budget, skip_codes: tuple[str, ...] = ("private
             found.append(flag_dict(doc, code, hit[0], _with_amount(doc, hit[1]) if code == "fee" else hit[1]))
         elif flag.weak and (hit := _first_hit(doc, flag, skip, budget, flag.weak)) is not None:
             found.append(flag_dict(doc, code, *hit, strength=WEAK))
+    return _one_sign_per_amount(found)
+
+
+def _one_sign_per_amount(found: list[dict]) -> list[dict]:
+    """Give the flags without too_good when its amount is the one easy_money quotes: a sum promised
+    for no effort ("earn $300 a day from your phone") is one sign, not two."""
+    by_code = {f["code"]: f for f in found}
+    money, easy = by_code.get("too_good"), by_code.get("easy_money")
+    if money and easy and money["start"] < easy["end"] and easy["start"] < money["end"]:
+        return [f for f in found if f is not money]
     return found
 
 
