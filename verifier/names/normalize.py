@@ -192,9 +192,11 @@ def _words(text: str) -> list[str]:
 
 @lru_cache(maxsize=1)
 def _legal_form_words() -> tuple[tuple[str, ...], ...]:
-    """Return the word sequences of every legal form, longest first."""
+    """Return the word sequences of every legal form, longest first, then in alphabetical order (the
+    same order in every process: a set's order would change with the hash seed, and with it which
+    spelling of a form an explanation names)."""
     seqs = {tuple(_words(form.casefold())) for form in LEGAL_FORMS}
-    return tuple(sorted((s for s in seqs if s), key=len, reverse=True))
+    return tuple(sorted((s for s in seqs if s), key=lambda s: (-len(s), s)))
 
 
 @lru_cache(maxsize=1)
