@@ -20,10 +20,16 @@ MESSENGER_LINK_RE = re.compile(r"(?:wa\.me|t\.me|telegram\.me|viber|instagram\.c
 FREE_MAIL_RE = re.compile(r"@(?:gmail|mail|inbox|list|bk|yandex|ya|yahoo|hotmail|outlook|icloud|rambler)\.", re.I)
 ADDRESS_RE = re.compile(r"(?<!\w)(?:адрес|ул\.|улица|проспект|пр-т|мкр|офис|мекенжай|көшесі|manzil|ko'chasi|кўчаси|"
                         r"address|street|office|str\.|ul\.)(?!\w)", re.I)
+# "your home address", "на домашний адрес": where the job seeker lives, not where a firm sits
+OWN_ADDRESS_RE = re.compile(r"(?:домашн\w*+|ваш\w*+|сво\w*+|твой|твоему|home|your|own|uy|үй\w*+)\s++$", re.I)
+# a number given for a messenger is a mobile whatever its digits look like
+MESSENGER_BEFORE_RE = re.compile(r"(?:whats\s?app|viber|telegram|signal|ватсап|вотсап|вацап|вайбер|телеграм\w*+|\bwa|\bтг)\W{0,12}+$", re.I)
 
 
-def _personal_phone(e: dict) -> bool:
-    """Tell whether a phone entity is a mobile (or cannot be told from one)."""
+def _personal_phone(e: dict, text: str = "") -> bool:
+    """Tell whether a phone entity is a mobile (or cannot be told from one, or is given for a messenger)."""
+    if text and MESSENGER_BEFORE_RE.search(text[max(0, e["start"] - 30):e["start"]]):
+        return True
     try:
         kind = phonenumbers.number_type(phonenumbers.parse(e["value"]))
     except phonenumbers.NumberParseException:
@@ -37,15 +43,15 @@ def firm_named(text: str, entities: list[dict]) -> bool:
         kind = e["kind"]
         if kind in ("agency", "licence") or (kind == "link" and not MESSENGER_LINK_RE.search(e["text"])):
             return True
-        if (kind == "email" and not FREE_MAIL_RE.search(e["text"])) or (kind == "phone" and not _personal_phone(e)):
+        if (kind == "email" and not FREE_MAIL_RE.search(e["text"])) or (kind == "phone" and not _personal_phone(e, text)):
             return True
-    return ADDRESS_RE.search(text) is not None
+    return any(not OWN_ADDRESS_RE.search(text[max(0, m.start() - 20):m.start()]) for m in ADDRESS_RE.finditer(text))
 
 
 def personal_contact(doc: Doc, entities: list[dict], budget: Budget) -> tuple[int, int] | None:
     """Give the span (characters) of the first personal contact, or None."""
     spans = [(e["start"], e["end"]) for e in entities
-             if e["kind"] == "handle" or (e["kind"] == "phone" and _personal_phone(e))
+             if e["kind"] == "handle" or (e["kind"] == "phone" and _personal_phone(e, doc.original))
              or (e["kind"] == "link" and MESSENGER_LINK_RE.search(e["text"]))
              or (e["kind"] == "email" and FREE_MAIL_RE.search(e["text"]))]
     for pattern in rules().flags["private_channel"].patterns:
@@ -66,11 +72,21 @@ def anonymous_pay(doc: Doc, entities: list[dict], budget: Budget, country: str |
     return None
 
 
+def _first_span(doc: Doc, patterns, budget: Budget) -> tuple[int, int] | None:
+    """Give the span (characters) of the first of the patterns found, or None."""
+    for pattern in patterns:
+        hit = next(matches(doc, pattern, budget), None)
+        if hit is not None:
+            return doc.tokens[hit[0]].start, doc.tokens[hit[1]].end
+    return None
+
+
 def private_channel(doc: Doc, entities: list[dict], budget: Budget, country: str | None = None) -> list[dict]:
     """Give the `private_channel` flag when a personal contact is the only way to reach the offer."""
-    if firm_named(doc.text, entities):
+    chat = _first_span(doc, rules().flags["private_channel"].always, budget)
+    if chat is None and firm_named(doc.text, entities):
         return []
-    span = personal_contact(doc, entities, budget) or anonymous_pay(doc, entities, budget, country)
+    span = chat or personal_contact(doc, entities, budget) or anonymous_pay(doc, entities, budget, country)
     if span is None:
         return []
     flag = flag_dict(doc, "private_channel", 0, 0)

@@ -20,6 +20,13 @@ def _range_top(tokens, i: int) -> bool:
     return i >= 2 and tokens[i - 2].kind == "number" and bool(tokens[i - 1].keys & RANGE_WORDS)
 
 
+def _cents(doc: Doc, i: int) -> bool:
+    """Tell whether number token i is the fraction of the number before it ("11.44", "12,50")."""
+    tokens = doc.tokens
+    return (i >= 1 and tokens[i - 1].kind == "number" and len(tokens[i].text) <= 2
+            and doc.original[tokens[i - 1].end:tokens[i].start] in (".", ","))
+
+
 def pay_ratio(doc: Doc, first: int, last: int) -> float:
     """Give the largest amount a span of tokens names, as a share of the too-good line of its currency (0 when none).
 
@@ -28,7 +35,7 @@ def pay_ratio(doc: Doc, first: int, last: int) -> float:
     r, best = rules(), 0.0
     tokens = doc.tokens
     for i in range(first, last + 1):
-        if tokens[i].kind != "number" or _range_top(tokens, i):
+        if tokens[i].kind != "number" or _range_top(tokens, i) or _cents(doc, i):
             continue
         value = float(int("".join(ch for ch in tokens[i].text if ch.isdigit())[:12] or 0))
         near = [t.keys for t in tokens[max(first, i - 2):min(last, i + 3) + 1]]

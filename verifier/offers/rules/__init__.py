@@ -34,6 +34,7 @@ class Flag:
     cancel: tuple[Pattern, ...]
     barrier: frozenset
     weak: tuple[Pattern, ...] = ()  # patterns that alone count WEAK, not the flag's strength
+    always: tuple[Pattern, ...] = ()  # private_channel: raise it even beside a firm's name (an interview by chat)
 
 
 @dataclass(frozen=True)
@@ -78,7 +79,7 @@ def _flag(code: str, table: dict, money: frozenset) -> Flag:
     comp = lambda ps: tuple(compile_pattern(p, money) for p in ps)  # noqa: E731
     barrier = frozenset().union(*(pattern_keys(w) for w in table.get("barrier", [])))
     return Flag(code, int(table["strength"]), comp(table.get("patterns", [])), comp(table.get("cancel", [])), barrier,
-                comp(table.get("weak", [])))
+                comp(table.get("weak", [])), comp(table.get("always", [])))
 
 
 @lru_cache(maxsize=1)
@@ -90,7 +91,8 @@ def rules() -> Rules:
     flags = {code: _flag(code, data[code], money_keys) for code in FLAG_CODES if code in data}
     comp = lambda ps: tuple(compile_pattern(p, money_keys) for p in ps)  # noqa: E731
     countries = {k: v for k, v in dest.items() if k != "routes"}
-    routes = [{**r, "work": comp(r["work"]), "official": comp(r["official"]), "cancel": comp(r.get("cancel", []))}
+    routes = [{**r, "work": comp(r["work"]), "official": comp(r["official"]), "cancel": comp(r.get("cancel", [])),
+               "outside": comp(r.get("outside", []))}
               for r in dest.get("routes", [])]
     return Rules(flags, comp(data["context"]["cancel"]), money, money_keys,
                  {k: int(v) for k, v in _keys_of(data["multipliers"]).items()}, data["too_good"]["min_usd"],
