@@ -27,6 +27,20 @@ def _cents(doc: Doc, i: int) -> bool:
             and doc.original[tokens[i - 1].end:tokens[i].start] in (".", ","))
 
 
+def _digits(text: str) -> str:
+    """Give the digits of a number token (at most 12)."""
+    return "".join(ch for ch in text if ch.isdigit())[:12] or "0"
+
+
+def _amount(doc: Doc, i: int) -> tuple[float, int]:
+    """Give (value, last token) of the number at token i with its fraction ("1,5 млн", "11.44")."""
+    tokens = doc.tokens
+    whole = float(int(_digits(tokens[i].text)))
+    if i + 1 < len(tokens) and tokens[i + 1].kind == "number" and _cents(doc, i + 1):
+        return whole + float("0." + _digits(tokens[i + 1].text)), i + 1
+    return whole, i
+
+
 def pay_ratio(doc: Doc, first: int, last: int) -> float:
     """Give the largest amount a span of tokens names, as a share of the too-good line of its currency (0 when none).
 
@@ -37,12 +51,12 @@ def pay_ratio(doc: Doc, first: int, last: int) -> float:
     for i in range(first, last + 1):
         if tokens[i].kind != "number" or _range_top(tokens, i) or _cents(doc, i):
             continue
-        value = float(int("".join(ch for ch in tokens[i].text if ch.isdigit())[:12] or 0))
-        near = [t.keys for t in tokens[max(first, i - 2):min(last, i + 3) + 1]]
+        value, end = _amount(doc, i)
+        near = [t.keys for t in tokens[max(first, i - 2):min(last, end + 3) + 1]]
         currency = next((k for keys in near for k in keys if k in r.money), None)
         if currency is None:
             continue
-        after = tokens[i + 1].keys if i + 1 < len(tokens) else frozenset()
+        after = tokens[end + 1].keys if end + 1 < len(tokens) else frozenset()
         mult = next((r.multipliers[k] for k in after if k in r.multipliers), 1)
         mult = 1 if mult == 1000 and value >= 1000 else mult  # "80 000 тыс." is 80,000 written twice
         period = next((r.per_period[k] for t in tokens[i:min(len(tokens), i + 5)] for k in t.keys
