@@ -24,6 +24,7 @@ RAISE = [
     # passport: held by whoever runs the site
     ("passport", "Паспорт на всё время работы хранится у прораба"),
     ("passport", "Паспорттарыңды бригадирге тапсырасың, сосын жұмыс"),
+    ("passport", "Төлқұжатыңды бригадирге бересің, маусым біткенде аласың"),
     # visa: tourist or guest entry named plainly
     ("visa", "Барасыз туристпен, ал жұмыс сол жақта"),
     ("visa", "Turist viza bilan kirasiz, ish joyi tayyor"),
@@ -32,6 +33,9 @@ RAISE = [
     ("no_contract", "Официально не оформляем, платим каждую неделю"),
     ("no_contract", "Shartnoma u yerda tuziladi, hozircha kerak emas"),
     ("no_contract", "Ишга боришдан олдин шартнома йўқ"),
+    ("no_contract", "Келісімшарт жасамаймыз, бәрі сенім бойынша"),
+    ("no_contract", "Shartnoma tuzmaymiz, pul qo'lga beriladi"),
+    ("no_contract", "Cash in hand, no paperwork questions."),
     # crime_recruitment: parcels forwarded, payments through your account, cheques for equipment
     ("crime_recruitment", "Принимаешь посылки на свой адрес и пересылаешь их дальше по нашему списку"),
     ("crime_recruitment", "Нужно переклеить этикетки на коробках и отправить их курьером"),
@@ -60,6 +64,9 @@ RAISE = [
     ("urgency", "Отправка на этой неделе, решайся"),
     ("urgency", "Limited slots, interviews tomorrow."),
     ("urgency", "Фақат 2 та жой қолди"),
+    ("urgency", "Регистрируйтесь до среды, потом поздно"),
+    ("urgency", "Тіркелу сенбіге дейін ғана"),
+    ("urgency", "Ro'yxatdan o'tish payshanba kunigacha"),
     # withheld_wages: pay at the end of the site or after months
     ("withheld_wages", "Деньги по окончании объекта, всё разом"),
     ("withheld_wages", "Зарплата после 2 месяцев, пока кормим"),
