@@ -58,6 +58,8 @@ RAISE = [
     ("easy_money", "€4,000/month guaranteed, no experience, no language."),
     # too_good: phone-only income far above any wage
     ("too_good", "Доход 4000$ в месяц, нужен только телефон"),
+    ("too_good", "Kuniga 150$ uydan turib, tajriba shart emas"),
+    ("too_good", "Күніне 50 000 теңге, тәжірибе керек емес"),
     # urgency: weekday deadlines, last intake, departure this week
     ("urgency", "Приём заявок до четверга, потом мест не будет"),
     ("urgency", "Последний поток в этом году!"),
