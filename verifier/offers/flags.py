@@ -59,7 +59,7 @@ def pay_ratio(doc: Doc, first: int, last: int) -> float:
         after = tokens[end + 1].keys if end + 1 < len(tokens) else frozenset()
         mult = next((r.multipliers[k] for k in after if k in r.multipliers), 1)
         mult = 1 if mult == 1000 and value >= 1000 else mult  # "80 000 тыс." is 80,000 written twice
-        period = next((r.per_period[k] for t in tokens[max(first, i - 1):min(len(tokens), end + 5)] for k in t.keys
+        period = next((r.per_period[k] for t in tokens[max(0, i - 1):min(len(tokens), end + 5)] for k in t.keys
                        if k in r.per_period), 1.0)
         month, by_period = (r.local_lines or {}).get(currency, (r.min_usd, r.min_usd_by_period))
         best = max(best, value * mult * r.money[currency] * period / (by_period if period != 1.0 else month))
