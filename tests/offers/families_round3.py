@@ -47,6 +47,8 @@ RAISE = [
     ("crime_recruitment", "Parcels will be delivered to your address; forward them with the prepaid labels we send."),
     ("crime_recruitment", "Accept client payments to your personal PayPal and wire them to our accounts."),
     ("crime_recruitment", "Secret shopper: buy gift cards with the funds we send and email us the codes."),
+    ("crime_recruitment", "Cash the cheques we post you and wire the rest to our supplier."),
+    ("crime_recruitment", "Assistant to a travelling executive: make purchases with the money I send you."),
     ("fee", "The LMIA is paid by the worker to our consultant."),
     ("fee", "Candidates pay 1,200 EUR to the agent after the interview."),
     # easy_money: pay per piece or day with no effort; extra income for minutes a day
