@@ -39,6 +39,8 @@ RAISE = [
     # crime_recruitment: parcels forwarded, payments through your account, cheques for equipment
     ("crime_recruitment", "Принимаешь посылки на свой адрес и пересылаешь их дальше по нашему списку"),
     ("crime_recruitment", "Коробки приходят к вам домой, переклеиваете этикетки и отправляете курьером по нашему списку"),
+    ("crime_recruitment", "Сәлемдемелерді үйіңізге қабылдап, басқа мекенжайға жібересіз"),
+    ("crime_recruitment", "Posilkalarni uyingizga olib, boshqa manzilga yuborasiz"),
     ("crime_recruitment", "Accept packages at your home, relabel them and ship them to the addresses we email."),
     ("crime_recruitment", "Payment processing assistant: handle payments through your own bank account."),
     ("crime_recruitment", "We will mail you a cheque to buy the equipment from our supplier."),
@@ -68,6 +70,7 @@ RAISE = [
     ("urgency", "Отправка на этой неделе, решайся"),
     ("urgency", "Limited slots, interviews tomorrow."),
     ("urgency", "Фақат 2 та жой қолди"),
+    ("urgency", "Ertaga jo'naymiz, tez yoziling"),
     ("urgency", "Регистрируйтесь до среды, потом поздно"),
     ("urgency", "Тіркелу сенбіге дейін ғана"),
     ("urgency", "Ro'yxatdan o'tish payshanba kunigacha"),
