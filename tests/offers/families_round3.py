@@ -133,6 +133,7 @@ HONEST = [
     ("passport", "We keep your passport details on file only for the visa application."),
     ("entertainment", "Girls' football coach for ages 10-14 at Invented Sports Club."),
     ("easy_money", "Work from home customer service, $17 per hour, paid bi-weekly, health insurance."),
+    ("debt", "Вахта, проезд за счёт работодателя, при увольнении до 30 дней стоимость билета удерживается из зарплаты."),
     ("private_channel", "Interview by video call; Invented Logistics, 3 Port Road, hr@invented-logistics.com."),
     ("private_channel", "Курьер, посылки на ваш домашний адрес не нужны. ТОО «Инвентед», ул. Абая 1."),
     ("restricted_route", "Korea, EPS: apply through the state centre and pass the language exam."),
