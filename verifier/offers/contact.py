@@ -23,11 +23,18 @@ ADDRESS_RE = re.compile(r"(?<!\w)(?:адрес|ул\.|улица|проспек�
 # The reader's own address asked for ("email your name, address and phone") or a home office names no firm.
 NOT_FIRM_ADDRESS_RE = re.compile(r"(?:your|home|name,?)\s+(?:full\s+|home\s+)?address|address,?\s+(?:and\s+)?(?:phone|date)"
                                  r"|(?:my|new|home|home-)\s*office", re.I)
+# "your home address", "на домашний адрес": where the job seeker lives, not where a firm sits
+OWN_ADDRESS_RE = re.compile(r"(?:домашн\w*+|ваш\w*+|сво\w*+|твой|твоему|home|your|own|uy|үй\w*+)\s++$", re.I)
+# a number given for a messenger is a mobile whatever its digits look like
+MESSENGER_BEFORE_RE = re.compile(r"(?:whats\s?app|viber|telegram|signal|ватсап|вотсап|вацап|вайбер|телеграм\w*+|\bwa|\bтг)\W{0,12}+$", re.I)
 
 
-def _personal_phone(e: dict, known: dict[str, bool]) -> bool:
-    """Tell whether a phone entity is a mobile (or cannot be told from one); `known` holds the answers
-    for the numbers of this text already told (a text may repeat a number hundreds of times)."""
+def _personal_phone(e: dict, known: dict[str, bool], text: str = "") -> bool:
+    """Tell whether a phone entity is a mobile (or cannot be told from one, or is given for a
+    messenger); `known` holds the answers for the numbers of this text already told (a text may
+    repeat a number hundreds of times)."""
+    if text and MESSENGER_BEFORE_RE.search(text[max(0, e["start"] - 30):e["start"]]):
+        return True
     if e["value"] not in known:
         known[e["value"]] = _personal_number(e["value"])
     return known[e["value"]]
@@ -54,16 +61,17 @@ def firm_named(text: str, entities: list[dict]) -> bool:
         kind = e["kind"]
         if kind in ("agency", "licence") or (kind == "link" and not _messenger_link(text, e)):
             return True
-        if (kind == "email" and not FREE_MAIL_RE.search(e["text"])) or (kind == "phone" and not _personal_phone(e, known)):
+        if (kind == "email" and not FREE_MAIL_RE.search(e["text"])) or (kind == "phone" and not _personal_phone(e, known, text)):
             return True
-    return ADDRESS_RE.search(NOT_FIRM_ADDRESS_RE.sub(" ", text)) is not None
+    text = NOT_FIRM_ADDRESS_RE.sub(" ", text)
+    return any(not OWN_ADDRESS_RE.search(text[max(0, m.start() - 20):m.start()]) for m in ADDRESS_RE.finditer(text))
 
 
 def personal_contact(doc: Doc, entities: list[dict], budget: Budget) -> tuple[int, int] | None:
     """Give the span (characters) of the first personal contact, or None."""
     known: dict[str, bool] = {}
     spans = [(e["start"], e["end"]) for e in entities
-             if e["kind"] == "handle" or (e["kind"] == "phone" and _personal_phone(e, known))
+             if e["kind"] == "handle" or (e["kind"] == "phone" and _personal_phone(e, known, doc.original))
              or (e["kind"] == "link" and _messenger_link(doc.original, e))
              or (e["kind"] == "email" and FREE_MAIL_RE.search(e["text"]))]
     for pattern in rules().flags["private_channel"].patterns:
@@ -84,11 +92,21 @@ def anonymous_pay(doc: Doc, entities: list[dict], budget: Budget, country: str |
     return None
 
 
+def _first_span(doc: Doc, patterns, budget: Budget) -> tuple[int, int] | None:
+    """Give the span (characters) of the first of the patterns found, or None."""
+    for pattern in patterns:
+        hit = next(matches(doc, pattern, budget), None)
+        if hit is not None:
+            return doc.tokens[hit[0]].start, doc.tokens[hit[1]].end
+    return None
+
+
 def private_channel(doc: Doc, entities: list[dict], budget: Budget, country: str | None = None) -> list[dict]:
     """Give the `private_channel` flag when a personal contact is the only way to reach the offer."""
-    if firm_named(doc.text, entities):
+    chat = _first_span(doc, rules().flags["private_channel"].always, budget)
+    if chat is None and firm_named(doc.text, entities):
         return []
-    span = personal_contact(doc, entities, budget) or anonymous_pay(doc, entities, budget, country)
+    span = chat or personal_contact(doc, entities, budget) or anonymous_pay(doc, entities, budget, country)
     if span is None:
         return []
     flag = flag_dict(doc, "private_channel", 0, 0)

@@ -87,8 +87,10 @@ def route_flags(doc: Doc, country: str | None, budget: Budget) -> list[dict]:
     from verifier.offers.flags import flag_dict
     out = []
     for route in rules().routes:
-        if route["country"] != country or _any(doc, route["official"] + route["cancel"], budget):
+        if route["country"] != country or _any(doc, route["cancel"], budget):
             continue
+        if _any(doc, route["official"], budget) and not _any(doc, route["outside"], budget):
+            continue  # the government channel named, and not just to say the offer goes around it
         for pattern in route["work"]:
             hit = next(matches(doc, pattern, budget), None)
             if hit is not None:

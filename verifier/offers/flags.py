@@ -22,17 +22,36 @@ def _range_top(tokens, i: int) -> bool:
 
 
 def _cents(doc: Doc, i: int) -> bool:
-    """Tell whether number token i is the fraction of the number before it ("16.50": the "50")."""
+    """Tell whether number token i is the fraction of the number before it ("16.50", "11.44", "12,50")."""
     tokens = doc.tokens
-    return i >= 1 and tokens[i - 1].kind == "number" and doc.text[tokens[i - 1].end:tokens[i].start] in (".", ",")
+    return (i >= 1 and tokens[i - 1].kind == "number" and len(tokens[i].text) <= 2
+            and doc.original[tokens[i - 1].end:tokens[i].start] in (".", ","))
+
+
+def _digits(text: str) -> str:
+    """Give the digits of a number token (at most 12)."""
+    return "".join(ch for ch in text if ch.isdigit())[:12] or "0"
+
+
+def _amount(doc: Doc, i: int) -> tuple[float, int]:
+    """Give (value, last token) of the number at token i with its fraction ("1,5 млн", "11.44")."""
+    tokens = doc.tokens
+    whole = float(int(_digits(tokens[i].text)))
+    if i + 1 < len(tokens) and tokens[i + 1].kind == "number" and _cents(doc, i + 1):
+        return whole + float("0." + _digits(tokens[i + 1].text)), i + 1
+    return whole, i
 
 
 def _period(doc: Doc, i: int) -> float:
-    """Give the months-per-period factor of the pay at number token i: the period word after it, before another number."""
+    """Give the months-per-period factor of the pay at number token i: the period word just before it
+    ("күніне 5 000"), else after it before another number ("$16.50/hr, 40-60 hours": the hours are the 40's)."""
     r, tokens = rules(), doc.tokens
+    before = next((r.per_period[k] for k in tokens[i - 1].keys if k in r.per_period), None) if i else None
+    if before is not None:
+        return before
     for j in range(i, min(len(tokens), i + 5)):
         if j > i and tokens[j].kind == "number" and not _cents(doc, j):
-            break  # "$16.50/hr, 40-60 hours": the hours belong to the 40
+            break
         factor = next((r.per_period[k] for k in tokens[j].keys if k in r.per_period), None)
         if factor is not None:
             return factor
@@ -47,20 +66,20 @@ def pay_ratio(doc: Doc, first: int, last: int) -> float:
     r, best = rules(), 0.0
     tokens = doc.tokens
     for i in range(first, last + 1):
-        if tokens[i].kind != "number" or _range_top(tokens, i):
+        if tokens[i].kind != "number" or _range_top(tokens, i) or _cents(doc, i):
             continue
+        value, end = _amount(doc, i)
         sentence = tokens[i].sentence
-        currency = next((k for t in tokens[max(first, i - 2):min(last, i + 3) + 1] if t.sentence == sentence
+        currency = next((k for t in tokens[max(first, i - 2):min(last, end + 3) + 1] if t.sentence == sentence
                          for k in t.keys if k in r.money), None)
-        if currency is None or _cents(doc, i):
+        if currency is None:
             continue
-        frac = i + 1 < len(tokens) and _cents(doc, i + 1)  # "1,5 млн", "$16.50"
-        digits = ["".join(ch for ch in t.text if ch.isdigit())[:12] or "0" for t in tokens[i:i + 1 + frac]]
-        value = float(".".join(digits))
-        after = tokens[i + 1 + frac].keys if i + 1 + frac < len(tokens) else frozenset()
+        after = tokens[end + 1].keys if end + 1 < len(tokens) else frozenset()
         mult = next((r.multipliers[k] for k in after if k in r.multipliers), 1)
+        mult = 1 if mult == 1000 and value >= 1000 else mult  # "80 000 тыс." is 80,000 written twice
         period = _period(doc, i)
-        month, by_period = (r.local_lines or {}).get(currency, (r.min_usd, r.min_usd_by_period))
+        month, by_period, by_day = (r.local_lines or {}).get(currency, (r.min_usd, r.min_usd_by_period, r.min_usd_by_period))
+        by_period = by_day if period == r.per_period.get("day") else by_period
         usd = value * mult * r.money[currency]
         if period == 1.0 and usd >= YEARLY_FROM:
             period = 1 / 12  # "base salary $42,000": no monthly wage is that high
@@ -182,16 +201,6 @@ def text_flags(doc: Doc, budget: Budget, skip_codes: tuple[str, ...] = ("private
             found.append(flag_dict(doc, code, hit[0], _with_amount(doc, hit[1]) if code == "fee" else hit[1]))
         elif flag.weak and (hit := _first_hit(doc, flag, skip, budget, flag.weak)) is not None:
             found.append(flag_dict(doc, code, *hit, strength=WEAK))
-    return _one_sign_per_amount(found)
-
-
-def _one_sign_per_amount(found: list[dict]) -> list[dict]:
-    """Give the flags without too_good when its amount is the one easy_money quotes: a sum promised
-    for no effort ("earn $300 a day from your phone") is one sign, not two."""
-    by_code = {f["code"]: f for f in found}
-    money, easy = by_code.get("too_good"), by_code.get("easy_money")
-    if money and easy and money["start"] < easy["end"] and easy["start"] < money["end"]:
-        return [f for f in found if f is not money]
     return found
 
 

@@ -34,6 +34,7 @@ class Flag:
     cancel: tuple[Pattern, ...]
     barrier: frozenset
     weak: tuple[Pattern, ...] = ()  # patterns that alone count WEAK, not the flag's strength
+    always: tuple[Pattern, ...] = ()  # private_channel: raise it even beside a firm's name (an interview by chat)
 
 
 @dataclass(frozen=True)
@@ -53,7 +54,7 @@ class Rules:
     unskilled: tuple[Pattern, ...]   # work that needs no skill, for pay too good for it
     income: tuple[Pattern, ...]      # income promised ...
     effortless: tuple[Pattern, ...]  # ... for no skill, experience or time (easy_money)
-    local_lines: dict[str, tuple[float, float]] = None  # a currency key -> its own (month, by period) lines in USD
+    local_lines: dict[str, tuple[float, float, float]] = None  # a currency key -> its (month, by period, by day) lines in USD
 
 
 def _read(name: str) -> dict:
@@ -78,7 +79,7 @@ def _flag(code: str, table: dict, money: frozenset) -> Flag:
     comp = lambda ps: tuple(compile_pattern(p, money) for p in ps)  # noqa: E731
     barrier = frozenset().union(*(pattern_keys(w) for w in table.get("barrier", [])))
     return Flag(code, int(table["strength"]), comp(table.get("patterns", [])), comp(table.get("cancel", [])), barrier,
-                comp(table.get("weak", [])))
+                comp(table.get("weak", [])), comp(table.get("always", [])))
 
 
 @lru_cache(maxsize=1)
@@ -90,7 +91,8 @@ def rules() -> Rules:
     flags = {code: _flag(code, data[code], money_keys) for code in FLAG_CODES if code in data}
     comp = lambda ps: tuple(compile_pattern(p, money_keys) for p in ps)  # noqa: E731
     countries = {k: v for k, v in dest.items() if k not in ("routes", "remote")}
-    routes = [{**r, "work": comp(r["work"]), "official": comp(r["official"]), "cancel": comp(r.get("cancel", []))}
+    routes = [{**r, "work": comp(r["work"]), "official": comp(r["official"]), "cancel": comp(r.get("cancel", [])),
+               "outside": comp(r.get("outside", []))}
               for r in dest.get("routes", [])]
     return Rules(flags, comp(data["context"]["cancel"]), money, money_keys,
                  {k: int(v) for k, v in _keys_of(data["multipliers"]).items()}, data["too_good"]["min_usd"],
@@ -101,12 +103,13 @@ def rules() -> Rules:
                  _local_lines(data["too_good"].get("local", {})))
 
 
-def _local_lines(table: dict) -> dict[str, tuple[float, float]]:
-    """Give a currency key -> (too-good line a month, line for pay by the day, hour or week) in US dollars."""
-    out: dict[str, tuple[float, float]] = {}
-    for word, (month, by_period) in table.items():
+def _local_lines(table: dict) -> dict[str, tuple[float, float, float]]:
+    """Give a currency key -> (too-good line a month, line for pay by the hour or week, line for pay
+    by the day: the second unless a third is given) in US dollars a month."""
+    out: dict[str, tuple[float, float, float]] = {}
+    for word, (month, by_period, *by_day) in table.items():
         for key in pattern_keys(word):
-            out.setdefault(key, (float(month), float(by_period)))
+            out.setdefault(key, (float(month), float(by_period), float(by_day[0] if by_day else by_period)))
     return out
 
 
