@@ -163,3 +163,18 @@ def test_cyrillic_lookalikes_inside_latin_words_read_as_latin():
 def test_every_uzbek_apostrophe_keeps_a_word_whole(word):
     doc = read_doc(word)
     assert len(doc.tokens) == 1 and "to'lov" in doc.tokens[0].keys
+
+
+def test_english_stems_are_the_same_when_many_threads_read_at_once():
+    """gunicorn's threads scan at the same time: a stemmer shared between them mixed up its words."""
+    import random
+    from concurrent.futures import ThreadPoolExecutor
+
+    from verifier.offers.text import english_stem
+    rng = random.Random(7)
+    words = ["".join(rng.choice("abcdefghilmnoprstuy") for _ in range(rng.randint(3, 14))) + suffix
+             for suffix in ("ational", "fulness", "iveness", "izing", "ousli", "ement", "ing", "s") for _ in range(400)]
+    expected = [english_stem(w) for w in words]
+    with ThreadPoolExecutor(8) as pool:
+        runs = list(pool.map(lambda _: [english_stem(w) for w in words], range(16)))
+    assert all(run == expected for run in runs)

@@ -11,6 +11,7 @@ Snowball stem, and the stem left after a short list of Kazakh and Uzbek endings.
 from __future__ import annotations
 
 import re
+import threading
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Callable
@@ -134,7 +135,15 @@ def sentence_starts(text: str, budget: Budget) -> list[int]:
 
 
 _MORPH = None
-_EN = snowballstemmer.stemmer("english")
+_STEMMERS = threading.local()  # a Snowball stemmer keeps the word it works on: one per thread
+
+
+def english_stem(word: str) -> str:
+    """Give the English Snowball stem of a lower-case word (safe in any thread: each has its own stemmer)."""
+    stemmer = getattr(_STEMMERS, "en", None)
+    if stemmer is None:
+        stemmer = _STEMMERS.en = snowballstemmer.stemmer("english")
+    return stemmer.stemWord(word)
 # Kazakh and Uzbek endings (case, plural, possessive), longest first; a stem keeps >= 3 letters.
 _TURKIC_ENDINGS = tuple(sorted(set("""
 ыңызды іңізді ыңыз іңіз ңыз ңіз ларың лерің лары лері дары дері тары тері лар лер дар дер тар тер
@@ -194,7 +203,7 @@ def pattern_keys(word: str) -> frozenset:
     if _CYR_RE.search(low):  # a word the dictionary does not know stands for itself only
         return frozenset((low, *(p.normal_form.replace("ё", "е") for p in _morph().parse(low)[:4] if p.is_known)))
     if low.isascii() and low.isalpha():
-        return frozenset((low, _EN.stemWord(low)))
+        return frozenset((low, english_stem(low)))
     return frozenset((low,))
 
 
