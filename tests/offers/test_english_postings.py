@@ -1,0 +1,46 @@
+"""Long honest English postings as job boards carry them raise (almost) no flag, and the lure forms
+beside each rule narrowed for them still raise. Every text is INVENTED
+(tests/offers/english_postings.py)."""
+from __future__ import annotations
+
+import pytest
+
+from eval.offers import NotFound
+from tests.offers.english_postings import HONEST_POSTINGS
+from verifier.offers.scan import scan
+
+MAX_FLAGGED_SHARE = 0.02  # of the honest postings, any flag at all
+
+
+def test_the_set_is_long_and_varied():
+    assert len(HONEST_POSTINGS) == 80 and len(set(HONEST_POSTINGS)) == 80
+    assert sum(len(p.split()) for p in HONEST_POSTINGS) / len(HONEST_POSTINGS) > 100
+
+
+def test_no_honest_posting_is_high_and_few_carry_a_flag():
+    results = [scan(text, "en", NotFound()) for text in HONEST_POSTINGS]
+    high = [(i, r["flags"]) for i, r in enumerate(results) if r["risk"] == "high"]
+    flagged = [(i, [(f["code"], f["quote"]) for f in r["flags"]]) for i, r in enumerate(results) if r["flags"]]
+    assert high == [], high
+    assert len(flagged) <= MAX_FLAGGED_SHARE * len(HONEST_POSTINGS), flagged
+
+
+@pytest.mark.parametrize("code,lure,honest", [
+    ("urgency", "Applications close tonight, send your passport now.", "Applications close on 31 January."),
+    ("urgency", "Waiters urgently required for Dubai, fly next week.", "URGENT REQUIREMENT: Staff Nurse (ICU), Riyadh."),
+    ("debt", "We buy your ticket and you repay it from your salary.",
+     "Salary $128,000 plus a sign-on bonus and student loan repayment assistance."),
+    ("too_good", "Packers wanted, no experience, $4,000 a month.",
+     "No experience? Our training teaches you. Earn $60,000 - $120,000 OTE! Top reps earn over $150k."),
+    ("too_good", "Kitchen porter, no experience, £3,000 a month.",
+     "No experience necessary: we pay for your PCV licence (worth over £3,000)."),
+    ("easy_money", "Be your own boss, unlimited earning potential.",
+     "Delivery Drivers Wanted - Be Your Own Boss! Deliver packages on your own schedule."),
+    ("easy_money", "Earn $400 per week from home, no experience.",
+     "Accommodation available on site in cabins at NZ$150 per week (optional)."),
+])
+def test_narrowed_rules_still_raise_on_the_lure_form(code, lure, honest):
+    lure_codes = {f["code"] for f in scan(lure, "en", NotFound())["flags"]}
+    honest_codes = {f["code"] for f in scan(honest, "en", NotFound())["flags"]}
+    assert code in lure_codes, (lure, lure_codes)
+    assert code not in honest_codes, (honest, honest_codes)
