@@ -38,6 +38,14 @@ def test_no_honest_posting_is_high_and_few_carry_a_flag():
      "Delivery Drivers Wanted - Be Your Own Boss! Deliver packages on your own schedule."),
     ("easy_money", "Earn $400 per week from home, no experience.",
      "Accommodation available on site in cabins at NZ$150 per week (optional)."),
+    ("easy_money", "Earn $3,500 per week from home, no experience.", "Travel nurses can earn $3,500 per week."),
+    ("easy_money", "Earn $500 daily from home with your phone.", "Earn a $1,000 sign-on bonus after 90 days."),
+    ("debt", "We pay your flight and you pay it back from your wages.",
+     "Relocation assistance is subject to a repayment agreement if you leave within one year."),
+    ("fee", "You must pay a deposit of $300 before we send the contract.",
+     "Cash handling experience required; you will deposit takings at the bank daily."),
+    ("crime_recruitment", "Receive parcels at your home and reship them to our partners abroad.",
+     "Handle incoming parcels and reship orders to customers from our warehouse."),
 ])
 def test_narrowed_rules_still_raise_on_the_lure_form(code, lure, honest):
     lure_codes = {f["code"] for f in scan(lure, "en", NotFound())["flags"]}
