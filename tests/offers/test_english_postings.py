@@ -46,6 +46,13 @@ def test_no_honest_posting_is_high_and_few_carry_a_flag():
      "Cash handling experience required; you will deposit takings at the bank daily."),
     ("crime_recruitment", "Receive parcels at your home and reship them to our partners abroad.",
      "Handle incoming parcels and reship orders to customers from our warehouse."),
+    ("visa", "You travel on a tourist visa and we change it there.",
+     "Candidates on a tourist visa are not eligible; we do not sponsor."),
+    ("entertainment", "Escort work for young ladies, high pay.", "Escort vehicle driver (pilot car) for oversize loads."),
+    ("fee", "Pay a deposit of $200 before departure to hold your place.",
+     "A deposit of $200 for the staff apartment is returned at the end of your lease."),
+    ("debt", "The cost of your visa is deducted from your wages.",
+     "We deduct the cost of meals from wages at $5 per day, as allowed by state law."),
 ])
 def test_narrowed_rules_still_raise_on_the_lure_form(code, lure, honest):
     lure_codes = {f["code"] for f in scan(lure, "en", NotFound())["flags"]}
