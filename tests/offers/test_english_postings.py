@@ -53,6 +53,10 @@ def test_no_honest_posting_is_high_and_few_carry_a_flag():
      "A deposit of $200 for the staff apartment is returned at the end of your lease."),
     ("debt", "The cost of your visa is deducted from your wages.",
      "We deduct the cost of meals from wages at $5 per day, as allowed by state law."),
+    ("fee", "The processing fee costs $300, paid before the interview.",
+     "Parking costs $5 per day at the hospital garage; staff permits are discounted."),
+    ("personal_payment", "Payment via Western Union only; bank transfer is not accepted.",
+     "Payment via Western Union or MoneyGram is not accepted; all pay is by bank transfer."),
 ])
 def test_narrowed_rules_still_raise_on_the_lure_form(code, lure, honest):
     lure_codes = {f["code"] for f in scan(lure, "en", NotFound())["flags"]}
