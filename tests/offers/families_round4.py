@@ -157,6 +157,14 @@ RAISE = [
     ("entertainment","Qizlar kerak, Dubayda klubga, 18-25 yosh"),
     ("entertainment","Фото в полный рост и без макияжа"),
     ("entertainment","Танцовщицы в ночной клуб в Японии"),
+    # a deposit in thousands, a consulate appointment sold, work with no questions, euro and rouble in Turkic
+    ("fee", "Залог 5к, вернём потом"),
+    ("fee", "Запись в консульство и приглашение — 400 евро"),
+    ("fee", "Консулдық жазылу 200 еуро"),
+    ("easy_money", "Платим 10к за каждую доставку, без вопросов"),
+    ("easy_money", "Кунига 12 000 рублгача, тажриба шарт эмас"),
+    ("too_good", "Упаковка коробок на складе, 3000$ в месяц"),
+    ("too_good", "Ферма, жидек жинау, айына 3 000 еуро, тәжірибесіз"),
 ]
 
 HONEST = [
@@ -217,6 +225,10 @@ HONEST = [
     ("crime_recruitment","Мерчендайзер: фото выкладки товара с геолокацией"),
     ("urgency","Место работы у метро, график 2/2"),
     ("easy_money","Бухгалтер, зарплата 600 000 тенге, айына, опыт от 3 лет"),
+    ("personal_payment", "Ойлик 65 000 рубл, ойига 2 марта картага"),
+    ("personal_payment", "Oylik har oy kartaga o'tkaziladi, 6 000 000 so'm"),
+    ("too_good", "Начальник склада, упаковка и логистика, 300 000 руб"),
+    ("fee", "Консульство Германии, водитель, 2 000 евро в месяц зарплата"),
 ]
 
 # A job title alone at home stays a weak sign (strength 1); named with a country abroad it is strong.
