@@ -261,6 +261,9 @@ RAISE = [
     ("easy_money","Ақша табу оңай, күніне 1 сағат"),
     ("no_contract","Работа без трудового, оплата наличкой"),
     ("no_contract","Келісімшартсыз жұмыс, ақша қолма-қол"),
+    # a range with a dash after the period word: its top is pay by the day too
+    ("too_good", "Мәскеуде курьер керек, күніне 10–15 мың рубль"),
+    ("too_good", "Курьер в Москве, в сутки 8–12 тыс. руб., опыт не нужен"),
 ]
 
 HONEST = [
@@ -345,6 +348,7 @@ HONEST = [
     ("passport","Паспорт нужен на время оформления, потом возвращаем в тот же день"),
     ("entertainment","Караоке-бар в Алматы ищет официантов и администратора"),
     ("visa","Приглашение на собеседование в офис в Астане"),
+    ("too_good", "Курьер керек, күніне 10–15 мың теңге"),
 ]
 
 # A job title alone at home stays a weak sign (strength 1); named with a country abroad it is strong.
