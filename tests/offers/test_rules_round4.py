@@ -1,12 +1,16 @@
-"""Rule families widened in round 3 (see families_round4.py): raised when said in other words and
-languages, and not raised on honest ads near them. Every text is INVENTED."""
+"""Rule families widened in round 4 (families_round4.py, families_round4_more.py): raised when said in
+other words and languages, and not raised on honest ads near them. Every text is INVENTED."""
 from __future__ import annotations
 
 import pytest
 
 from eval.offers import NotFound
-from tests.offers.families_round4 import HONEST, RAISE, TITLE_AT_HOME
+from tests.offers import families_round4 as first, families_round4_more as more
+from tests.offers.families_round4 import TITLE_AT_HOME
 from verifier.offers.scan import find_flags, scan
+
+RAISE = first.RAISE + more.RAISE
+HONEST = first.HONEST + more.HONEST
 
 
 @pytest.mark.parametrize("code,text", RAISE)
