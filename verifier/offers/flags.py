@@ -14,6 +14,7 @@ AMOUNT_FLAGS = ("too_good",)
 
 YEARLY_FROM = 20000  # US dollars: an amount named with no period from this much is pay by the year
 RANGE_WORDS = frozenset(("до", "to", "gacha", "дейін"))
+RANGE_DASHES = ("-", "–", "—")
 
 
 def _range_top(tokens, i: int) -> bool:
@@ -44,9 +45,12 @@ def _amount(doc: Doc, i: int) -> tuple[float, int]:
 
 def _period(doc: Doc, i: int) -> float:
     """Give the months-per-period factor of the pay at number token i: the period word just before it
-    ("күніне 5 000"), else after it before another number ("$16.50/hr, 40-60 hours": the hours are the 40's)."""
+    ("күніне 5 000", or before the floor of a range "күніне 10–15 мың"), else after it before another number ("$16.50/hr, 40-60 hours": the hours are the 40's)."""
     r, tokens = rules(), doc.tokens
-    before = next((r.per_period[k] for k in tokens[i - 1].keys if k in r.per_period), None) if i else None
+    j = i - 1  # the top of a range with a dash ("күніне 10–15 мың") takes the period before its floor
+    if j >= 1 and tokens[j].kind == "number" and doc.original[tokens[j].end:tokens[i].start].strip() in RANGE_DASHES:
+        j -= 1
+    before = next((r.per_period[k] for k in tokens[j].keys if k in r.per_period), None) if i else None
     if before is not None:
         return before
     for j in range(i, min(len(tokens), i + 5)):
