@@ -1,12 +1,16 @@
-"""Rule families widened in round 3 (see families_round3.py): raised when said in other words and
-languages, and not raised on honest ads near them. Every text is INVENTED."""
+"""Rule families widened in rounds 3 and 4 (families_round3.py, families_round4.py,
+families_round4_more.py): raised when said in other words and languages, and not raised on honest
+ads near them. Every text is INVENTED."""
 from __future__ import annotations
 
 import pytest
 
 from eval.offers import NotFound
-from tests.offers.families_round3 import HONEST, RAISE
+from tests.offers import families_round3 as round3, families_round4 as round4, families_round4_more as round4_more
 from verifier.offers.scan import find_flags, scan
+
+RAISE = round3.RAISE + round4.RAISE + round4_more.RAISE
+HONEST = round3.HONEST + round4.HONEST + round4_more.HONEST
 
 
 @pytest.mark.parametrize("code,text", RAISE)
