@@ -57,6 +57,8 @@ def _period(doc: Doc, i: int) -> float:
         if j > i and tokens[j].kind == "number" and not _cents(doc, j):
             break
         factor = next((r.per_period[k] for k in tokens[j].keys if k in r.per_period), None)
+        if factor is not None and j > i and j + 1 < len(tokens) and tokens[j + 1].kind == "number":
+            break  # "2 800 € brutto, haftasiga 40 soat": the week is the hours' period, not the pay's
         if factor is not None:
             return factor
     return 1.0
