@@ -39,7 +39,7 @@ DMW_LICENCE_RE = re.compile(r"\b[A-Z]{2,5}-\d{2,4}-[A-Z]{1,3}-\d{4,8}(?:-[A-Z]{1
 
 _FORMS_BEFORE = r"ТОО|ЖШС|ООО|ОсОО|ОАО|ЗАО|АО|ИП|ЖК|МЧЖ|MChJ|МЧЖ|XK|ХК|TOO|LLP|LLC|OOO"
 _FORMS_AFTER = (r"LLP|LLC|Inc\.?|Ltd\.?|Limited|Corp\.?|Corporation|GmbH|Sp\. ?z ?o\.? ?o\.?|MChJ|XK|"
-                r"Co\.,? Ltd\.?|ТОО|ЖШС|ООО|МЧЖ")
+                r"Co\.,? Ltd\.?|ТОО|ЖШС|ООО|МЧЖ|Sdn\.? Bhd\.?|Bhd\.?|PLC|FZE|FZCO|FZ-LLC")
 _CAP = r"[A-ZА-ЯЁӘҒҚҢӨҰҮҺІЎ0-9][\w&'’`.-]*+"
 QUOTED_RE = re.compile(r"(?:\b(?:" + _FORMS_BEFORE + r")\s*)?[«“„\"]([^«»“”„\"\n]{2,60})[»”“\"]")
 FORM_BEFORE_RE = re.compile(r"\b(?:" + _FORMS_BEFORE + r")\s+" + _CAP + r"(?:[ \t]+" + _CAP + r"){0,3}")

@@ -57,11 +57,19 @@ def _period(doc: Doc, i: int) -> float:
         if j > i and tokens[j].kind == "number" and not _cents(doc, j):
             break
         factor = next((r.per_period[k] for k in tokens[j].keys if k in r.per_period), None)
-        if factor is not None and j > i and j + 1 < len(tokens) and tokens[j + 1].kind == "number":
-            break  # "2 800 € brutto, haftasiga 40 soat": the week is the hours' period, not the pay's
+        if factor is not None and _hours_period(doc, i, j):
+            break
         if factor is not None:
             return factor
     return 1.0
+
+
+def _hours_period(doc: Doc, i: int, j: int) -> bool:
+    """Tell whether period token j, past a comma after the pay at token i and before a number, is the
+    hours' period ("2 800 € brutto, haftasiga 40 soat"), not the pay's ("$25/hour, 20 hours a week")."""
+    tokens = doc.tokens
+    return (j > i and j + 1 < len(tokens) and tokens[j + 1].kind == "number"
+            and ", " in doc.original[tokens[i].end:tokens[j].start])
 
 
 def pay_ratio(doc: Doc, first: int, last: int) -> float:
