@@ -12,6 +12,9 @@ HONEST = [
     # a week with hours after it is the hours' period, not the pay's
     ("too_good", "uz", "Germaniyaga yuk mashinasi haydovchilari, ishchi viza. Oylik: 2 700 € brutto, haftasiga 40 soat."),
     ("too_good", "en", "Factory workers wanted, no experience. Pay: $2,000 a month, 45 hours a week, overtime paid."),
+    # a cheque the worker pays in is not a fee for the job
+    ("fee", "en", "Bank teller, Invented Community Bank. You will deposit customers' cheques and count cash. $17/hr."),
+    ("fee", "en", "Office runner: I will mail you a check. You will deposit it, keep your pay and forward the rest."),
 ]
 
 # (code, lang, text): the code is about a personal channel; a firm or an address named takes it back
@@ -25,6 +28,8 @@ HONEST_CONTACT = [
 
 # (code, lang, text): the code must still be raised
 RAISE = [
+    ("fee", "en", "Warehouse job in Canada. You will pay a deposit of $300 before we send the contract."),
+    ("fee", "en", "To secure your place you must pay the processing fee of $250."),
     ("too_good", "ru", "Работа на складе в Польше без опыта, зарплата 3 500 $ в месяц!"),
     ("too_good", "ru", "Курьер без опыта, 50 000 тенге в день, выплаты ежедневно"),
     ("too_good", "en", "No experience needed! Hostess job, $5,000 a month, all paid."),
