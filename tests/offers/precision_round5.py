@@ -24,6 +24,8 @@ HONEST_CONTACT = [
     ("private_channel", "en", "Warehouse associate, $18/hr. Apply in person at 450 Invented Avenue, Dayton. Questions: (937) 555-0148."),
     ("private_channel", "ru", "Продавец в магазин обуви, ТЦ Invented Plaza, 2 этаж. Звоните: 8 701 555 12 34, Алия."),
     ("private_channel", "kk", "Сатушы керек, Invented базары, 5-қатар, 12-орын. Хабарласыңыз: 8 702 555 66 77."),
+    ("private_channel", "en", "Line cook — Invented Bay Diner, Portland, ME\n$18/hr + tips, part-time evenings.\n"
+     "Walk-in interviews Tuesday to Thursday, 2–4 pm, or call (207) 555-0188."),
 ]
 
 # (code, lang, text): the code must still be raised

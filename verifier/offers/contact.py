@@ -19,7 +19,7 @@ CHAT_WORDS = 40  # a message this short naming pay and no way to reach anyone li
 MESSENGER_LINK_RE = re.compile(r"(?:wa\.me|t\.me|telegram\.me|viber|instagram\.com|vk\.com|ok\.ru)", re.I)
 FREE_MAIL_RE = re.compile(r"@(?:gmail|mail|inbox|list|bk|yandex|ya|yahoo|hotmail|outlook|icloud|rambler)\.", re.I)
 ADDRESS_RE = re.compile(r"(?<!\w)(?:адрес|ул\.|улица|проспект|пр-т|мкр|офис|мекенжай|көшесі|manzil|ko'chasi|кўчаси|"
-                        r"address|street|office|str\.|ul\.|ТРЦ|ТЦ|БЦ|бизнес-центр\w*+|\d+-қатар|\d+-орын)(?!\w)"
+                        r"address|street|office|str\.|ul\.|ТРЦ|ТЦ|БЦ|бизнес-центр\w*+|\d+-қатар|\d+-орын|walk-in interviews?+|apply in person)(?!\w)"
                         # a street address with its house number ("1200 Invented Parkway")
                         r"|(?-i:\b\d{1,5}[ \t]++(?:[A-Z][\w'-]*+[ \t]++){1,3}(?:Parkway|Avenue|Ave|Road|Rd|Boulevard|Blvd|Street|St|Drive|Lane|Highway|Hwy)\b)",
                         re.I)
