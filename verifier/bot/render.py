@@ -82,8 +82,10 @@ def check_text(r: dict, hotlines=()) -> str:
     advice = [f"→ {item['text']}" for item in r.get("advice") or ()]
     blocks.append([translate(lang, N_("What to do next")) + ":", *advice] if advice else [])
     help_lines = [f"☎ {help_line_text(x, lang)}" for x in r.get("hotlines") or () if x["numbers"]]
-    ngo = hotline_lines(hotlines, lang) if hotlines else [translate(lang, N_("Ask for help")) + ":"] * bool(help_lines)
-    blocks.append(ngo + help_lines)
+    if hotlines:
+        blocks.append(hotline_lines(hotlines, lang) + help_lines)  # the NGO's own lines open the block
+    elif help_lines:
+        blocks.append([translate(lang, N_("Ask for help")) + ":", *help_lines])
     checked = r.get("checked_at_text") or r["checked_at"]
     blocks.append([searched_text(r, lang), t(lang, N_("Checked at %(time)s."), time=checked)])
     blocks.append([r["disclaimer"]])

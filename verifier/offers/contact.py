@@ -88,11 +88,7 @@ def anonymous_pay(doc: Doc, entities: list[dict], budget: Budget, country: str |
     """Give the span of the pay named by a short message with no contact and no place (a chat post), or None."""
     if entities or country or sum(t.kind == "word" for t in doc.tokens) > CHAT_WORDS:
         return None
-    for pattern in rules().flags["private_channel"].weak:
-        hit = next(matches(doc, pattern, budget), None)
-        if hit is not None:
-            return doc.tokens[hit[0]].start, doc.tokens[hit[1]].end
-    return None
+    return _first_span(doc, rules().flags["private_channel"].weak, budget)
 
 
 def _first_span(doc: Doc, patterns, budget: Budget) -> tuple[int, int] | None:

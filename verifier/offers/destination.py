@@ -8,12 +8,10 @@ gives an office in Almaty is a job in the UAE. Work from home has no place of wo
 from __future__ import annotations
 
 import re
-import tomllib
 from functools import lru_cache
-from pathlib import Path
 
 from verifier.offers.rules import rules
-from verifier.offers.rules.match import compile_pattern, matches
+from verifier.offers.rules.match import matches
 from verifier.offers.text import Budget, Doc
 
 HOME = ("KZ", "UZ", "KG", "TJ")
@@ -54,20 +52,11 @@ def named_countries(doc: Doc, budget: Budget) -> dict[str, tuple[int, int]]:
     return {cc: (len(hits), -min(hits)) for cc, hits in found.items() if hits}
 
 
-@lru_cache(maxsize=1)
-def remote_patterns() -> tuple[tuple, tuple]:
-    """Give the compiled words of work done from home, and of the sentences that take them back."""
-    table = tomllib.loads((Path(__file__).parent / "rules" / "destinations.toml").read_text(encoding="utf-8"))["remote"]
-    money = rules().money_keys
-    return (tuple(compile_pattern(p, money) for p in table["names"]),
-            tuple(compile_pattern(p, money) for p in table["cancel"]))
-
-
 def is_remote(doc: Doc, budget: Budget) -> bool:
     """Tell whether the text offers work from home (a sentence about the interview aside)."""
-    names, cancel = remote_patterns()
-    taken_back = {doc.tokens[first].sentence for p in cancel for first, _ in matches(doc, p, budget)}
-    return any(doc.tokens[first].sentence not in taken_back for p in names for first, _ in matches(doc, p, budget))
+    r = rules()
+    taken_back = {doc.tokens[first].sentence for p in r.remote_cancel for first, _ in matches(doc, p, budget)}
+    return any(doc.tokens[first].sentence not in taken_back for p in r.remote for first, _ in matches(doc, p, budget))
 
 
 def find_destination(doc: Doc, budget: Budget | None = None, home: str = "KZ") -> str | None:

@@ -144,6 +144,8 @@ def english_stem(word: str) -> str:
     if stemmer is None:
         stemmer = _STEMMERS.en = snowballstemmer.stemmer("english")
     return stemmer.stemWord(word)
+
+
 # Kazakh and Uzbek endings (case, plural, possessive), longest first; a stem keeps >= 3 letters.
 _TURKIC_ENDINGS = tuple(sorted(set("""
 ыңызды іңізді ыңыз іңіз ңыз ңіз ларың лерің лары лері дары дері тары тері лар лер дар дер тар тер

@@ -55,6 +55,8 @@ class Rules:
     income: tuple[Pattern, ...]      # income promised ...
     effortless: tuple[Pattern, ...]  # ... for no skill, experience or time (easy_money)
     local_lines: dict[str, tuple[float, float, float]] = None  # a currency key -> its (month, by period, by day) lines in USD
+    remote: tuple[Pattern, ...] = ()         # work done from home: no place of work ...
+    remote_cancel: tuple[Pattern, ...] = ()  # ... unless the sentence is about the interview
 
 
 def _read(name: str) -> dict:
@@ -100,7 +102,8 @@ def rules() -> Rules:
                  _keys_of(data["per_period"]), countries,
                  {cc: comp(c["names"]) for cc, c in countries.items()}, routes, comp(data["too_good"]["unskilled"]),
                  comp(data["easy_money"]["income"]), comp(data["easy_money"]["effortless"]),
-                 _local_lines(data["too_good"].get("local", {})))
+                 _local_lines(data["too_good"].get("local", {})), comp(dest["remote"]["names"]),
+                 comp(dest["remote"]["cancel"]))
 
 
 def _local_lines(table: dict) -> dict[str, tuple[float, float, float]]:
