@@ -187,4 +187,13 @@ NEAR_MISS = [
     ("crime_recruitment", "Кредитный эксперт: оформление кредитов клиентам банка, опыт от 1 года."),
     ("crime_recruitment", "Юрист: регистрация фирм и ИП для клиентов, ТОО «Инвентед»."),
     ("easy_money", "Инвестиционный аналитик: оценка вложений компании, опыт от 3 лет."),
+    # round 6: honest ads close to the new rules
+    ("fee", "Weekly pay every Friday, direct deposit; uniforms provided."),
+    ("fee", "Bank teller: process deposits and withdrawals, balance your cash drawer."),
+    ("crime_recruitment", "Геодезист: фото объектов с координатами для отчёта"),
+    ("crime_recruitment", "Warehouse associate: pick, repack items and ship them to stores."),
+    ("entertainment", "Бортпроводник: возраст 20-30 лет, рост от 160 см, знание английского."),
+    ("easy_money", "Driver, Class A CDL, 2 years of experience. Earn $1,500 per week, home every weekend."),
+    ("passport", "Паспорт никто не забирает, документы всегда у вас на руках."),
+    ("withheld_wages", "Зарплата каждый месяц, первые два месяца — стажировка с полной оплатой."),
 ]

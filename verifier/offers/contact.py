@@ -10,6 +10,7 @@ import re
 
 import phonenumbers
 
+from verifier.names.identity import COMMON_ZIPF
 from verifier.offers.flags import flag_dict
 from verifier.offers.rules import rules
 from verifier.offers.rules.match import matches
@@ -32,24 +33,31 @@ OWN_ADDRESS_RE = re.compile(r"(?:домашн\w*+|ваш\w*+|сво\w*+|твой
 MESSENGER_BEFORE_RE = re.compile(r"(?:whats\s?app|viber|telegram|signal|ватсап|вотсап|вацап|вайбер|телеграм\w*+|\bwa|\bтг)\W{0,12}+$", re.I)
 
 
-def _personal_phone(e: dict, known: dict[str, bool], text: str = "") -> bool:
+def _personal_phone(e: dict, known: dict[str, str], text: str = "") -> bool:
     """Tell whether a phone entity is a mobile (or cannot be told from one, or is given for a
-    messenger); `known` holds the answers for the numbers of this text already told (a text may
+    messenger); `known` holds the kinds of the numbers of this text already told (a text may
     repeat a number hundreds of times)."""
     if text and MESSENGER_BEFORE_RE.search(text[max(0, e["start"] - 30):e["start"]]):
         return True
-    if e["value"] not in known:
-        known[e["value"]] = _personal_number(e["value"])
-    return known[e["value"]]
+    return _number_kind(e["value"], known) == "mobile"
 
 
-def _personal_number(value: str) -> bool:
-    """Tell whether a number (E.164) is a mobile or cannot be told from one (not a landline)."""
-    try:
-        kind = phonenumbers.number_type(phonenumbers.parse(value))
-    except phonenumbers.NumberParseException:
-        return True
-    return kind not in (phonenumbers.PhoneNumberType.FIXED_LINE,)
+def _landline(e: dict, known: dict[str, str]) -> bool:
+    """Tell whether a phone entity is surely a landline (an office a firm can be found at)."""
+    return _number_kind(e["value"], known) == "landline"
+
+
+def _number_kind(value: str, known: dict[str, str]) -> str:
+    """Give "landline", "either" (a North American number cannot be told from a mobile) or
+    "mobile" (also a number phonenumbers cannot type) for a number in E.164."""
+    if value not in known:
+        try:
+            kind = phonenumbers.number_type(phonenumbers.parse(value))
+        except phonenumbers.NumberParseException:
+            kind = None
+        known[value] = {phonenumbers.PhoneNumberType.FIXED_LINE: "landline",
+                        phonenumbers.PhoneNumberType.FIXED_LINE_OR_MOBILE: "either"}.get(kind, "mobile")
+    return known[value]
 
 
 def _messenger_link(text: str, e: dict) -> bool:
@@ -57,14 +65,27 @@ def _messenger_link(text: str, e: dict) -> bool:
     return bool(MESSENGER_LINK_RE.search(e["text"])) or text[max(0, e["start"] - 1):e["start"]] == "@"
 
 
+def _quoted_word(e: dict) -> bool:
+    """Tell whether an agency entity is one common word in quotes ('Text "JOB"', «товар»): a word
+    set off, not a firm's name (it is still checked against the lists)."""
+    word = e["text"].strip("«»“”„\"' ")
+    if e["text"][:1] not in "«“„\"'" or not word.isalpha():
+        return False
+    from wordfreq import zipf_frequency
+    return zipf_frequency(word.lower(), "en" if word.isascii() else "ru") >= COMMON_ZIPF
+
+
 def firm_named(text: str, entities: list[dict]) -> bool:
     """Tell whether the offer names something checkable: a firm, an address, a site, a work email or a landline."""
-    known: dict[str, bool] = {}
+    known: dict[str, str] = {}
     for e in entities:
         kind = e["kind"]
+        if kind == "agency" and _quoted_word(e):
+            continue
         if kind in ("agency", "licence") or (kind == "link" and not _messenger_link(text, e)):
             return True
-        if (kind == "email" and not FREE_MAIL_RE.search(e["text"])) or (kind == "phone" and not _personal_phone(e, known, text)):
+        if (kind == "email" and not FREE_MAIL_RE.search(e["text"])) or (kind == "phone" and _landline(e, known)
+                                                                        and not _personal_phone(e, known, text)):
             return True
     text = NOT_FIRM_ADDRESS_RE.sub(" ", text)
     return any(not OWN_ADDRESS_RE.search(text[max(0, m.start() - 20):m.start()]) for m in ADDRESS_RE.finditer(text))
@@ -72,7 +93,7 @@ def firm_named(text: str, entities: list[dict]) -> bool:
 
 def personal_contact(doc: Doc, entities: list[dict], budget: Budget) -> tuple[int, int] | None:
     """Give the span (characters) of the first personal contact, or None."""
-    known: dict[str, bool] = {}
+    known: dict[str, str] = {}
     spans = [(e["start"], e["end"]) for e in entities
              if e["kind"] == "handle" or (e["kind"] == "phone" and _personal_phone(e, known, doc.original))
              or (e["kind"] == "link" and _messenger_link(doc.original, e))

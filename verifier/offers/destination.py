@@ -15,12 +15,24 @@ from verifier.offers.rules.match import matches
 from verifier.offers.text import Budget, Doc
 
 HOME = ("KZ", "UZ", "KG", "TJ")
+# A place after "из"/"from" (and the places listed with it) is where people come from, not the job's.
+ORIGIN_WORDS = frozenset(("из", "from"))
+# "Tacoma, WA", "Austin, TX 78701", "Calgary, AB": a US state's or a Canadian province's postal code
+# after a capitalised town name and a comma.
+STATE_CODES = {
+    "US": "AL AK AZ AR CA CO CT DE DC FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC ND "
+          "OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY",
+    "CA": "AB BC MB NB NL NS NT NU ON PE QC SK YT",
+}
+_TOWN_STATE = {cc: re.compile(r"\b[A-Z][a-z]{2,}(?:[ -][A-Z][a-z]+){0,2}, (?:%s)(?= ?\d{5}|[ \t]*(?:$|[).;,|•·–—-]))"
+                               % codes.replace(" ", "|"), re.M) for cc, codes in STATE_CODES.items()}
 
 
 # Russian case endings of place names pymorphy does not know ("Жанаозена", "Мангистауской области").
 ENDINGS = ("а", "я", "у", "ю", "е", "и", "ы", "о", "ой", "ей", "ом", "ем", "ая", "ую", "ий", "ый", "ие", "ые", "их", "ых",
            "ого", "его", "ому", "ему", "ым", "им", "ь", "й")
 _CYRILLIC = re.compile(r"^[а-яёәғқңөұүһіўҳ-]+$")
+_CYRILLIC_IN = re.compile(r"[\u0400-\u04ff]")
 
 
 @lru_cache(maxsize=1)
@@ -49,7 +61,31 @@ def named_countries(doc: Doc, budget: Budget) -> dict[str, tuple[int, int]]:
     for key, positions in doc.index.items():
         if (cc := places.get(key)) is not None:
             found.setdefault(cc, set()).update(positions)
+    for cc, pattern in _TOWN_STATE.items():
+        found.setdefault(cc, set()).update(_token_at(doc, m.start()) for m in pattern.finditer(doc.original)
+                                           if not _CYRILLIC_IN.search(_line_of(doc.original, m.start())))
+    hits_at = {i for hits in found.values() for i in hits}
+    found = {cc: {i for i in hits if not _after_origin(doc, i, hits_at)} for cc, hits in found.items()}
     return {cc: (len(hits), -min(hits)) for cc, hits in found.items() if hits}
+
+
+def _line_of(text: str, offset: int) -> str:
+    """Give the line of a text an offset falls in."""
+    return text[text.rfind("\n", 0, offset) + 1:(text.find("\n", offset) + 1 or len(text) + 1) - 1]
+
+
+def _token_at(doc: Doc, offset: int) -> int:
+    """Give the index of the first token starting at or after a character offset."""
+    return next((i for i, t in enumerate(doc.tokens) if t.start >= offset), len(doc.tokens) - 1)
+
+
+def _after_origin(doc: Doc, i: int, places: set[int]) -> bool:
+    """Tell whether the place at token i follows "из"/"from", alone or in a list of places
+    ("из Москвы/Уфы/Самары до Атырау": the job is in Atyrau)."""
+    j = i - 1
+    while j >= 0 and j in places and doc.tokens[j].sentence == doc.tokens[i].sentence:
+        j -= 1
+    return j >= 0 and doc.tokens[j].sentence == doc.tokens[i].sentence and bool(doc.tokens[j].keys & ORIGIN_WORDS)
 
 
 def is_remote(doc: Doc, budget: Budget) -> bool:
@@ -62,13 +98,19 @@ def is_remote(doc: Doc, budget: Budget) -> bool:
 def find_destination(doc: Doc, budget: Budget | None = None, home: str = "KZ") -> str | None:
     """Give the job's country code: none for work from home; else the most named country that is
     not home, else the most named home."""
-    if is_remote(doc, budget := budget or Budget()):
-        return None
-    counts = named_countries(doc, budget)
+    return place_of_work(doc, budget, home)[0]
+
+
+def place_of_work(doc: Doc, budget: Budget | None = None, home: str = "KZ") -> tuple[str | None, tuple[str, ...]]:
+    """Give (the job's country code, every country the text names, most named first): the code is
+    none for work from home, else the most named country that is not home, else the most named home."""
+    counts = named_countries(doc, budget := budget or Budget())
+    named = tuple(sorted(counts, key=lambda cc: counts[cc], reverse=True))
+    if is_remote(doc, budget):
+        return None, named
     homes = set(HOME) | {home}
-    away = {cc: v for cc, v in counts.items() if cc not in homes}
-    pool = away or counts
-    return max(pool, key=lambda cc: pool[cc]) if pool else None
+    away = [cc for cc in named if cc not in homes]
+    return (away or named or [None])[0], named
 
 
 def route_flags(doc: Doc, country: str | None, budget: Budget) -> list[dict]:

@@ -205,6 +205,8 @@ def text_flags(doc: Doc, budget: Budget, skip_codes: tuple[str, ...] = ("private
     for code, flag in r.flags.items():
         if code in skip_codes:
             continue
+        if _anywhere(doc, flag.cancel_anywhere, budget):
+            continue
         skip = warned | sentences_matching(doc, list(flag.cancel), budget)
         hit = _first_hit(doc, flag, skip, budget)
         if hit is None and code == "too_good":
@@ -215,7 +217,27 @@ def text_flags(doc: Doc, budget: Budget, skip_codes: tuple[str, ...] = ("private
             found.append(flag_dict(doc, code, hit[0], _with_amount(doc, hit[1]) if code == "fee" else hit[1]))
         elif flag.weak and (hit := _first_hit(doc, flag, skip, budget, flag.weak)) is not None:
             found.append(flag_dict(doc, code, *hit, strength=WEAK))
-    return found
+    return found + _money_for_nothing(doc, found, warned, budget)
+
+
+INCOME_FLAGS = frozenset(("too_good", "crime_recruitment"))
+
+
+def _money_for_nothing(doc: Doc, found: list[dict], warned: set[int], budget: Budget) -> list[dict]:
+    """Give `easy_money` when the offer promises pay far above the norm, or income for passing money
+    or goods on, and says anywhere that it needs no skill, experience or time ("No experience
+    necessary"): the income for nothing is spread over the offer, not said in one sentence."""
+    codes, r = {f["code"] for f in found}, rules()
+    if "easy_money" in codes or not codes & INCOME_FLAGS or _anywhere(doc, r.flags["easy_money"].cancel_anywhere, budget):
+        return []
+    skip = warned | sentences_matching(doc, list(r.flags["easy_money"].cancel), budget)
+    effort = _first_by_sentence(doc, r.effortless, budget, skip).get(-1)
+    return [] if effort is None else [flag_dict(doc, "easy_money", *effort)]
+
+
+def _anywhere(doc: Doc, patterns, budget: Budget) -> bool:
+    """Tell whether any of the patterns matches anywhere in the text."""
+    return any(next(matches(doc, p, budget), None) is not None for p in patterns)
 
 
 def sort_flags(flags: list[dict]) -> list[dict]:

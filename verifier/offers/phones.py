@@ -17,6 +17,7 @@ READABLE = frozenset(phonenumbers.SUPPORTED_REGIONS)  # the place of work's loca
 CYRILLIC_HOMES = ("KZ", "RU", "UZ", "KG", "TJ")
 LATIN_FALLBACK = ("HK", "PH")
 _CYR_RE = re.compile(r"[\u0400-\u04ff]")
+_LATIN_WORD_RE = re.compile(r"[a-z]{3}")
 # A number followed by a currency or a thousands word is an amount ("2 000 000 вон", "500 $").
 AMOUNT_AFTER_RE = re.compile(r"\s{0,2}+(?:[$€₸₽₩£%]|(?i:usd|eur|aed|pln|krw|kzt|rub|won|lira|zl|тенге|теңге|тг|руб|р(?![а-яё])|"
                              r"₽|сум|сўм|so'm|som|вон|евро|доллар|долл|дирхам|лир|злот|тыс|мың|ming|k\b|к\b))")
@@ -32,19 +33,26 @@ REGION_CUES = (
     ("PH", re.compile(r"philippin|manila|филиппин|манил|php(?<=\bphp)\b|₱")),
     ("KZ", re.compile(r"казахстан|қазақстан|kazakhstan|тенге|теңге|₸|kzt(?<=\bkzt)\b|алмат|астан|шымкент|ә|ғ|қ|ң|ө|ұ|ү|һ|і")),
     ("RU", re.compile(r"росси|russia|₽|рубл")),
+    # North American digit groups: "(512) 555-0143", "512-555-0143" (a Russian number groups "55-01-43")
+    ("US", re.compile(r"(?<![\d-])(?:\(\d{3}\) ?|\d{3}[-.])\d{3}[-.]\d{4}(?![\d-])")),
 )
 
 
 def cue_regions(text: str) -> list[str]:
     """Give the countries the text's own words point to (a city, a currency, a language), in order."""
     low = text.lower()  # the cues are lower case: cheaper than searching with re.I
-    return [region for region, cue in REGION_CUES if cue.search(low)]
+    found = [region for region, cue in REGION_CUES if cue.search(low)]
+    if "US" in found and (_CYR_RE.search(text) or not _LATIN_WORD_RE.search(low)):
+        found.remove("US")  # North American digit groups count in English text only, never in a bare number
+    return found
 
 
-def phone_regions(text: str, country: str | None = None, home: str = DEFAULT_REGION) -> tuple[str, ...]:
-    """Give the regions to read local numbers in, in the order they are tried."""
+def phone_regions(text: str, country: str | None = None, home: str = DEFAULT_REGION,
+                  named: tuple[str, ...] = ()) -> tuple[str, ...]:
+    """Give the regions to read local numbers in, in the order they are tried: the place of work, the
+    countries the text names, its other cues, the hotline's region, then by script."""
     cues = cue_regions(text)
-    regions = [c for c in (country, *cues, home) if c in READABLE or c == home]
+    regions = [c for c in (country, *named, *cues, home) if c in READABLE or c == home]
     if _CYR_RE.search(text):
         regions += CYRILLIC_HOMES
     elif not cues and country is None:

@@ -12,7 +12,7 @@ from verifier.deadline import Deadline, TimeUp
 from verifier.i18n import N_, pick_language, translate
 from verifier.offers.cards import mask_cards, mask_result
 from verifier.offers.contact import private_channel
-from verifier.offers.destination import find_destination as _destination_of, route_flags
+from verifier.offers.destination import find_destination as _destination_of, place_of_work, route_flags
 from verifier.offers.extract import find_entities
 from verifier.offers.flags import sort_flags, text_flags
 from verifier.offers.permits import permit_guidance
@@ -38,8 +38,8 @@ def read_offer(text: str, home: str = DEFAULT_REGION, budget: Budget | None = No
     """Give (doc, country, entities, flags) of a text: everything the scan reads, unchecked."""
     budget = budget or Budget()
     doc = read_doc(text, budget)
-    country = _destination_of(doc, budget, home)
-    entities = find_entities(doc.original, phone_regions(doc.original, country, home))
+    country, named = place_of_work(doc, budget, home)
+    entities = find_entities(doc.original, phone_regions(doc.original, country, home, named))
     budget.tick(len(doc.original) // 8)
     flags = text_flags(doc, budget) + route_flags(doc, country, budget) + private_channel(doc, entities, budget, country)
     return doc, country, entities, sort_flags(flags)

@@ -128,10 +128,33 @@ def _to_cyrillic(word: str) -> str:
     return word.translate(_LAT_TO_CYR)
 
 
+# A line break, with the blank lines after it and the next line's first character.
+_LINE_BREAK_RE = re.compile(r"[ \t]*\n\s*(\S)")
+# A line ending in one of these goes on in the next line ("Зарплата:\n150 000 тг", "визу,\nбилет").
+_GOES_ON = frozenset(",:;(—–-+/&")
+_BULLETS = frozenset("-•*·▪●◦–—►▶✔✅☑➖➡👉🔹🔸")
+
+
+def _line_starts(text: str) -> list[int]:
+    """Give where a line begins a new sentence: after a blank line, or where the line before is
+    complete (a post's lines, a list's items); a line that starts lower case or follows a comma,
+    a colon or a dash goes on with the sentence before ("оплачивает\nработодатель")."""
+    starts = []
+    for m in _LINE_BREAK_RE.finditer(text):
+        first, start = m.group(1), m.start(1)
+        before = text[:m.start()].rstrip()[-1:]
+        if "\n\n" in m.group() or first in _BULLETS:
+            starts.append(start)
+        elif not first.islower() and before not in _GOES_ON:
+            starts.append(start)
+    return starts
+
+
 def sentence_starts(text: str, budget: Budget) -> list[int]:
-    """Give where each sentence begins (razdel's sentences; dashes, colons and line breaks stay inside)."""
+    """Give where each sentence begins: razdel's sentences, cut again at the lines of a post or list
+    (dashes, colons and a line that goes on stay inside)."""
     budget.tick(len(text) // 16 + 1)
-    return [s.start for s in razdel.sentenize(text)] or [0]
+    return sorted({s.start for s in razdel.sentenize(text)} | set(_line_starts(text))) or [0]
 
 
 _MORPH = None
