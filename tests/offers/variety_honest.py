@@ -196,4 +196,11 @@ NEAR_MISS = [
     ("easy_money", "Driver, Class A CDL, 2 years of experience. Earn $1,500 per week, home every weekend."),
     ("passport", "Паспорт никто не забирает, документы всегда у вас на руках."),
     ("withheld_wages", "Зарплата каждый месяц, первые два месяца — стажировка с полной оплатой."),
+    # round 7
+    ("easy_money", "Продавец-кассир, зарплата от 170 000 ₸ + премии, обучение на месте, опыт не обязателен."),
+    ("easy_money", "Үйден жұмыс: контент-менеджер, «Инвентед Дүкен» ЖШС, 120 000 ₸, ресми шарт."),
+    ("urgency", "Invented Freight LLP is urgently hiring 30 warehouse associates; walk-in interviews Mon–Fri."),
+    ("fee", "Ищем няню в семью, семья оплачивает билет и проживание."),
+    ("restricted_route", "Israel: construction jobs come only through government-to-government agreements; private quotas are a scam."),
+    ("withheld_wages", "После испытательного срока зарплата повышается до 250 000 ₸."),
 ]

@@ -11,7 +11,7 @@ import re
 from functools import lru_cache
 
 from verifier.offers.rules import rules
-from verifier.offers.rules.match import matches
+from verifier.offers.rules.match import any_match, matches
 from verifier.offers.text import Budget, Doc
 
 HOME = ("KZ", "UZ", "KG", "TJ")
@@ -118,9 +118,9 @@ def route_flags(doc: Doc, country: str | None, budget: Budget) -> list[dict]:
     from verifier.offers.flags import flag_dict
     out = []
     for route in rules().routes:
-        if route["country"] != country or _any(doc, route["cancel"], budget):
+        if route["country"] != country or any_match(doc, route["cancel"], budget):
             continue
-        if _any(doc, route["official"], budget) and not _any(doc, route["outside"], budget):
+        if any_match(doc, route["official"], budget) and not any_match(doc, route["outside"], budget):
             continue  # the government channel named, and not just to say the offer goes around it
         for pattern in route["work"]:
             hit = next(matches(doc, pattern, budget), None)
@@ -128,8 +128,3 @@ def route_flags(doc: Doc, country: str | None, budget: Budget) -> list[dict]:
                 out.append(flag_dict(doc, "restricted_route", *hit))
                 break
     return out
-
-
-def _any(doc: Doc, patterns, budget: Budget) -> bool:
-    """Tell whether any of the patterns matches anywhere in the text."""
-    return any(next(matches(doc, p, budget), None) is not None for p in patterns)

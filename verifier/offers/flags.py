@@ -6,7 +6,7 @@ match never re-reads its sentence; money amounts are read from the tokens a matc
 from __future__ import annotations
 
 from verifier.offers.rules import FLAG_CODES, WEAK, Flag, rules
-from verifier.offers.rules.match import matches, sentences_matching
+from verifier.offers.rules.match import any_match, matches, sentences_matching
 from verifier.offers.text import Budget, Doc
 
 AMOUNT_FLAGS = ("too_good",)
@@ -205,7 +205,7 @@ def text_flags(doc: Doc, budget: Budget, skip_codes: tuple[str, ...] = ("private
     for code, flag in r.flags.items():
         if code in skip_codes:
             continue
-        if _anywhere(doc, flag.cancel_anywhere, budget):
+        if any_match(doc, flag.cancel_anywhere, budget):
             continue
         skip = warned | sentences_matching(doc, list(flag.cancel), budget)
         hit = _first_hit(doc, flag, skip, budget)
@@ -228,16 +228,11 @@ def _money_for_nothing(doc: Doc, found: list[dict], warned: set[int], budget: Bu
     or goods on, and says anywhere that it needs no skill, experience or time ("No experience
     necessary"): the income for nothing is spread over the offer, not said in one sentence."""
     codes, r = {f["code"] for f in found}, rules()
-    if "easy_money" in codes or not codes & INCOME_FLAGS or _anywhere(doc, r.flags["easy_money"].cancel_anywhere, budget):
+    if "easy_money" in codes or not codes & INCOME_FLAGS or any_match(doc, r.flags["easy_money"].cancel_anywhere, budget):
         return []
     skip = warned | sentences_matching(doc, list(r.flags["easy_money"].cancel), budget)
     effort = _first_by_sentence(doc, r.effortless, budget, skip).get(-1)
     return [] if effort is None else [flag_dict(doc, "easy_money", *effort)]
-
-
-def _anywhere(doc: Doc, patterns, budget: Budget) -> bool:
-    """Tell whether any of the patterns matches anywhere in the text."""
-    return any(next(matches(doc, p, budget), None) is not None for p in patterns)
 
 
 def sort_flags(flags: list[dict]) -> list[dict]:

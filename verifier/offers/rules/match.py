@@ -105,3 +105,8 @@ def sentences_matching(doc: Doc, patterns: list[Pattern], budget: Budget) -> set
         for first, _ in matches(doc, pattern, budget, skip=found):
             found.add(doc.tokens[first].sentence)
     return found
+
+
+def any_match(doc: Doc, patterns, budget: Budget) -> bool:
+    """Tell whether any of the patterns matches anywhere in the text."""
+    return any(next(matches(doc, p, budget), None) is not None for p in patterns)
