@@ -83,3 +83,9 @@ def test_a_passport_taken_so_that_nobody_runs_away_is_a_passport_flag():
     text = "Паспорта он при заезде забирает себе, отдаёт когда уезжаешь — это чтобы никто не сбежал."
     assert "passport" in _codes(text)
     assert "passport" not in _codes("Паспорт никто не забирает, документы всегда у вас.")
+
+
+def test_a_capitalised_latin_word_of_cyrillic_look_alikes_reads_as_cyrillic_in_a_cyrillic_text():
+    assert find_destination("PAБOTA B KOPEE, зарплата 2000$, вылет в пятницу") == "KR"
+    assert find_destination("Work in KOREA, apply at invented.example") == "KR"
+    assert find_destination("HOTEL MAKER TOOLS, Chicago, IL") == "US"

@@ -53,6 +53,13 @@ def inflected_places() -> dict[str, str]:
 
 def named_countries(doc: Doc, budget: Budget) -> dict[str, tuple[int, int]]:
     """Give each country named in the text with (how often, minus where first): larger is stronger."""
+    if "countries" not in doc.memo:
+        doc.memo["countries"] = _named_countries(doc, budget)
+    return doc.memo["countries"]
+
+
+def _named_countries(doc: Doc, budget: Budget) -> dict[str, tuple[int, int]]:
+    """Give each country named in the text with (how often, minus where first), read from the doc."""
     found: dict[str, set[int]] = {}
     for cc, patterns in rules().country_patterns.items():
         for p in patterns:

@@ -88,6 +88,7 @@ class Doc:
     tokens: list[Token]
     sentence_starts: list[int]          # character offset of each sentence
     index: dict[str, list[int]]         # key -> token positions, in order
+    memo: dict = field(default_factory=dict, repr=False)  # what parts of the scan read from the doc once
 
 
 def unify_lookalikes(text: str) -> str:
@@ -304,12 +305,25 @@ def _key_index(tokens: list[Token]) -> dict[str, list[int]]:
     return index
 
 
+# A capitalised Latin word made only of letters that look Cyrillic ("KOPEE", "PABOTA"): in a text
+# written mostly in Cyrillic it is read as Cyrillic too (its Latin reading stays).
+_CAPS_LOOKALIKE_RE = re.compile(r"[ABCEHKMOPTXY]{3,}")
+_CAPS_FIRST = frozenset("ABCEHKMOPTXY")
+_LATIN_RE = re.compile(r"[A-Za-z]")
+
+
+def _mostly_cyrillic(text: str) -> bool:
+    """Tell whether a text (its first 2,000 characters) has at least half as many Cyrillic letters as Latin."""
+    return len(_CYR_RE.findall(text[:2000])) * 2 >= len(_LATIN_RE.findall(text[:2000]))
+
+
 def read_doc(text: str, budget: Budget | None = None) -> Doc:
     """Give the text (cut to MAX_TEXT) read once into tokens, sentence starts and a key index."""
     budget = budget or Budget()
     original = (text or "")[:MAX_TEXT]
     text = unify_lookalikes(original)
     starts = sentence_starts(text, budget)
+    caps = _mostly_cyrillic(text)
     tokens: list[Token] = []
     sentence, last = -1, len(starts) - 1  # tokens come in order: the sentence only moves forward
     for m in TOKEN_RE.finditer(text):
@@ -321,6 +335,8 @@ def read_doc(text: str, budget: Budget | None = None) -> Doc:
             tokens += _pieces(raw, start, sentence)
             continue
         kind, keys = _kind_and_keys(raw)
+        if caps and raw[0] in _CAPS_FIRST and kind == "word" and _CAPS_LOOKALIKE_RE.fullmatch(raw):
+            keys = keys | word_keys(raw.translate(_LAT_TO_CYR))  # "KOPEE" in a Cyrillic text is "КОРЕЕ" too
         tokens.append(Token(raw, start, m.end(), sentence, keys, kind))
     if _russian_in_latin(tokens, text):
         for t in tokens:
