@@ -7,11 +7,13 @@ from __future__ import annotations
 
 from verifier.offers.rules import FLAG_CODES, WEAK, Flag, rules
 from verifier.offers.rules.match import any_match, matches, sentences_matching
+from verifier.offers.notice import warned_sentences
 from verifier.offers.text import Budget, Doc
 
 AMOUNT_FLAGS = ("too_good",)
 
 
+AFTER_ONLY = frozenset(("смена", "ауысым", "smena"))  # "12 000 за смену": a shift is named after its pay, never before
 YEARLY_FROM = 20000  # US dollars: an amount named with no period from this much is pay by the year
 RANGE_WORDS = frozenset(("до", "to", "gacha", "дейін"))
 RANGE_DASHES = ("-", "–", "—")
@@ -50,7 +52,7 @@ def _period(doc: Doc, i: int) -> float:
     j = i - 1  # the top of a range with a dash ("күніне 10–15 мың") takes the period before its floor
     if j >= 1 and tokens[j].kind == "number" and doc.original[tokens[j].end:tokens[i].start].strip() in RANGE_DASHES:
         j -= 1
-    before = next((r.per_period[k] for k in tokens[j].keys if k in r.per_period), None) if i else None
+    before = next((r.per_period[k] for k in tokens[j].keys if k in r.per_period and k not in AFTER_ONLY), None) if i else None
     if before is not None:
         return before
     for j in range(i, min(len(tokens), i + 5)):
@@ -200,7 +202,7 @@ def flag_dict(doc: Doc, code: str, first: int, last: int, strength: int | None =
 def text_flags(doc: Doc, budget: Budget, skip_codes: tuple[str, ...] = ("private_channel",)) -> list[dict]:
     """Give the flags the text's words raise (private_channel and routes are decided elsewhere)."""
     r = rules()
-    warned = sentences_matching(doc, list(r.context), budget)
+    warned = warned_sentences(doc, budget)
     found = []
     for code, flag in r.flags.items():
         if code in skip_codes:
@@ -215,7 +217,8 @@ def text_flags(doc: Doc, budget: Budget, skip_codes: tuple[str, ...] = ("private
             hit = income_for_nothing(doc, skip, budget)
         if hit is not None:
             found.append(flag_dict(doc, code, hit[0], _with_amount(doc, hit[1]) if code == "fee" else hit[1]))
-        elif flag.weak and (hit := _first_hit(doc, flag, skip, budget, flag.weak)) is not None:
+        elif (flag.weak and not any_match(doc, flag.weak_cancel, budget)
+              and (hit := _first_hit(doc, flag, skip, budget, flag.weak)) is not None):
             found.append(flag_dict(doc, code, *hit, strength=WEAK))
     return found + _money_for_nothing(doc, found, warned, budget)
 

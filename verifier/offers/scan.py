@@ -16,6 +16,7 @@ from verifier.offers.destination import find_destination as _destination_of, pla
 from verifier.offers.extract import find_entities
 from verifier.offers.flags import sort_flags, text_flags
 from verifier.offers.permits import permit_guidance
+from verifier.offers.notice import drop_quoted, quoted_spans
 from verifier.offers.phones import phone_regions
 from verifier.offers.rules import HIGH, rules, texts
 from verifier.offers.text import MAX_TEXT, Budget, Doc, ScanTimeout, read_doc
@@ -42,7 +43,7 @@ def read_offer(text: str, home: str = DEFAULT_REGION, budget: Budget | None = No
     entities = find_entities(doc.original, phone_regions(doc.original, country, home, named))
     budget.tick(len(doc.original) // 8)
     flags = text_flags(doc, budget) + route_flags(doc, country, budget) + private_channel(doc, entities, budget, country)
-    return doc, country, entities, sort_flags(flags)
+    return doc, country, entities, sort_flags(drop_quoted(flags, quoted_spans(doc, budget)))
 
 
 def find_flags(text: str, home: str = DEFAULT_REGION, budget: Budget | None = None) -> list[dict]:

@@ -36,6 +36,7 @@ class Flag:
     weak: tuple[Pattern, ...] = ()  # patterns that alone count WEAK, not the flag's strength
     always: tuple[Pattern, ...] = ()  # private_channel: raise it even beside a firm's name (an interview by chat)
     cancel_anywhere: tuple[Pattern, ...] = ()  # anywhere in the text, these take the flag back ("2 years of experience")
+    weak_cancel: tuple[Pattern, ...] = ()  # anywhere in the text, these take back a weak hit only (a hostess in a restaurant)
 
 
 @dataclass(frozen=True)
@@ -82,7 +83,8 @@ def _flag(code: str, table: dict, money: frozenset) -> Flag:
     comp = lambda ps: tuple(compile_pattern(p, money) for p in ps)  # noqa: E731
     barrier = frozenset().union(*(pattern_keys(w) for w in table.get("barrier", [])))
     return Flag(code, int(table["strength"]), comp(table.get("patterns", [])), comp(table.get("cancel", [])), barrier,
-                comp(table.get("weak", [])), comp(table.get("always", [])), comp(table.get("cancel_anywhere", [])))
+                comp(table.get("weak", [])), comp(table.get("always", [])), comp(table.get("cancel_anywhere", [])),
+                comp(table.get("weak_cancel", [])))
 
 
 @lru_cache(maxsize=1)
