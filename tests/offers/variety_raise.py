@@ -320,4 +320,14 @@ RAISE = [
     ("visa", "Едете по визе визит, через месяц поменяем на рабочую."),
     ("debt", "Билетни салон олади, кейин ишлаб берасиз."),
     ("restricted_route", "Израиль, стройка. Частная квота для граждан Казахстана, оформление 2000$."),
+    # round 8
+    ("crime_recruitment", "Просто даёшь карту в пользование на месяц — получаешь 40 000 тг."),
+    ("crime_recruitment", "Обязанности: получение оплат от клиентов на свой банковский счёт и перевод их поставщикам."),
+    ("crime_recruitment", "Karta ochib berganlarga 500 000 so'm, faqat kartani va SMS kodni berasiz."),
+    ("private_channel", "Хостес в lounge, анкета: менеджер Карина, WhatsApp в профиле"),
+    ("fee", "Mandatory STCW safety training & seaman's book: $650, paid to our training partner."),
+    ("debt", "Йўл чиптасини биз оламиз, кейин иш ҳақидан ушлаб қоламиз."),
+    ("withheld_wages", "Жалақы 3 айдан кейін бірден толық беріледі, содан кейін ай сайын."),
+    ("too_good", "Data Entry Clerk (Remote) – $45/hr, weekly payouts."),
+    ("restricted_route", "Израиль — стройка. Работаем по прямой квоте, без государственной очереди!"),
 ]
