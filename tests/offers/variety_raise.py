@@ -328,6 +328,6 @@ RAISE = [
     ("fee", "Mandatory STCW safety training & seaman's book: $650, paid to our training partner."),
     ("debt", "Йўл чиптасини биз оламиз, кейин иш ҳақидан ушлаб қоламиз."),
     ("withheld_wages", "Жалақы 3 айдан кейін бірден толық беріледі, содан кейін ай сайын."),
-    ("too_good", "Data Entry Clerk (Remote) – $45/hr, weekly payouts."),
+    ("too_good", "Data Entry Clerk (Remote) – $45 per hour, weekly payouts."),
     ("restricted_route", "Израиль — стройка. Работаем по прямой квоте, без государственной очереди!"),
 ]

@@ -13,7 +13,10 @@ from verifier.offers.text import Budget, Doc
 AMOUNT_FLAGS = ("too_good",)
 
 
-AFTER_ONLY = frozenset(("смена", "ауысым", "smena"))  # "12 000 за смену": a shift is named after its pay, never before
+# The period words that name pay before its amount ("күніне 20 000 тг", "в сутки 8–12 тыс."); the others
+# before a number belong to what comes earlier ("Ауысым 12 сағат, 10 500 тг", "за 35 смен; 80 000 руб.")
+BEFORE_OK = frozenset(("күніне", "kuniga", "кунига", "аптасына", "haftasiga", "ҳафтасига", "daily", "weekly",
+                       "день", "сутки", "неделя", "day", "week"))
 YEARLY_FROM = 20000  # US dollars: an amount named with no period from this much is pay by the year
 RANGE_WORDS = frozenset(("до", "to", "gacha", "дейін"))
 RANGE_DASHES = ("-", "–", "—")
@@ -52,7 +55,7 @@ def _period(doc: Doc, i: int) -> float:
     j = i - 1  # the top of a range with a dash ("күніне 10–15 мың") takes the period before its floor
     if j >= 1 and tokens[j].kind == "number" and doc.original[tokens[j].end:tokens[i].start].strip() in RANGE_DASHES:
         j -= 1
-    before = next((r.per_period[k] for k in tokens[j].keys if k in r.per_period and k not in AFTER_ONLY), None) if i else None
+    before = next((r.per_period[k] for k in tokens[j].keys if k in BEFORE_OK), None) if i else None
     if before is not None:
         return before
     for j in range(i, min(len(tokens), i + 5)):
