@@ -89,3 +89,14 @@ def test_a_capitalised_latin_word_of_cyrillic_look_alikes_reads_as_cyrillic_in_a
     assert find_destination("PAБOTA B KOPEE, зарплата 2000$, вылет в пятницу") == "KR"
     assert find_destination("Work in KOREA, apply at invented.example") == "KR"
     assert find_destination("HOTEL MAKER TOOLS, Chicago, IL") == "US"
+
+
+@pytest.mark.parametrize("text,country", [
+    ("Корейлік «Инвентед KZ» компаниясы (Шымкент) аудармашы іздейді. Кореядан келетін инженерлермен жұмыс.", "KZ"),
+    ("Janubiy Koreyadan keladigan turistlar uchun gid kerak. Ish O'zbekistonda: Samarqand, Buxoro.", "UZ"),
+    ("АО «Инвентед завод», Екатеринбург. Граждане Казахстана, Кыргызстана, Армении и Беларуси работают без патента.", "RU"),
+    ("Бізден ешкім сізден ақша сұрамайды. Атыраудағы компанияға жүргізушілер керек.", "KZ"),
+    ("Records Clerk – Law Offices of Invented & Co, Albany NY\nDuties: document storage.", "US"),
+])
+def test_where_people_come_from_is_not_where_they_work(text, country):
+    assert find_destination(text) == country

@@ -219,4 +219,16 @@ NEAR_MISS = [
     ("too_good", "Ауысым 12 сағат, 10 500 тг/ауысым, айына 2 рет картаға."),
     ("easy_money", "Ауысым 12 сағат, 10 500 тг/ауысым, жүк тиеушілер керек."),
     ("restricted_route", "Кореядағы студенттерге (D-2 виза): университеттің рұқсатымен кафеде жартылай жұмыс."),
+    # round 10: lawful deductions, loans and advances
+    ("debt", "Питание — по желанию, стоимость удерживается из зарплаты по письменному заявлению работника."),
+    ("debt", "По заявлению возможен аванс в счёт зарплаты (15-го), остальное — 30-го."),
+    ("debt", "Проезд до места вахты оплачивает работодатель, без удержаний из зарплаты."),
+    ("debt", "Relocation loan of £1,500, repaid from salary over 12 months under a signed loan agreement."),
+    ("debt", "Қызметкерлерге пайызсыз қарыз, шарт жазбаша жасалады, өтеу жалақыдан ұсталады."),
+    ("fee", "Работодатель спонсирует рабочую визу E-7 и оплачивает перелёт."),
+    ("fee", "Help customers top up mobile accounts and pay bills at our kiosks."),
+    ("entertainment", "Cash-in-transit guard: armed guard duties escorting bank collections."),
+    ("withheld_wages", "Income tax and pension contributions are withheld as required by law."),
+    ("personal_payment", "Отправитель, курьер, получатель — управлять проектной командой доставки."),
+    ("urgency", "Не упусти свой идеальный шанс! Откликайся на вакансию."),
 ]

@@ -16,15 +16,18 @@ from verifier.offers.text import Budget, Doc
 
 HOME = ("KZ", "UZ", "KG", "TJ")
 # A place after "из"/"from" (and the places listed with it) is where people come from, not the job's.
-ORIGIN_WORDS = frozenset(("из", "from"))
-# "Tacoma, WA", "Austin, TX 78701", "Calgary, AB": a US state's or a Canadian province's postal code
-# after a capitalised town name and a comma.
+ORIGIN_WORDS = frozenset(("из", "from", "гражданин", "граждане", "гражданам", "граждан", "citizen", "citizens", "nationals",
+                          "fuqarolari", "fuqarolariga", "азаматтары", "азаматтарына", "фуқаролари"))
+LIST_WORDS = frozenset(("и", "and", "va", "ва", "және", "или", "or"))  # "Казахстана, Армении и Беларуси"
+ABLATIVE = ("дан", "ден", "нан", "нен", "тан", "тен", "dan", "den")
+# "Tacoma, WA", "Austin TX 78701", "Calgary, AB": a US state's or a Canadian province's postal code
+# after a capitalised town name (and a comma), before the end of the phrase.
 STATE_CODES = {
     "US": "AL AK AZ AR CA CO CT DE DC FL GA HI ID IL IN IA KS KY LA ME MD MA MI MN MS MO MT NE NV NH NJ NM NY NC ND "
           "OH OK OR PA RI SC SD TN TX UT VT VA WA WV WI WY",
     "CA": "AB BC MB NB NL NS NT NU ON PE QC SK YT",
 }
-_TOWN_STATE = {cc: re.compile(r"\b[A-Z][a-z]{2,}(?:[ -][A-Z][a-z]+){0,2}, (?:%s)(?= ?\d{5}|[ \t]*(?:$|[).;,|•·–—-]))"
+_TOWN_STATE = {cc: re.compile(r"\b[A-Z][a-z]{2,}(?:[ -][A-Z][a-z]+){0,2},? (?:%s)(?= ?\d{5}|[ \t]*(?:$|[).;,|•·–—-]))"
                                % codes.replace(" ", "|"), re.M) for cc, codes in STATE_CODES.items()}
 
 
@@ -49,6 +52,12 @@ def inflected_places() -> dict[str, str]:
             for form in (name, *(stem + e for e in ENDINGS)):
                 forms.setdefault(form, cc)
     return forms
+
+
+@lru_cache(maxsize=1)
+def place_words() -> frozenset:
+    """Give every one-word place name of the rules (as written there, lower case)."""
+    return frozenset(n.rstrip("=") for c in rules().countries.values() for n in c["names"] if " " not in n)
 
 
 def named_countries(doc: Doc, budget: Budget) -> dict[str, tuple[int, int]]:
@@ -87,10 +96,15 @@ def _token_at(doc: Doc, offset: int) -> int:
 
 
 def _after_origin(doc: Doc, i: int, places: set[int]) -> bool:
-    """Tell whether the place at token i follows "из"/"from", alone or in a list of places
-    ("из Москвы/Уфы/Самары до Атырау": the job is in Atyrau)."""
+    """Tell whether the place at token i is where people come from: after "из"/"from", alone or in a
+    list of places ("из Москвы/Уфы/Самары до Атырау": the job is in Atyrau), or with a Kazakh or
+    Uzbek "from" ending ("Кореядан келетін қонақтар", "Koreyadan keladigan turistlar")."""
+    for t in doc.tokens[i:i + 2]:  # the name's last word carries the ending ("Janubiy Koreyadan")
+        word = t.text.lower()
+        if any(word.endswith(end) and word[:-len(end)] in t.keys and word[:-len(end)] in place_words() for end in ABLATIVE):
+            return True
     j = i - 1
-    while j >= 0 and j in places and doc.tokens[j].sentence == doc.tokens[i].sentence:
+    while j >= 0 and (j in places or doc.tokens[j].keys & LIST_WORDS) and doc.tokens[j].sentence == doc.tokens[i].sentence:
         j -= 1
     return j >= 0 and doc.tokens[j].sentence == doc.tokens[i].sentence and bool(doc.tokens[j].keys & ORIGIN_WORDS)
 
