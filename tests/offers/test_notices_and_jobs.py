@@ -77,3 +77,13 @@ def test_skilled_pay_is_not_too_good():
 def test_a_shift_named_before_the_next_amount_is_not_its_period():
     text = "Условия: 60 000 руб. + оплачиваемые подработки за 35 смен; 80 000 руб. + премия. Грузчик."
     assert "too_good" not in {f["code"] for f in _scan(text)["flags"]}
+
+
+def test_one_sign_alone_from_a_firm_one_can_check_is_medium_but_a_fee_is_always_high():
+    firm = "ТОО «Инвентед Логистик», Шымкент, ул. Байтурсынова 1, hr@invented-logistic.kz. "
+    debt = "Билет покупаем мы, потом вычтем из первой зарплаты."
+    fee = "Оформление визы — 1500$ (оплачивает кандидат)."
+    assert _scan(firm + debt)["risk"] == "medium"
+    assert _scan(debt)["risk"] == "high"
+    assert _scan(firm + fee)["risk"] == "high"
+    assert _scan(firm + debt + " Паспорт сдаёте менеджеру.")["risk"] == "high"

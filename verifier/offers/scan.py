@@ -11,14 +11,14 @@ from verifier import DEFAULT_REGION
 from verifier.deadline import Deadline, TimeUp
 from verifier.i18n import N_, pick_language, translate
 from verifier.offers.cards import mask_cards, mask_result
-from verifier.offers.contact import private_channel
+from verifier.offers.contact import firm_named, private_channel
 from verifier.offers.destination import find_destination as _destination_of, place_of_work, route_flags
 from verifier.offers.extract import find_entities
 from verifier.offers.flags import sort_flags, text_flags
 from verifier.offers.permits import permit_guidance
 from verifier.offers.notice import drop_quoted, quoted_spans
 from verifier.offers.phones import phone_regions
-from verifier.offers.rules import HIGH, rules, texts
+from verifier.offers.rules import ALWAYS_HIGH, HIGH, rules, texts
 from verifier.offers.text import MAX_TEXT, Budget, Doc, ScanTimeout, read_doc
 
 __all__ = ["MAX_TEXT", "Budget", "ScanTimeout", "scan", "find_flags", "find_destination", "decide_risk"]
@@ -89,12 +89,16 @@ def _listed(result: dict | None) -> bool:
     return bool(top.get("identifies", top.get("same", True)) or "phone" in on or "licence" in on)
 
 
-def risk_and_source(flags: list[dict], entities: list[dict]) -> tuple[str, str]:
-    """Give (risk, where it comes from): flags, a listed firm, a licensed firm, or nothing found."""
+def risk_and_source(flags: list[dict], entities: list[dict], firm: bool = False) -> tuple[str, str]:
+    """Give (risk, where it comes from): flags, a listed firm, a licensed firm, or nothing found.
+    `firm`: the offer names a firm one can check (then one sign alone, not in ALWAYS_HIGH, is medium)."""
     strengths = {f["code"]: f.get("strength", rules().flags[f["code"]].strength) for f in flags}
     listed = any(_listed(e.get("result")) for e in entities)
-    if sum(strengths.values()) >= HIGH or listed:
-        return "high", "listed" if listed and sum(strengths.values()) < HIGH else "flags"
+    total = sum(strengths.values())
+    one_sign = firm and len(strengths) == 1 and total == HIGH and not set(strengths) & set(ALWAYS_HIGH)
+    strong = total >= HIGH and not one_sign
+    if strong or listed:
+        return "high", "listed" if listed and not strong else "flags"
     if flags:
         return "medium", "flags"
     agencies = [e for e in entities if e["kind"] == "agency"]
@@ -131,7 +135,7 @@ def scan(text: str, lang: str = "en", engine=None, *, deadline: float | None = N
                  quote=shown[f["start"]:f["end"]])
     budget.check()
     _check_entities(entities, engine, lang, deadline)
-    risk, source = risk_and_source(flags, entities)
+    risk, source = risk_and_source(flags, entities, firm_named(doc.text, entities))
     as_of = [r["data_as_of"] for e in entities if (r := e["result"]) and r.get("data_as_of")]
     # A name only like a listed one (at most medium): say the risk is that name, not signs of fraud.
     name_only = risk == "medium" and not flags and any(

@@ -20,6 +20,10 @@ LANGS = ("en", "ru", "kk", "uz")
 FLAG_CODES = ("fee", "debt", "passport", "visa", "no_contract", "crime_recruitment", "too_good", "easy_money",
               "urgency", "private_channel", "personal_payment", "entertainment", "restricted_route", "withheld_wages")
 HIGH = 3  # flags whose strengths add up to this make an offer high risk
+# A worker's fee, a passport handed over and recruiting for crime make an offer high whoever offers it;
+# any other single sign of strength 3, alone in an offer that names a firm one can check (its legal
+# name, an address, a site, a work email, a landline), makes it medium: one thing to confirm.
+ALWAYS_HIGH = ("fee", "passport", "crime_recruitment")
 WEAK = 1  # the strength of a flag raised by one of its weak patterns only
 # Kept for callers that ask which flags alone make an offer high (strength >= HIGH).
 HIGH_FLAGS = ("fee", "debt", "passport", "visa", "crime_recruitment", "entertainment")
