@@ -343,4 +343,17 @@ RAISE = [
     ("passport", "Документы соберём у всех при посадке в автобус и отдадим на объекте."),
     ("passport", "Паспортни координаторга берасиз, у ҳаммасини тўғрилайди."),
     ("easy_money", "Есть тема, быстрые деньги: за вечер 20-30к, без вопросов."),
+    # round 11
+    ("urgency", "Kindly remit within 48 hours."),
+    ("urgency", "Registration closes Sunday."),
+    ("urgency", "Оплатить необходимо до 18:00 сегодня, после этого бронь аннулируется."),
+    ("passport", "Workers hand in passports upon arrival for registration."),
+    ("passport", "Passports stay with the team leader."),
+    ("passport", "Your passport and residence card will be kept by the broker."),
+    ("crime_recruitment", "Open accounts in your name at 2-3 local banks and withdraw cash for our courier."),
+    ("crime_recruitment", "Meet clients, collect cash, deposit into ATMs on cards we give you."),
+    ("personal_payment", "Send the £250 deposit to our manager, sort code 04-00-04."),
+    ("personal_payment", "Pay the reservation fee to the Payoneer of our coordinator."),
+    ("debt", "We cover your flight; the cost will be deducted from your wages over the first year."),
+    ("entertainment", "hey girl, easy money, just chatting w guys online, 5k a month"),
 ]
