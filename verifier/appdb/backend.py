@@ -244,10 +244,26 @@ def postgres_connection(url: str, wait: float = WRITE_WAIT) -> Iterator[Database
     except PoolTimeout as error:
         # Down only when connecting failed meanwhile and nobody got a connection since this wait began
         # (a wait that began in an outage and ended after it says nothing of now).
-        if not _failed_to_connect(url) or _reached.get(url, float("-inf")) > started:
+        lent_nothing = _reached.get(url, float("-inf")) <= started
+        failed = _failed_to_connect(url)
+        if lent_nothing:
+            _retire(url)  # a pool that lent nothing for a whole wait may never refill after an outage
+        if not failed or not lent_nothing:
             raise unavailable()(f"the app database (PostgreSQL) is busy: {error}") from error
         _down_until[url] = time.monotonic() + HOLD_DOWN
         raise unavailable()(f"the app database (PostgreSQL) cannot be reached: {error}") from error
+
+
+def _retire(url: str) -> None:
+    """Set this process's pool for a URL aside (closed in the background) so the next request makes a new one.
+
+    After an outage psycopg_pool may keep counting connection slots it gave up on and lend nothing
+    while PostgreSQL is back (one server of three answered 503 to every write after the outage)."""
+    with _lock:
+        old = _pools.pop(url, None) if _pools_pid == os.getpid() else None
+        _errors_seen.pop(url, None)
+    if old is not None:
+        threading.Thread(target=old.close, kwargs={"timeout": 1}, daemon=True, name="verifier-pool-retire").start()
 
 
 def _failed_to_connect(url: str) -> bool:
