@@ -91,6 +91,13 @@ def firm_named(text: str, entities: list[dict]) -> bool:
     return any(not OWN_ADDRESS_RE.search(text[max(0, m.start() - 20):m.start()]) for m in ADDRESS_RE.finditer(text))
 
 
+def firm_in(doc: Doc, entities: list[dict]) -> bool:
+    """Give, read once per doc, whether the offer names a firm one can check (see firm_named)."""
+    if "firm" not in doc.memo:
+        doc.memo["firm"] = firm_named(doc.text, entities)
+    return doc.memo["firm"]
+
+
 def personal_contact(doc: Doc, entities: list[dict], budget: Budget) -> tuple[int, int] | None:
     """Give the span (characters) of the first personal contact, or None."""
     known: dict[str, str] = {}
@@ -124,7 +131,7 @@ def _first_span(doc: Doc, patterns, budget: Budget) -> tuple[int, int] | None:
 def private_channel(doc: Doc, entities: list[dict], budget: Budget, country: str | None = None) -> list[dict]:
     """Give the `private_channel` flag when a personal contact is the only way to reach the offer."""
     chat = _first_span(doc, rules().flags["private_channel"].always, budget)
-    if chat is None and firm_named(doc.text, entities):
+    if chat is None and firm_in(doc, entities):
         return []
     span = chat or personal_contact(doc, entities, budget) or anonymous_pay(doc, entities, budget, country)
     if span is None:

@@ -206,13 +206,11 @@ def text_flags(doc: Doc, budget: Budget, skip_codes: tuple[str, ...] = ("private
     """Give the flags the text's words raise (private_channel and routes are decided elsewhere)."""
     r = rules()
     warned = warned_sentences(doc, budget)
-    found = []
+    found, skips = [], {}
     for code, flag in r.flags.items():
-        if code in skip_codes:
+        if code in skip_codes or any_match(doc, flag.cancel_anywhere, budget):
             continue
-        if any_match(doc, flag.cancel_anywhere, budget):
-            continue
-        skip = warned | sentences_matching(doc, list(flag.cancel), budget)
+        skip = skips[code] = warned | sentences_matching(doc, list(flag.cancel), budget)
         hit = _first_hit(doc, flag, skip, budget)
         if hit is None and code == "too_good":
             hit = too_good_pay(doc, skip, budget)
@@ -223,21 +221,21 @@ def text_flags(doc: Doc, budget: Budget, skip_codes: tuple[str, ...] = ("private
         elif (flag.weak and not any_match(doc, flag.weak_cancel, budget)
               and (hit := _first_hit(doc, flag, skip, budget, flag.weak)) is not None):
             found.append(flag_dict(doc, code, *hit, strength=WEAK))
-    return found + _money_for_nothing(doc, found, warned, budget)
+    return found + _money_for_nothing(doc, found, skips.get("easy_money"), budget)
 
 
 INCOME_FLAGS = frozenset(("too_good", "crime_recruitment"))
 
 
-def _money_for_nothing(doc: Doc, found: list[dict], warned: set[int], budget: Budget) -> list[dict]:
+def _money_for_nothing(doc: Doc, found: list[dict], skip: set[int] | None, budget: Budget) -> list[dict]:
     """Give `easy_money` when the offer promises pay far above the norm, or income for passing money
     or goods on, and says anywhere that it needs no skill, experience or time ("No experience
-    necessary"): the income for nothing is spread over the offer, not said in one sentence."""
-    codes, r = {f["code"] for f in found}, rules()
-    if "easy_money" in codes or not codes & INCOME_FLAGS or any_match(doc, r.flags["easy_money"].cancel_anywhere, budget):
+    necessary"): the income for nothing is spread over the offer, not said in one sentence.
+    `skip`: easy_money's cancelled sentences, None when its `cancel_anywhere` took it back."""
+    codes = {f["code"] for f in found}
+    if skip is None or "easy_money" in codes or not codes & INCOME_FLAGS:
         return []
-    skip = warned | sentences_matching(doc, list(r.flags["easy_money"].cancel), budget)
-    effort = _first_by_sentence(doc, r.effortless, budget, skip).get(-1)
+    effort = _first_by_sentence(doc, rules().effortless, budget, skip).get(-1)
     return [] if effort is None else [flag_dict(doc, "easy_money", *effort)]
 
 

@@ -11,7 +11,7 @@ from verifier import DEFAULT_REGION
 from verifier.deadline import Deadline, TimeUp
 from verifier.i18n import N_, pick_language, translate
 from verifier.offers.cards import mask_cards, mask_result
-from verifier.offers.contact import firm_named, private_channel
+from verifier.offers.contact import firm_in, private_channel
 from verifier.offers.destination import find_destination as _destination_of, place_of_work, route_flags
 from verifier.offers.extract import find_entities
 from verifier.offers.flags import sort_flags, text_flags
@@ -135,7 +135,7 @@ def scan(text: str, lang: str = "en", engine=None, *, deadline: float | None = N
                  quote=shown[f["start"]:f["end"]])
     budget.check()
     _check_entities(entities, engine, lang, deadline)
-    risk, source = risk_and_source(flags, entities, firm_named(doc.text, entities))
+    risk, source = risk_and_source(flags, entities, firm_in(doc, entities))
     as_of = [r["data_as_of"] for e in entities if (r := e["result"]) and r.get("data_as_of")]
     # A name only like a listed one (at most medium): say the risk is that name, not signs of fraud.
     name_only = risk == "medium" and not flags and any(

@@ -307,8 +307,9 @@ def _key_index(tokens: list[Token]) -> dict[str, list[int]]:
 
 # A capitalised Latin word made only of letters that look Cyrillic ("KOPEE", "PABOTA"): in a text
 # written mostly in Cyrillic it is read as Cyrillic too (its Latin reading stays).
-_CAPS_LOOKALIKE_RE = re.compile(r"[ABCEHKMOPTXY]{3,}")
-_CAPS_FIRST = frozenset("ABCEHKMOPTXY")
+_CAPS_LOOKALIKES = "ABCEHKMOPTXY"
+_CAPS_LOOKALIKE_RE = re.compile(f"[{_CAPS_LOOKALIKES}]{{3,}}")
+_CAPS_FIRST = frozenset(_CAPS_LOOKALIKES)
 _LATIN_RE = re.compile(r"[A-Za-z]")
 
 
