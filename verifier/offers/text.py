@@ -34,10 +34,11 @@ _LAT_STRICT = set("aABcCeEHkKmMoOpPTxXyYi")   # and the reverse
 _WORD_RE = re.compile(r"[^\W_]++")
 # A Cyrillic character beside a word character that is not Cyrillic: where a word may mix scripts.
 _MIXED_RE = re.compile(r"[\u0400-\u04ff](?=[^\W_\u0400-\u04ff])|[^\W_\u0400-\u04ff](?=[\u0400-\u04ff])")
-# A visa class ("E-9", "C-3", "E-7-3"), a number with thousands groups ("2 000 000"), a word with
+# A visa class ("E-9", "C-3", "E-7-3"), a code of letters and digits ("p2p", "TRC-20", "24/7" is not one), a number with thousands groups ("2 000 000"), a word with
 # inner apostrophes or hyphens ("o'zbek", "абу-даби"), a currency sign; each piece possessive.
 TOKEN_RE = re.compile(
     r"(?<![\w-])[A-Za-z]-\d{1,2}+(?:-\d{1,2}+)?+(?![\w])"
+    r"|(?<![\w-])[A-Za-z]{1,5}+-?+\d{1,3}+[A-Za-z]{0,4}+(?![\w-])"
     r"|\d{1,3}+(?:[ \u00a0.,]\d{3}+(?!\d))++(?!\d)|\d++"
     r"|[^\W\d_]++(?:['ʻʼ‘’`´-][^\W\d_]++)*+"
     r"|[$€₸₽₩£%]")
@@ -271,6 +272,9 @@ def _russian_in_latin(tokens: list[Token], text: str) -> bool:
     return russian >= RUSSIAN_IN_LATIN * len(words) and (russian >= 3 or not _CYR_RE.search(text)) and russian > 0
 
 
+_VISA_LETTERS = frozenset("CDEHcdeh")  # "E9", "C3", "D4", "H2" are visa classes; "B2", "A1" are language levels
+
+
 @lru_cache(maxsize=1 << 16)
 def _kind_and_keys(raw: str) -> tuple[str, frozenset]:
     """Give a token's kind and keys from its text alone (at most MAX_TOKEN characters)."""
@@ -280,6 +284,8 @@ def _kind_and_keys(raw: str) -> tuple[str, frozenset]:
         return "sign", frozenset(("$" if raw == "$" else raw,))
     if raw[1:2] == "-" and raw[2:3].isdigit():
         return "code", frozenset((raw.lower(),))
+    if raw[0] in _VISA_LETTERS and raw[1:].isdigit() and len(raw) <= 3:
+        return "code", frozenset((raw.lower(), f"{raw[0]}-{raw[1:]}".lower()))  # "E9" is the visa class "E-9"
     return "word", word_keys(raw[:MAX_TOKEN])
 
 
