@@ -6,8 +6,8 @@ import pytest
 
 from eval.offers import NotFound
 from verifier.offers.extract import read_query
-from verifier.offers.scan import find_destination, scan
-from verifier.offers.text import read_doc, unify_lookalikes
+from verifier.offers.scan import find_destination, find_flags, scan
+from verifier.offers.text import latin_russian, read_doc, unify_lookalikes
 
 
 def test_latin_lookalikes_inside_cyrillic_words_read_as_cyrillic():
@@ -178,3 +178,13 @@ def test_english_stems_are_the_same_when_many_threads_read_at_once():
     with ThreadPoolExecutor(8) as pool:
         runs = list(pool.map(lambda _: [english_stem(w) for w in words], range(16)))
     assert all(run == expected for run in runs)
+
+
+@pytest.mark.parametrize("word, lemma", [("den", "день"), ("nujny", "нужный"), ("nuzhny", "нужный")])
+def test_russian_typed_in_latin_without_its_soft_sign_or_with_j_for_zh(word, lemma):
+    assert lemma in latin_russian(word)
+
+
+def test_a_day_rate_typed_in_latin_is_easy_money():  # INVENTED
+    flags = find_flags("Rabota kurierom, 25-40k v den', opyt ne nuzhen, pishi v lichku")
+    assert "easy_money" in {f["code"] for f in flags}

@@ -257,12 +257,17 @@ _SAMPLE = 200
 @lru_cache(maxsize=1 << 15)
 def latin_russian(word: str) -> tuple[str, ...]:
     """Give the Russian lemmas of a Latin word read back into Cyrillic (none when it is no Russian word)."""
-    cyr = _TRANSLIT_RE.sub(lambda m: _TRANSLIT.get(m.group(0), m.group(0)), normal(word))
-    for form in (cyr, cyr + "ь"):
+    low = normal(word)
+    cyr = _TRANSLIT_RE.sub(lambda m: _TRANSLIT.get(m.group(0), m.group(0)), low)
+    forms = [cyr, cyr + "ь"]  # "den" is "день": the soft sign is left out when typing in Latin
+    if "j" in low:  # "nujny", "jdu": j is ж as often as й
+        forms.append(_TRANSLIT_RE.sub(lambda m: "ж" if m.group(0) == "j" else _TRANSLIT.get(m.group(0), m.group(0)), low))
+    out: dict[str, None] = {}
+    for form in forms:
         known = [_lemma(p).replace("ё", "е") for p in _morph().parse(form)[:4] if p.is_known]
         if known:
-            return (form, *dict.fromkeys(known))
-    return ()
+            out.update(dict.fromkeys((form, *known)))
+    return tuple(out)
 
 
 def _russian_in_latin(tokens: list[Token], text: str) -> bool:
