@@ -21,8 +21,8 @@ MESSENGER_LINK_RE = re.compile(r"(?:wa\.me|t\.me|telegram\.me|viber|instagram\.c
 FREE_MAIL_RE = re.compile(r"@(?:gmail|mail|inbox|list|bk|yandex|ya|yahoo|hotmail|outlook|icloud|rambler)\.", re.I)
 ADDRESS_RE = re.compile(r"(?<!\w)(?:адрес|ул\.|улица|проспект|пр-т|мкр|офис|мекенжай|көшесі|manzil|ko'chasi|кўчаси|"
                         r"address|street|office|str\.|ul\.|ТРЦ|ТЦ|БЦ|бизнес-центр\w*+|\d+-қатар|\d+-орын|walk-in interviews?+|apply in person)(?!\w)"
-                        # a street address with its house number ("1200 Invented Parkway")
-                        r"|(?-i:\b\d{1,5}[ \t]++(?:[A-Z][\w'-]*+[ \t]++){1,3}(?:Parkway|Avenue|Ave|Road|Rd|Boulevard|Blvd|Street|St|Drive|Lane|Highway|Hwy)\b)",
+                        # a street address with its house number ("1200 Invented Parkway", "1104 E 6th St")
+                        r"|(?-i:\b\d{1,5}[ \t]++(?:(?:[A-Z]|\d{1,3}(?:st|nd|rd|th))[\w'-]*+[ \t]++){1,3}(?:Parkway|Avenue|Ave|Road|Rd|Boulevard|Blvd|Street|St|Drive|Lane|Highway|Hwy)\b)",
                         re.I)
 # The reader's own address asked for ("email your name, address and phone") or a home office names no firm.
 NOT_FIRM_ADDRESS_RE = re.compile(r"(?:your|home|name,?)\s+(?:full\s+|home\s+)?address|address,?\s+(?:and\s+)?(?:phone|date)"
@@ -30,7 +30,9 @@ NOT_FIRM_ADDRESS_RE = re.compile(r"(?:your|home|name,?)\s+(?:full\s+|home\s+)?ad
 # "your home address", "на домашний адрес": where the job seeker lives, not where a firm sits
 OWN_ADDRESS_RE = re.compile(r"(?:домашн\w*+|ваш\w*+|сво\w*+|твой|твоему|home|your|own|uy|үй\w*+)\s++$", re.I)
 # a number given for a messenger is a mobile whatever its digits look like
-MESSENGER_BEFORE_RE = re.compile(r"(?:whats\s?app|viber|telegram|signal|ватсап|вотсап|вацап|вайбер|телеграм\w*+|\bwa|\bтг)\W{0,12}+$", re.I)
+# (or for a text message, "Text Daniel on 07700 900418"), up to three short words between ("WhatsApp Ms. Ann: +1 ...")
+MESSENGER_BEFORE_RE = re.compile(r"(?:whats\s?app|viber|telegram|signal|ватсап|вотсап|вацап|вайбер|телеграм\w*+|\bwa|\bтг"
+                                 r"|\btext|\bsms|\bсмс)(?:\W{1,3}+[^\W\d]{1,12}+\.?+){0,3}+\W{0,12}+$", re.I)
 
 
 def _personal_phone(e: dict, known: dict[str, str], text: str = "") -> bool:

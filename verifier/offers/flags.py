@@ -15,8 +15,10 @@ AMOUNT_FLAGS = ("too_good",)
 
 # The period words that name pay before its amount ("күніне 20 000 тг", "в сутки 8–12 тыс."); the others
 # before a number belong to what comes earlier ("Ауысым 12 сағат, 10 500 тг", "за 35 смен; 80 000 руб.")
-BEFORE_OK = frozenset(("күніне", "kuniga", "кунига", "аптасына", "haftasiga", "ҳафтасига", "daily", "weekly",
+BEFORE_OK = frozenset(("күніне", "kuniga", "кунига", "аптасына", "haftasiga", "ҳафтасига", "daily", "weekly", "күнделікті", "kunlik", "кунлик",
                        "день", "сутки", "неделя", "day", "week"))
+NOT_PERIODS = frozenset(("HR", "H"))  # human resources ("€2,500, contact HR"), not "/hr"
+DAILY_WORDS = frozenset(("күнделікті", "kunlik", "кунлик", "daily", "weekly"))  # may stand before the pay word
 YEARLY_FROM = 20000  # US dollars: an amount named with no period from this much is pay by the year
 RANGE_WORDS = frozenset(("до", "to", "gacha", "дейін"))
 RANGE_DASHES = ("-", "–", "—")
@@ -56,17 +58,37 @@ def _period(doc: Doc, i: int) -> float:
     if j >= 1 and tokens[j].kind == "number" and doc.original[tokens[j].end:tokens[i].start].strip() in RANGE_DASHES:
         j -= 1
     before = next((r.per_period[k] for k in tokens[j].keys if k in BEFORE_OK), None) if i else None
+    if before is None and i and j >= 1 and tokens[j].kind == "word" and tokens[j - 1].sentence == tokens[i].sentence:
+        before = next((r.per_period[k] for k in tokens[j - 1].keys if k in DAILY_WORDS), None)  # "Күнделікті төлем — 38 000"
     if before is not None:
         return before
-    for j in range(i, min(len(tokens), i + 5)):
+    end, compound_words = i + 5, set()
+    for j in range(i, len(tokens)):
+        if j >= end:
+            break
+        if j in compound_words:
+            continue
+        if j > i and tokens[j].kind == "number" and _compound(doc, j):
+            end += 2  # "за 8-часовую смену": the pay's period is past the compound, whose own word
+            compound_words.add(j + 1)  # ("12-hour shifts") is no period of the pay
+            continue
         if j > i and tokens[j].kind == "number" and not _cents(doc, j):
             break
         factor = next((r.per_period[k] for k in tokens[j].keys if k in r.per_period), None)
+        if factor is not None and tokens[j].text in NOT_PERIODS:
+            continue
         if factor is not None and _hours_period(doc, i, j):
             break
         if factor is not None:
             return factor
     return 1.0
+
+
+def _compound(doc: Doc, j: int) -> bool:
+    """Tell whether number token j starts a compound word ("за 8-часовую смену", "12-hour shifts"): no amount."""
+    tokens = doc.tokens
+    return (j + 1 < len(tokens) and tokens[j + 1].kind == "word"
+            and doc.original[tokens[j].end:tokens[j + 1].start] == "-")
 
 
 def _hours_period(doc: Doc, i: int, j: int) -> bool:

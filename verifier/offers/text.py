@@ -178,7 +178,8 @@ _TURKIC_ENDINGS = tuple(sorted(set("""
 ды ді ты ті ны ні сы сі ымыз іміз ым ім ың ің дағы дегі тағы тегі ndagi
 ingizni ingizga ingiz ngizni ngizga ngiz imiz larni larga lardan lari lar ning dagi dan ga ka qa da ni si gacha
 ингизни ингиз нгизни нгизга нгиз имиз ларни лари лар нинг даги дан га қа ка да ни си гача
-""".split()), key=len, reverse=True))
+i ы і и
+""".split()), key=len, reverse=True))  # the last line: "his, its" ("yoshi 18-25", "жасы") after a consonant
 
 
 def _morph():
@@ -206,11 +207,15 @@ def _lemma(parse) -> str:
     return parse.normal_form
 
 
+_VOWELS = frozenset("aeiouo'аәеиоөуұүыіэюяё")
+
+
 def turkic_stems(word: str) -> tuple[str, ...]:
     """Give the stems left after taking up to three Kazakh or Uzbek endings off a word."""
     out = []
     for _ in range(3):
-        ending = next((e for e in _TURKIC_ENDINGS if word.endswith(e) and len(word) - len(e) >= 3), None)
+        ending = next((e for e in _TURKIC_ENDINGS if word.endswith(e) and len(word) - len(e) >= 3
+                       and (len(e) > 1 or word[-2] not in _VOWELS)), None)  # "yoshi" -> "yosh", "Kansai" stays
         if ending is None:
             break
         word = word[: -len(ending)]

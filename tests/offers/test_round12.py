@@ -1,0 +1,111 @@
+"""Round 12 of the offer scan: pay periods past compounds, Kazakh "daily" before the pay, hourly pay
+written "/hr", numbers given for a text message, US street addresses with ordinals, the Uzbek and
+Kazakh "his/its" ending; and the phrasings the round's rules read. Every text here is INVENTED
+for the test (none is copied from an evaluation set)."""
+from __future__ import annotations
+
+import pytest
+
+from eval.offers import NotFound
+from verifier.offers.contact import ADDRESS_RE
+from verifier.offers.flags import pay_spans
+from verifier.offers.scan import find_flags, scan
+from verifier.offers.text import Budget, read_doc, turkic_stems
+
+
+def _periods(text: str) -> list[float]:
+    doc = read_doc(text)
+    from verifier.offers.flags import _period
+    return [_period(doc, i) for i, _, _ in pay_spans(doc, Budget())]
+
+
+@pytest.mark.parametrize("text, period", [
+    ("Оплата 9 000 ₽ за 12-часовую смену", 15),          # the compound's hours are not the pay's period
+    ("Pay $300 for a 10-hour shift", 1.0),                  # no shift word in English: a month, not an hour
+    ("Күнделікті төлем — 30 000 тг", 22),                  # "daily" before the pay word
+    ("Packers $19/hr, Toronto", 170),
+])
+def test_the_period_of_the_pay(text, period):
+    assert _periods(text)[0] == period
+
+
+def test_hr_in_capitals_is_human_resources_not_an_hour():
+    assert _periods("Salary €2,500 net, questions to HR")[0] == 1.0
+
+
+@pytest.mark.parametrize("text", [
+    "Dishwasher needed, no experience, $40/hr cash.",
+    "Ыдыс жуушы керек, тәжірибе қажет емес. Күнделікті төлем — 40 000 тг.",
+])
+def test_hourly_and_daily_pay_far_above_the_norm_is_too_good(text):
+    assert "too_good" in {f["code"] for f in find_flags(text)}
+
+
+@pytest.mark.parametrize("text", [
+    "Nanny for a toddler, Brooklyn. $27/hr, must have references and CPR. Text Anna (718) 555-0150",
+    "Server wanted, $6/hr base plus tips (avg $26-30/hr total). Apply at 210 W 3rd St.",
+])
+def test_an_ordinary_us_hourly_wage_is_not_too_good(text):
+    assert "too_good" not in {f["code"] for f in find_flags(text)}
+
+
+@pytest.mark.parametrize("text", [
+    "Packing from home, $600 a week, no experience. Text Lisa on (305) 555-0199",
+    "Remote assistant wanted, WhatsApp Mr. Lee: +1 212 555 0177",
+])
+def test_a_number_given_for_a_text_message_is_a_private_channel(text):
+    assert "private_channel" in {f["code"] for f in scan(text, "en", NotFound())["flags"]}
+
+
+def test_a_us_street_address_with_an_ordinal_names_a_place():
+    assert [m.group() for m in ADDRESS_RE.finditer("visit us at 77 E 4th St or 9 W 52nd Street")] == \
+        ["77 E 4th St", "9 W 52nd Street"]
+
+
+@pytest.mark.parametrize("word, stem", [("yoshi", "yosh"), ("жасы", "жас"), ("bo'yi", "bo'y")])
+def test_the_his_its_ending_is_taken_off_after_a_consonant(word, stem):
+    assert stem in turkic_stems(word)
+
+
+def test_a_name_ending_in_a_vowel_and_i_keeps_it():
+    assert turkic_stems("kansai") == ()
+
+
+@pytest.mark.parametrize("code, text", [
+    ("crime_recruitment", "Симки оформляешь на свой паспорт и отдаёшь нам, 1500 за штуку."),
+    ("crime_recruitment", "Переводы от клиентов приходят на вашу карту, вы снимаете наличные и передаёте курьеру."),
+    ("crime_recruitment", "Товар прячешь в парке, фоткаешь место и отправляешь координаты."),
+    ("crime_recruitment", "Посылканы тығып, суретке түсіресің, орнын жібересің."),
+    ("crime_recruitment", "Do you have a business account? Rent it to us for $300 a month."),
+    ("crime_recruitment", "Buyers send money into your personal account and you release the coins."),
+    ("passport", "В аэропорту наш человек заберёт у вас документы до конца сезона."),
+    ("passport", "Паспорта держит прораб, чтобы никто не уехал."),
+    ("passport", "As for your passport, the agency keeps it for the whole contract."),
+    ("urgency", "До конца приёма анкет 6 часов!"),
+    ("urgency", "Kim ulgursa, o'sha ketadi. 3 kishi qoldi!"),
+    ("urgency", "Confirm tonight, after that your seat goes to the next applicant."),
+    ("fee", "Only requirement: a one-time $35 activation of your account."),
+    ("fee", "Обязательное обучение — 2 000 ₽ перед стартом."),
+    ("withheld_wages", "Your salary is paid as a lump sum when you complete the contract."),
+    ("withheld_wages", "Расчёт полностью после окончания сезона, пока работаете — на продукты."),
+    ("no_contract", "Договор подписываем уже на месте, в Польше."),
+    ("no_contract", "Ish og'zaki kelishuv asosida."),
+    ("easy_money", "Картаңызды жалға беріңіз, айына 60 000 тг, ешқандай тәуекел жоқ."),
+])
+def test_round_twelve_phrasings_raise(code, text):
+    assert code in {f["code"] for f in find_flags(text)}
+
+
+@pytest.mark.parametrize("code, text", [
+    ("crime_recruitment", "Аналитик AML: выявление подозрительных операций и дропов, отчёты регулятору."),
+    ("crime_recruitment", "Курьерам выплаты каждый день на вашу карту любого банка."),
+    ("crime_recruitment", "Чаевые приходят на вашу карту через QR-сервис."),
+    ("personal_payment", "Ищем менеджера по переводам в бюро переводов, оклад 6 000 000 сум."),
+    ("personal_payment", "Курьер по доставке банковских карт: вручение карт клиентам, проверка документов получателя."),
+    ("fee", "We file the work permit and pay the government fee for you."),
+    ("passport", "Сим-карту оформите на свой паспорт, связь оплачивает компания."),
+    ("easy_money", "Лицензированная биржа цифровых активов ищет бухгалтера."),
+    ("urgency", "Place of work: Dubai, accommodation given free."),
+])
+def test_round_twelve_near_misses_stay_quiet(code, text):
+    assert code not in {f["code"] for f in find_flags(text)}
