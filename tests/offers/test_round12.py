@@ -91,6 +91,10 @@ def test_a_name_ending_in_a_vowel_and_i_keeps_it():
     ("no_contract", "Договор подписываем уже на месте, в Польше."),
     ("no_contract", "Ish og'zaki kelishuv asosida."),
     ("easy_money", "Картаңызды жалға беріңіз, айына 60 000 тг, ешқандай тәуекел жоқ."),
+    ("easy_money", "Typing clerk, work from home. Pay: $17/hr. No experience required, we train you."),
+    ("crime_recruitment", "Выдаём товар, раскладываешь по районам, фото и координаты отправляешь куратору."),
+    ("withheld_wages", "Your earnings from the first 100 tasks are held and released after review."),
+    ("passport", "На время вахты паспорта сдаются в отдел кадров, на руки выдаётся пропуск."),
 ])
 def test_round_twelve_phrasings_raise(code, text):
     assert code in {f["code"] for f in find_flags(text)}
@@ -106,6 +110,15 @@ def test_round_twelve_phrasings_raise(code, text):
     ("passport", "Сим-карту оформите на свой паспорт, связь оплачивает компания."),
     ("easy_money", "Лицензированная биржа цифровых активов ищет бухгалтера."),
     ("urgency", "Place of work: Dubai, accommodation given free."),
+    ("easy_money", "Удалённый оператор call-центра, 60 000 ₽, без опыта, обучение."),
+    ("easy_money", "Warehouse associate in Reno, NV, $18/hr, no experience required."),
+    ("passport", "Паспорт остаётся у вас на руках, копию делаем в офисе."),
 ])
 def test_round_twelve_near_misses_stay_quiet(code, text):
     assert code not in {f["code"] for f in find_flags(text)}
+
+
+
+def test_the_readers_own_name_and_address_name_no_firm():
+    text = "Personal assistant, $700/week. Text me at (614) 555-0101 with your full name and address."
+    assert "private_channel" in {f["code"] for f in scan(text, "en", NotFound())["flags"]}

@@ -25,7 +25,7 @@ ADDRESS_RE = re.compile(r"(?<!\w)(?:адрес|ул\.|улица|проспек�
                         r"|(?-i:\b\d{1,5}[ \t]++(?:(?:[A-Z]|\d{1,3}(?:st|nd|rd|th))[\w'-]*+[ \t]++){1,3}(?:Parkway|Avenue|Ave|Road|Rd|Boulevard|Blvd|Street|St|Drive|Lane|Highway|Hwy)\b)",
                         re.I)
 # The reader's own address asked for ("email your name, address and phone") or a home office names no firm.
-NOT_FIRM_ADDRESS_RE = re.compile(r"(?:your|home|name,?)\s+(?:full\s+|home\s+)?address|address,?\s+(?:and\s+)?(?:phone|date)"
+NOT_FIRM_ADDRESS_RE = re.compile(r"(?:your|home|name,?)\s+(?:and\s+)?(?:full\s+|home\s+)?address|address,?\s+(?:and\s+)?(?:phone|date)"
                                  r"|(?:my|new|home|home-)\s*office", re.I)
 # "your home address", "на домашний адрес": where the job seeker lives, not where a firm sits
 OWN_ADDRESS_RE = re.compile(r"(?:домашн\w*+|ваш\w*+|сво\w*+|твой|твоему|home|your|own|uy|үй\w*+)\s++$", re.I)

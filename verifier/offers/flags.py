@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from verifier.offers.rules import FLAG_CODES, WEAK, Flag, rules
 from verifier.offers.rules.match import any_match, matches, sentences_matching
+from verifier.offers.destination import is_remote
 from verifier.offers.notice import warned_sentences
 from verifier.offers.text import Budget, Doc
 
@@ -255,10 +256,21 @@ def _money_for_nothing(doc: Doc, found: list[dict], skip: set[int] | None, budge
     necessary"): the income for nothing is spread over the offer, not said in one sentence.
     `skip`: easy_money's cancelled sentences, None when its `cancel_anywhere` took it back."""
     codes = {f["code"] for f in found}
-    if skip is None or "easy_money" in codes or not codes & INCOME_FLAGS:
+    if skip is None or "easy_money" in codes:
         return []
+    if not codes & INCOME_FLAGS:
+        return _paid_home_work(doc, skip, budget)
     effort = _first_by_sentence(doc, rules().effortless, budget, skip).get(-1)
     return [] if effort is None else [flag_dict(doc, "easy_money", *effort)]
+
+
+def _paid_home_work(doc: Doc, skip: set[int], budget: Budget) -> list[dict]:
+    """Give `easy_money` for pay named for work from home that "needs no experience" (data entry,
+    typing, "home-based" support): income for nothing spread over a job-board posting."""
+    no_skill = _first_by_sentence(doc, rules().no_skill, budget, skip).get(-1)
+    if no_skill is None or next(pay_spans(doc, budget), None) is None or not is_remote(doc, budget):
+        return []
+    return [flag_dict(doc, "easy_money", *no_skill)]
 
 
 def sort_flags(flags: list[dict]) -> list[dict]:

@@ -63,6 +63,7 @@ class Rules:
     local_lines: dict[str, tuple[float, float, float]] = None  # a currency key -> its (month, by period, by day) lines in USD
     remote: tuple[Pattern, ...] = ()         # work done from home: no place of work ...
     remote_cancel: tuple[Pattern, ...] = ()  # ... unless the sentence is about the interview
+    no_skill: tuple[Pattern, ...] = ()       # "no experience needed": with pay for work from home, easy_money
 
 
 def _read(name: str) -> dict:
@@ -110,7 +111,7 @@ def rules() -> Rules:
                  {cc: comp(c["names"]) for cc, c in countries.items()}, routes, comp(data["too_good"]["unskilled"]),
                  comp(data["easy_money"]["income"]), comp(data["easy_money"]["effortless"]),
                  _local_lines(data["too_good"].get("local", {})), comp(dest["remote"]["names"]),
-                 comp(dest["remote"]["cancel"]))
+                 comp(dest["remote"]["cancel"]), comp(data["easy_money"].get("no_skill", [])))
 
 
 def _local_lines(table: dict) -> dict[str, tuple[float, float, float]]:
