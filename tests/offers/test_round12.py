@@ -95,6 +95,10 @@ def test_a_name_ending_in_a_vowel_and_i_keeps_it():
     ("crime_recruitment", "Выдаём товар, раскладываешь по районам, фото и координаты отправляешь куратору."),
     ("withheld_wages", "Your earnings from the first 100 tasks are held and released after review."),
     ("passport", "На время вахты паспорта сдаются в отдел кадров, на руки выдаётся пропуск."),
+    ("crime_recruitment", "Закладываешь в безлюдном месте, фоткаешь и кидаешь координаты оператору."),
+    ("crime_recruitment", "Продаём фальшивые купюры, обменники принимают."),
+    ("easy_money", "Пусть деньги работают на тебя, а не ты на них."),
+    ("easy_money", "Нужен только телефон и всего 15 минут твоего времени в день."),
 ])
 def test_round_twelve_phrasings_raise(code, text):
     assert code in {f["code"] for f in find_flags(text)}
@@ -113,6 +117,7 @@ def test_round_twelve_phrasings_raise(code, text):
     ("easy_money", "Удалённый оператор call-центра, 60 000 ₽, без опыта, обучение."),
     ("easy_money", "Warehouse associate in Reno, NV, $18/hr, no experience required."),
     ("passport", "Паспорт остаётся у вас на руках, копию делаем в офисе."),
+    ("crime_recruitment", "Мерчендайзер: фото полки с геолокацией в приложении."),
 ])
 def test_round_twelve_near_misses_stay_quiet(code, text):
     assert code not in {f["code"] for f in find_flags(text)}
