@@ -99,6 +99,13 @@ def test_a_name_ending_in_a_vowel_and_i_keeps_it():
     ("crime_recruitment", "Продаём фальшивые купюры, обменники принимают."),
     ("easy_money", "Пусть деньги работают на тебя, а не ты на них."),
     ("easy_money", "Нужен только телефон и всего 15 минут твоего времени в день."),
+    ("withheld_wages", "Зарплата выплачивается единовременно по окончании вахты, до этого — на питание."),
+    ("withheld_wages", "Wages are accrued and paid in full upon completion of the season."),
+    ("withheld_wages", "Ish haqi mavsum oxirida to'liq beriladi."),
+    ("debt", "Перелёт фирма оплачивает авансом, потом его стоимость удерживается из зарплаты."),
+    ("passport", "Brigadir: pasportlaringni men saqlayman."),
+    ("no_contract", "Договор подпишем уже когда приедете на объект."),
+    ("urgency", "Ертең таңертең автобус кетеді, орын 3 қалды."),
 ])
 def test_round_twelve_phrasings_raise(code, text):
     assert code in {f["code"] for f in find_flags(text)}
@@ -118,6 +125,10 @@ def test_round_twelve_phrasings_raise(code, text):
     ("easy_money", "Warehouse associate in Reno, NV, $18/hr, no experience required."),
     ("passport", "Паспорт остаётся у вас на руках, копию делаем в офисе."),
     ("crime_recruitment", "Мерчендайзер: фото полки с геолокацией в приложении."),
+    ("passport", "— Нужно ли сдавать паспорт агентству? Нет. Оригиналы всегда у вас."),
+    ("fee", "Do I pay the agency for the visa? No. The employer covers it."),
+    ("personal_payment", "Айлығы 200 000 ₸ картаға, еңбек шарты бар."),
+    ("debt", "Housing £80 a week is deducted only with your written consent."),
 ])
 def test_round_twelve_near_misses_stay_quiet(code, text):
     assert code not in {f["code"] for f in find_flags(text)}

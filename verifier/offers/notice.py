@@ -21,8 +21,26 @@ QUOTED_RE = re.compile(r"«[^»\n]{3,400}»|“[^”\n]{3,400}”|„[^“”\n]
 def warned_sentences(doc: Doc, budget: Budget) -> set[int]:
     """Give the sentences that warn about a thing rather than offer it (read once per doc)."""
     if "warned" not in doc.memo:
-        doc.memo["warned"] = sentences_matching(doc, list(rules().context), budget)
+        doc.memo["warned"] = sentences_matching(doc, list(rules().context), budget) | denied_questions(doc)
     return doc.memo["warned"]
+
+
+# the first word of an answer that denies the question before it ("Нужно ли отдавать паспорт? Нет.")
+DENIALS = frozenset(("нет", "no", "nope", "never", "none", "ничего", "никогда", "жоқ", "ешқашан", "ештеңе",
+                     "yo'q", "йўқ", "hech", "ҳеч"))
+
+
+def denied_questions(doc: Doc) -> set[int]:
+    """Give the sentences that ask a question the next sentence answers "no" to (a FAQ: "Do I pay
+    the agency anything? No."): the question offers nothing."""
+    out: set[int] = set()
+    tokens = doc.tokens
+    for i in range(len(tokens) - 1):
+        t, nxt = tokens[i], tokens[i + 1]
+        if (nxt.sentence == t.sentence + 1 and nxt.kind == "word" and nxt.text.lower() in DENIALS
+                and doc.text[t.end:nxt.start].strip().startswith("?")):
+            out.add(t.sentence)
+    return out
 
 
 def quoted_spans(doc: Doc, budget: Budget) -> list[tuple[int, int]]:

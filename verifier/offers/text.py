@@ -208,6 +208,7 @@ def _lemma(parse) -> str:
 
 
 _VOWELS = frozenset("aeiouo'аәеиоөуұүыіэюяё")
+_VOICED = {"ғ": "қ", "г": "к", "б": "п"}  # a consonant voiced before a vowel ending
 
 
 def turkic_stems(word: str) -> tuple[str, ...]:
@@ -220,6 +221,8 @@ def turkic_stems(word: str) -> tuple[str, ...]:
             break
         word = word[: -len(ending)]
         out.append(word)
+        if ending[0] in _VOWELS and word[-1] in _VOICED:  # "айлығы" is "айлық" + ы, "кітабы" "кітап" + ы
+            out.append(word[:-1] + _VOICED[word[-1]])
     return tuple(out)
 
 
