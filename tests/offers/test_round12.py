@@ -106,6 +106,9 @@ def test_a_name_ending_in_a_vowel_and_i_keeps_it():
     ("passport", "Brigadir: pasportlaringni men saqlayman."),
     ("no_contract", "Договор подпишем уже когда приедете на объект."),
     ("urgency", "Ертең таңертең автобус кетеді, орын 3 қалды."),
+    ("withheld_wages", "Заработная плата начисляется ежемесячно, а выплачивается единовременно по окончании сезона."),
+    ("withheld_wages", "Ish haqi har oy hisoblanadi, lekin mavsum oxirida to'liq beriladi."),
+    ("urgency", "Pay the $300 fee within 24 hours to hold your place."),
 ])
 def test_round_twelve_phrasings_raise(code, text):
     assert code in {f["code"] for f in find_flags(text)}
@@ -129,6 +132,15 @@ def test_round_twelve_phrasings_raise(code, text):
     ("fee", "Do I pay the agency for the visa? No. The employer covers it."),
     ("personal_payment", "Айлығы 200 000 ₸ картаға, еңбек шарты бар."),
     ("debt", "Housing £80 a week is deducted only with your written consent."),
+    ("withheld_wages", "Зарплата выплачивается каждый месяц на карту."),
+    ("withheld_wages", "Жалақы әр айдың соңында картаға аударылады."),
+    ("urgency", "We have an urgent need for nurses on night shifts."),
+    ("urgency", "We reply to every application within 10 days."),
+    ("urgency", "Invoices are paid by bank transfer within 15 days of your invoice."),
+    ("easy_money", "Paid 3-week onboarding and training, laptop shipped to you."),
+    ("easy_money", "Shifts of up to 16 hours a day in peak season, no experience necessary, $17/hr."),
+    ("fee", "Certificate of Sponsorship and visa application fee paid by the care home."),
+    ("debt", "We do not charge any fees, and no costs are taken from wages."),
 ])
 def test_round_twelve_near_misses_stay_quiet(code, text):
     assert code not in {f["code"] for f in find_flags(text)}

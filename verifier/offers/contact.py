@@ -11,7 +11,7 @@ import re
 import phonenumbers
 
 from verifier.names.identity import COMMON_ZIPF
-from verifier.offers.flags import flag_dict
+from verifier.offers.quote import flag_dict
 from verifier.offers.rules import rules
 from verifier.offers.rules.match import matches
 from verifier.offers.text import Budget, Doc

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from verifier.offers.quote import flag_dict
 from verifier.offers.rules import rules
 from verifier.offers.rules.match import any_match, matches
 from verifier.offers.text import Budget, Doc
@@ -136,7 +137,6 @@ def place_of_work(doc: Doc, budget: Budget | None = None, home: str = "KZ") -> t
 
 def route_flags(doc: Doc, country: str | None, budget: Budget) -> list[dict]:
     """Give `restricted_route` when the job's country and work run only through a government channel."""
-    from verifier.offers.flags import flag_dict
     out = []
     for route in rules().routes:
         if route["country"] != country or any_match(doc, route["cancel"], budget):

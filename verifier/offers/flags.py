@@ -5,10 +5,11 @@ match never re-reads its sentence; money amounts are read from the tokens a matc
 """
 from __future__ import annotations
 
-from verifier.offers.rules import FLAG_CODES, WEAK, Flag, rules
-from verifier.offers.rules.match import any_match, matches, sentences_matching
 from verifier.offers.destination import is_remote
 from verifier.offers.notice import warned_sentences
+from verifier.offers.quote import flag_dict
+from verifier.offers.rules import FLAG_CODES, WEAK, Flag, rules
+from verifier.offers.rules.match import any_match, matches, sentences_matching
 from verifier.offers.text import Budget, Doc
 
 AMOUNT_FLAGS = ("too_good",)
@@ -216,13 +217,6 @@ def _with_amount(doc: Doc, last: int) -> int:
         if after < len(tokens) and tokens[after].keys & r.money_keys and tokens[after].sentence == tokens[nxt].sentence:
             return after
     return last
-
-
-def flag_dict(doc: Doc, code: str, first: int, last: int, strength: int | None = None) -> dict:
-    """Give one flag as {"code", "quote", "start", "end", "strength"} quoting the original text."""
-    start, end = doc.tokens[first].start, doc.tokens[last].end
-    return {"code": code, "quote": doc.original[start:end], "start": start, "end": end,
-            "strength": rules().flags[code].strength if strength is None else strength}
 
 
 def text_flags(doc: Doc, budget: Budget, skip_codes: tuple[str, ...] = ("private_channel",)) -> list[dict]:
