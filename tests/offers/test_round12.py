@@ -150,3 +150,25 @@ def test_round_twelve_near_misses_stay_quiet(code, text):
 def test_the_readers_own_name_and_address_name_no_firm():
     text = "Personal assistant, $700/week. Text me at (614) 555-0101 with your full name and address."
     assert "private_channel" in {f["code"] for f in scan(text, "en", NotFound())["flags"]}
+
+
+@pytest.mark.parametrize("text, fee", [
+    ("Certificate of Sponsorship and visa application fee paid by Invented Care Homes.", False),
+    ("The processing fee is paid by our client hotel.", False),
+    ("Visa application fee paid by the candidate before departure.", True),
+])
+def test_a_fee_paid_by_someone_other_than_the_worker_is_no_fee(text, fee):
+    assert ("fee" in {f["code"] for f in find_flags(text)}) is fee
+
+
+@pytest.mark.parametrize("text", [
+    "Invented Petro Energy Ltd is hiring riggers for the North Sea. Send your CV to invented.petro.hr@gmail.com",
+    "Personal assistant wanted. Email me at invented.ceo.office@gmail.com with your name, phone number, and address.",
+])
+def test_a_firm_that_hires_through_a_free_mailbox_is_a_private_channel(text):
+    assert "private_channel" in {f["code"] for f in scan(text, "en", NotFound())["flags"]}
+
+
+def test_a_firm_with_its_own_site_and_a_free_mailbox_is_not():
+    text = "Invented Bakery Ltd, 12 Main Street, invented-bakery.co.uk, is hiring. CV to invented.bakery@gmail.com"
+    assert "private_channel" not in {f["code"] for f in scan(text, "en", NotFound())["flags"]}

@@ -19,13 +19,13 @@ from verifier.offers.text import Budget, Doc
 CHAT_WORDS = 40  # a message this short naming pay and no way to reach anyone lives only in its chat
 MESSENGER_LINK_RE = re.compile(r"(?:wa\.me|t\.me|telegram\.me|viber|instagram\.com|vk\.com|ok\.ru)", re.I)
 FREE_MAIL_RE = re.compile(r"@(?:gmail|mail|inbox|list|bk|yandex|ya|yahoo|hotmail|outlook|icloud|rambler)\.", re.I)
-ADDRESS_RE = re.compile(r"(?<!\w)(?:адрес|ул\.|улица|проспект|пр-т|мкр|офис|мекенжай|көшесі|manzil|ko'chasi|кўчаси|"
+ADDRESS_RE = re.compile(r"(?<![\w.@])(?:адрес|ул\.|улица|проспект|пр-т|мкр|офис|мекенжай|көшесі|manzil|ko'chasi|кўчаси|"
                         r"address|street|office|str\.|ul\.|ТРЦ|ТЦ|БЦ|бизнес-центр\w*+|\d+-қатар|\d+-орын|walk-in interviews?+|apply in person)(?!\w)"
                         # a street address with its house number ("1200 Invented Parkway", "1104 E 6th St")
                         r"|(?-i:\b\d{1,5}[ \t]++(?:(?:[A-Z]|\d{1,3}(?:st|nd|rd|th))[\w'-]*+[ \t]++){1,3}(?:Parkway|Avenue|Ave|Road|Rd|Boulevard|Blvd|Street|St|Drive|Lane|Highway|Hwy)\b)",
                         re.I)
 # The reader's own address asked for ("email your name, address and phone") or a home office names no firm.
-NOT_FIRM_ADDRESS_RE = re.compile(r"(?:your|home|name,?)\s+(?:and\s+)?(?:full\s+|home\s+)?address|address,?\s+(?:and\s+)?(?:phone|date)"
+NOT_FIRM_ADDRESS_RE = re.compile(r"(?:your|home|name,?|number,?|phone,?|email,?)\s+(?:and\s+)?(?:full\s+|home\s+)?address|address,?\s+(?:and\s+)?(?:phone|date)"
                                  r"|(?:my|new|home|home-)\s*office", re.I)
 # "your home address", "на домашний адрес": where the job seeker lives, not where a firm sits
 OWN_ADDRESS_RE = re.compile(r"(?:домашн\w*+|ваш\w*+|сво\w*+|твой|твоему|home|your|own|uy|үй\w*+)\s++$", re.I)
@@ -100,6 +100,14 @@ def firm_in(doc: Doc, entities: list[dict]) -> bool:
     return doc.memo["firm"]
 
 
+def _name_with_free_mail(text: str, entities: list[dict]) -> bool:
+    """Tell whether the only thing an offer gives to check is a firm's name, and applications go to a
+    free mailbox ("Northsea Petro Energy Ltd ... send your CV to northseapetro.hr@gmail.com"): a
+    firm that hires through a personal mailbox can't be reached as a firm."""
+    return (any(e["kind"] == "email" and FREE_MAIL_RE.search(e["text"]) for e in entities)
+            and not firm_named(text, [e for e in entities if e["kind"] != "agency"]))
+
+
 def personal_contact(doc: Doc, entities: list[dict], budget: Budget) -> tuple[int, int] | None:
     """Give the span (characters) of the first personal contact, or None."""
     known: dict[str, str] = {}
@@ -133,7 +141,7 @@ def _first_span(doc: Doc, patterns, budget: Budget) -> tuple[int, int] | None:
 def private_channel(doc: Doc, entities: list[dict], budget: Budget, country: str | None = None) -> list[dict]:
     """Give the `private_channel` flag when a personal contact is the only way to reach the offer."""
     chat = _first_span(doc, rules().flags["private_channel"].always, budget)
-    if chat is None and firm_in(doc, entities):
+    if chat is None and firm_in(doc, entities) and not _name_with_free_mail(doc.original, entities):
         return []
     span = chat or personal_contact(doc, entities, budget) or anonymous_pay(doc, entities, budget, country)
     if span is None:

@@ -5,6 +5,8 @@ match never re-reads its sentence; money amounts are read from the tokens a matc
 """
 from __future__ import annotations
 
+import re
+
 from verifier.offers.destination import is_remote
 from verifier.offers.notice import warned_sentences
 from verifier.offers.quote import flag_dict
@@ -202,10 +204,24 @@ def _first_hit(doc: Doc, flag: Flag, skip: set[int], budget: Budget, patterns=No
         for first, last in matches(doc, pattern, budget, flag.barrier, skip):
             if flag.code in AMOUNT_FLAGS and pay_ratio(doc, first, last) < 1.0:
                 continue
+            if flag.code == "fee" and _paid_by_another(doc, last):
+                continue
             if best is None or first < best[0]:
                 best = (first, last)
             break
     return best
+
+
+# "... visa application fee paid by Oakmere", "оплачивает ТОО «Бастау»": a payer named after the
+# fee who is not the worker ("paid by the candidate" stays a fee)
+_PAID_BY_RE = re.compile(r"\W{0,3}+(?:(?:is|are|will be|to be)\s++)?(?:paid|covered|funded|borne|met|sponsored)\s++by\s++"
+                         r"(?!(?:the\s++)?(?:you|yourself|candidates?|applicants?|workers?|employees?|job\s*seekers?|"
+                         r"participants?|trainees?|students?|the\s++worker)\b)\w", re.I)
+
+
+def _paid_by_another(doc: Doc, last: int) -> bool:
+    """Tell whether the words right after a fee say someone other than the worker pays it."""
+    return bool(_PAID_BY_RE.match(doc.original, doc.tokens[last].end))
 
 
 def _with_amount(doc: Doc, last: int) -> int:
