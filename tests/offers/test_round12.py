@@ -109,6 +109,9 @@ def test_a_name_ending_in_a_vowel_and_i_keeps_it():
     ("withheld_wages", "Заработная плата начисляется ежемесячно, а выплачивается единовременно по окончании сезона."),
     ("withheld_wages", "Ish haqi har oy hisoblanadi, lekin mavsum oxirida to'liq beriladi."),
     ("urgency", "Pay the $300 fee within 24 hours to hold your place."),
+    ("crime_recruitment", "You will get a company cheque; deposit it into your personal account and pay our vendor."),
+    ("crime_recruitment", "Until our bank account opens, client payments are routed through your personal bank account."),
+    ("crime_recruitment", "Accept deliveries of electronics at your apartment, then repackage the items with the labels we email."),
 ])
 def test_round_twelve_phrasings_raise(code, text):
     assert code in {f["code"] for f in find_flags(text)}
@@ -141,6 +144,8 @@ def test_round_twelve_phrasings_raise(code, text):
     ("easy_money", "Shifts of up to 16 hours a day in peak season, no experience necessary, $17/hr."),
     ("fee", "Certificate of Sponsorship and visa application fee paid by the care home."),
     ("debt", "We do not charge any fees, and no costs are taken from wages."),
+    ("crime_recruitment", "Your salary is paid by direct deposit into your bank account every two weeks."),
+    ("crime_recruitment", "A laptop and headset are shipped to your home before day one."),
 ])
 def test_round_twelve_near_misses_stay_quiet(code, text):
     assert code not in {f["code"] for f in find_flags(text)}
