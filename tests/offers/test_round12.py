@@ -177,3 +177,12 @@ def test_a_firm_that_hires_through_a_free_mailbox_is_a_private_channel(text):
 def test_a_firm_with_its_own_site_and_a_free_mailbox_is_not():
     text = "Invented Bakery Ltd, 12 Main Street, invented-bakery.co.uk, is hiring. CV to invented.bakery@gmail.com"
     assert "private_channel" not in {f["code"] for f in scan(text, "en", NotFound())["flags"]}
+
+
+@pytest.mark.parametrize("text, too_good", [
+    ("Receptionist (remote), $40 per hour, no experience needed.", True),
+    ("Administrative Assistant, salary $4,000 per month, full-time in our Denver office.", False),
+    ("Customer service representative, $19/hr, paid training.", False),
+])
+def test_entry_office_work_is_too_good_only_for_pay_by_a_period(text, too_good):
+    assert ("too_good" in {f["code"] for f in find_flags(text)}) is too_good

@@ -156,11 +156,14 @@ def _pay_phrase(doc: Doc, i: int) -> tuple[int, int]:
 def too_good_pay(doc: Doc, skip: set[int], budget: Budget) -> tuple[int, int] | None:
     """Give the tokens of pay at or above the too-good line for unskilled work, or None."""
     r = rules()
+    by_period_only = False
     if not any(next(matches(doc, p, budget), None) for p in r.unskilled):
-        return None
+        if not any(next(matches(doc, p, budget), None) for p in r.entry_office):
+            return None
+        by_period_only = True  # an office job's salary a month may be ordinary; "$40 per hour" for it is not
     for i, last, ratio in pay_spans(doc, budget):
         first, end = _pay_phrase(doc, i)
-        if ratio >= 1.0 and doc.tokens[i].sentence not in skip:
+        if ratio >= 1.0 and doc.tokens[i].sentence not in skip and not (by_period_only and _period(doc, i) == 1.0):
             return first, end
     return None
 

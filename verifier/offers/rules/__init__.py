@@ -64,6 +64,7 @@ class Rules:
     remote: tuple[Pattern, ...] = ()         # work done from home: no place of work ...
     remote_cancel: tuple[Pattern, ...] = ()  # ... unless the sentence is about the interview
     no_skill: tuple[Pattern, ...] = ()       # "no experience needed": with pay for work from home, easy_money
+    entry_office: tuple[Pattern, ...] = ()   # entry office work: too good only for pay by the hour, day or week
 
 
 def _read(name: str) -> dict:
@@ -111,7 +112,8 @@ def rules() -> Rules:
                  {cc: comp(c["names"]) for cc, c in countries.items()}, routes, comp(data["too_good"]["unskilled"]),
                  comp(data["easy_money"]["income"]), comp(data["easy_money"]["effortless"]),
                  _local_lines(data["too_good"].get("local", {})), comp(dest["remote"]["names"]),
-                 comp(dest["remote"]["cancel"]), comp(data["easy_money"].get("no_skill", [])))
+                 comp(dest["remote"]["cancel"]), comp(data["easy_money"].get("no_skill", [])),
+                 comp(data["too_good"].get("entry_office", [])))
 
 
 def _local_lines(table: dict) -> dict[str, tuple[float, float, float]]:
