@@ -112,6 +112,8 @@ def test_a_name_ending_in_a_vowel_and_i_keeps_it():
     ("crime_recruitment", "You will get a company cheque; deposit it into your personal account and pay our vendor."),
     ("crime_recruitment", "Until our bank account opens, client payments are routed through your personal bank account."),
     ("crime_recruitment", "Accept deliveries of electronics at your apartment, then repackage the items with the labels we email."),
+    ("urgency", "Applications close this Thursday, so reply fast."),
+    ("urgency", "All seats must be filled by Saturday."),
 ])
 def test_round_twelve_phrasings_raise(code, text):
     assert code in {f["code"] for f in find_flags(text)}
