@@ -114,6 +114,12 @@ def test_a_name_ending_in_a_vowel_and_i_keeps_it():
     ("crime_recruitment", "Accept deliveries of electronics at your apartment, then repackage the items with the labels we email."),
     ("urgency", "Applications close this Thursday, so reply fast."),
     ("urgency", "All seats must be filled by Saturday."),
+    ("urgency", "Место держу только до вечера, кто не ответил — беру другого."),
+    ("urgency", "Ro'yxat shanba kuni yopiladi, shoshiling."),
+    ("urgency", "The minibus leaves in 3 days, last call."),
+    ("passport", "Pasportingiz brigadirda turadi, ish tugaguncha."),
+    ("passport", "На вокзале паспорта собирает старший группы."),
+    ("fee", "Перед стартом курс, стоимость 2 500 ₽."),
 ])
 def test_round_twelve_phrasings_raise(code, text):
     assert code in {f["code"] for f in find_flags(text)}
@@ -148,6 +154,9 @@ def test_round_twelve_phrasings_raise(code, text):
     ("debt", "We do not charge any fees, and no costs are taken from wages."),
     ("crime_recruitment", "Your salary is paid by direct deposit into your bank account every two weeks."),
     ("crime_recruitment", "A laptop and headset are shipped to your home before day one."),
+    ("fee", "Жалақы 250 000 тг, ресми рәсімдеу, 5/2."),
+    ("entertainment", "Au pair for two girls (4 & 7), pocket money £120 a week, own room."),
+    ("passport", "Hujjat topshirishda diplom nusxasi kerak."),
 ])
 def test_round_twelve_near_misses_stay_quiet(code, text):
     assert code not in {f["code"] for f in find_flags(text)}
