@@ -243,8 +243,15 @@ def text_flags(doc: Doc, budget: Budget, skip_codes: tuple[str, ...] = ("private
     r = rules()
     warned = warned_sentences(doc, budget)
     found, skips = [], {}
+    present = doc.index.keys()
     for code, flag in r.flags.items():
-        if code in skip_codes or any_match(doc, flag.cancel_anywhere, budget):
+        if code in skip_codes:
+            continue
+        if code not in ("too_good", "easy_money") and not any(  # no pattern's words all in the text: its
+                all(not present.isdisjoint(keys) for _, keys in p.slots)  # cancels need no reading
+                for p in (*flag.patterns, *flag.weak)):
+            continue
+        if any_match(doc, flag.cancel_anywhere, budget):
             continue
         skip = skips[code] = warned | sentences_matching(doc, list(flag.cancel), budget)
         hit = _first_hit(doc, flag, skip, budget)
