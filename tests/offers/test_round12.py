@@ -13,6 +13,16 @@ from verifier.offers.scan import find_flags, scan
 from verifier.offers.text import Budget, read_doc, turkic_stems
 
 
+def _codes(text: str) -> set[str]:
+    """Give the flag codes the text's words raise."""
+    return {f["code"] for f in find_flags(text)}
+
+
+def _scanned_codes(text: str) -> set[str]:
+    """Give the flag codes a whole scan raises (contacts too), with no registry."""
+    return {f["code"] for f in scan(text, "en", NotFound())["flags"]}
+
+
 def _periods(text: str) -> list[float]:
     doc = read_doc(text)
     from verifier.offers.flags import _period
@@ -38,7 +48,7 @@ def test_hr_in_capitals_is_human_resources_not_an_hour():
     "Ыдыс жуушы керек, тәжірибе қажет емес. Күнделікті төлем — 40 000 тг.",
 ])
 def test_hourly_and_daily_pay_far_above_the_norm_is_too_good(text):
-    assert "too_good" in {f["code"] for f in find_flags(text)}
+    assert "too_good" in _codes(text)
 
 
 @pytest.mark.parametrize("text", [
@@ -46,7 +56,7 @@ def test_hourly_and_daily_pay_far_above_the_norm_is_too_good(text):
     "Server wanted, $6/hr base plus tips (avg $26-30/hr total). Apply at 210 W 3rd St.",
 ])
 def test_an_ordinary_us_hourly_wage_is_not_too_good(text):
-    assert "too_good" not in {f["code"] for f in find_flags(text)}
+    assert "too_good" not in _codes(text)
 
 
 @pytest.mark.parametrize("text", [
@@ -54,7 +64,7 @@ def test_an_ordinary_us_hourly_wage_is_not_too_good(text):
     "Remote assistant wanted, WhatsApp Mr. Lee: +1 212 555 0177",
 ])
 def test_a_number_given_for_a_text_message_is_a_private_channel(text):
-    assert "private_channel" in {f["code"] for f in scan(text, "en", NotFound())["flags"]}
+    assert "private_channel" in _scanned_codes(text)
 
 
 def test_a_us_street_address_with_an_ordinal_names_a_place():
@@ -122,7 +132,7 @@ def test_a_name_ending_in_a_vowel_and_i_keeps_it():
     ("fee", "Перед стартом курс, стоимость 2 500 ₽."),
 ])
 def test_round_twelve_phrasings_raise(code, text):
-    assert code in {f["code"] for f in find_flags(text)}
+    assert code in _codes(text)
 
 
 @pytest.mark.parametrize("code, text", [
@@ -159,13 +169,13 @@ def test_round_twelve_phrasings_raise(code, text):
     ("passport", "Hujjat topshirishda diplom nusxasi kerak."),
 ])
 def test_round_twelve_near_misses_stay_quiet(code, text):
-    assert code not in {f["code"] for f in find_flags(text)}
+    assert code not in _codes(text)
 
 
 
 def test_the_readers_own_name_and_address_name_no_firm():
     text = "Personal assistant, $700/week. Text me at (614) 555-0101 with your full name and address."
-    assert "private_channel" in {f["code"] for f in scan(text, "en", NotFound())["flags"]}
+    assert "private_channel" in _scanned_codes(text)
 
 
 @pytest.mark.parametrize("text, fee", [
@@ -174,7 +184,7 @@ def test_the_readers_own_name_and_address_name_no_firm():
     ("Visa application fee paid by the candidate before departure.", True),
 ])
 def test_a_fee_paid_by_someone_other_than_the_worker_is_no_fee(text, fee):
-    assert ("fee" in {f["code"] for f in find_flags(text)}) is fee
+    assert ("fee" in _codes(text)) is fee
 
 
 @pytest.mark.parametrize("text", [
@@ -182,12 +192,12 @@ def test_a_fee_paid_by_someone_other_than_the_worker_is_no_fee(text, fee):
     "Personal assistant wanted. Email me at invented.ceo.office@gmail.com with your name, phone number, and address.",
 ])
 def test_a_firm_that_hires_through_a_free_mailbox_is_a_private_channel(text):
-    assert "private_channel" in {f["code"] for f in scan(text, "en", NotFound())["flags"]}
+    assert "private_channel" in _scanned_codes(text)
 
 
 def test_a_firm_with_its_own_site_and_a_free_mailbox_is_not():
     text = "Invented Bakery Ltd, 12 Main Street, invented-bakery.co.uk, is hiring. CV to invented.bakery@gmail.com"
-    assert "private_channel" not in {f["code"] for f in scan(text, "en", NotFound())["flags"]}
+    assert "private_channel" not in _scanned_codes(text)
 
 
 @pytest.mark.parametrize("text, too_good", [
@@ -196,4 +206,4 @@ def test_a_firm_with_its_own_site_and_a_free_mailbox_is_not():
     ("Customer service representative, $19/hr, paid training.", False),
 ])
 def test_entry_office_work_is_too_good_only_for_pay_by_a_period(text, too_good):
-    assert ("too_good" in {f["code"] for f in find_flags(text)}) is too_good
+    assert ("too_good" in _codes(text)) is too_good

@@ -111,7 +111,14 @@ def _after_origin(doc: Doc, i: int, places: set[int]) -> bool:
 
 
 def is_remote(doc: Doc, budget: Budget) -> bool:
-    """Tell whether the text offers work from home (a sentence about the interview aside)."""
+    """Tell whether the text offers work from home (a sentence about the interview aside), read once per doc."""
+    if "remote" not in doc.memo:
+        doc.memo["remote"] = _is_remote(doc, budget)
+    return doc.memo["remote"]
+
+
+def _is_remote(doc: Doc, budget: Budget) -> bool:
+    """Tell whether the text offers work from home, read from the doc."""
     r = rules()
     taken_back = {doc.tokens[first].sentence for p in r.remote_cancel for first, _ in matches(doc, p, budget)}
     return any(doc.tokens[first].sentence not in taken_back for p in r.remote for first, _ in matches(doc, p, budget))

@@ -11,7 +11,7 @@ from verifier.offers.destination import is_remote
 from verifier.offers.notice import warned_sentences
 from verifier.offers.quote import flag_dict
 from verifier.offers.rules import FLAG_CODES, WEAK, Flag, rules
-from verifier.offers.rules.match import any_match, matches, sentences_matching
+from verifier.offers.rules.match import any_match, can_match, matches, sentences_matching
 from verifier.offers.text import Budget, Doc
 
 AMOUNT_FLAGS = ("too_good",)
@@ -243,14 +243,11 @@ def text_flags(doc: Doc, budget: Budget, skip_codes: tuple[str, ...] = ("private
     r = rules()
     warned = warned_sentences(doc, budget)
     found, skips = [], {}
-    present = doc.index.keys()
     for code, flag in r.flags.items():
         if code in skip_codes:
             continue
-        if code not in ("too_good", "easy_money") and not any(  # no pattern's words all in the text: its
-                all(not present.isdisjoint(keys) for _, keys in p.slots)  # cancels need no reading
-                for p in (*flag.patterns, *flag.weak)):
-            continue
+        if code not in ("too_good", "easy_money") and not any(can_match(doc, p) for p in (*flag.patterns, *flag.weak)):
+            continue  # none of its patterns can match: its cancels need no reading
         if any_match(doc, flag.cancel_anywhere, budget):
             continue
         skip = skips[code] = warned | sentences_matching(doc, list(flag.cancel), budget)

@@ -258,6 +258,14 @@ _TRANSLIT_RE = re.compile(r"shch|sch|sh|ch|zh|kh|ts|ya|yu|yo|oy|iy|yy|ay|ey|uy|[
 _TRANSLIT = {"shch": "щ", "sch": "щ", "sh": "ш", "ch": "ч", "zh": "ж", "kh": "х", "ts": "ц", "ya": "я", "yu": "ю",
              "yo": "е", "oy": "ой", "iy": "ий", "yy": "ый", "ay": "ай", "ey": "ей", "uy": "уй", "'": "ь",
              **dict(zip("abvgdezijklmnoprstufhcywxq", "абвгдезийклмнопрстуфхцыв" "кк"))}
+_TRANSLIT_J = {**_TRANSLIT, "j": "ж"}
+
+
+def _to_cyrillic_letters(low: str, table: dict[str, str]) -> str:
+    """Give a lower-case Latin word spelt in Cyrillic letters by a transliteration table."""
+    return _TRANSLIT_RE.sub(lambda m: table.get(m.group(0), m.group(0)), low)
+
+
 RUSSIAN_IN_LATIN = 0.4  # share of Latin words that read as Russian words for a text to be Russian typed in Latin
 _SAMPLE = 200
 
@@ -266,10 +274,10 @@ _SAMPLE = 200
 def latin_russian(word: str) -> tuple[str, ...]:
     """Give the Russian lemmas of a Latin word read back into Cyrillic (none when it is no Russian word)."""
     low = normal(word)
-    cyr = _TRANSLIT_RE.sub(lambda m: _TRANSLIT.get(m.group(0), m.group(0)), low)
+    cyr = _to_cyrillic_letters(low, _TRANSLIT)
     forms = [cyr, cyr + "ь"]  # "den" is "день": the soft sign is left out when typing in Latin
     if "j" in low:  # "nujny", "jdu": j is ж as often as й
-        forms.append(_TRANSLIT_RE.sub(lambda m: "ж" if m.group(0) == "j" else _TRANSLIT.get(m.group(0), m.group(0)), low))
+        forms.append(_to_cyrillic_letters(low, _TRANSLIT_J))
     out: dict[str, None] = {}
     for form in forms:
         known = [_lemma(p).replace("ё", "е") for p in _morph().parse(form)[:4] if p.is_known]

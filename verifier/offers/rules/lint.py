@@ -14,7 +14,7 @@ from __future__ import annotations
 import sys
 from collections.abc import Iterator
 
-from verifier.offers.rules import FLAG_CODES, RULES_DIR, _read
+from verifier.offers.rules import FLAG_CODES, RULES_DIR, _read, rules
 from verifier.offers.rules.match import GAPS, compile_pattern, matches
 from verifier.offers.text import Budget, read_doc
 
@@ -43,7 +43,6 @@ def _self_match(source: str, money: frozenset, barrier: frozenset = frozenset())
 
 def _tables() -> Iterator[tuple[str, list[str], frozenset]]:
     """Give (where, patterns, barrier) for every pattern list of the rule files."""
-    from verifier.offers.rules import rules
     compiled = rules()
     data, dest = _read("flags.toml"), _read("destinations.toml")
     for code in FLAG_CODES:
@@ -69,7 +68,6 @@ def _tables() -> Iterator[tuple[str, list[str], frozenset]]:
 
 def problems() -> list[str]:
     """Give every problem the linter finds in the rule files, one line each."""
-    from verifier.offers.rules import rules
     money = rules().money_keys
     out: list[str] = []
     for where, patterns, barrier in _tables():

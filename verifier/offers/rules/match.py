@@ -82,12 +82,17 @@ def first_starts(doc: Doc, pattern: Pattern) -> list[int]:
     return sorted(set().union(*lists)) if lists else []
 
 
+def can_match(doc: Doc, pattern: Pattern) -> bool:
+    """Tell whether every word of the pattern occurs somewhere in the text (else it cannot match)."""
+    present = doc.index.keys()
+    return not any(present.isdisjoint(keys) for _, keys in pattern.slots)
+
+
 def matches(doc: Doc, pattern: Pattern, budget: Budget, barrier: frozenset = frozenset(),
             skip: set[int] | frozenset = frozenset()):
     """Yield (first, last) token indices of the pattern's matches, outside the sentences in `skip`."""
     budget.tick()
-    present = doc.index.keys()
-    if any(present.isdisjoint(keys) for _, keys in pattern.slots):
+    if not can_match(doc, pattern):
         return  # a word of the pattern is nowhere in the text
     for first in first_starts(doc, pattern)[:MAX_TRIES]:
         budget.tick()
