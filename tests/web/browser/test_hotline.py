@@ -57,6 +57,20 @@ def test_hotline_enter_right_after_typing_checks_then_copies(context, page, live
     assert note.startswith("Licensed (Low risk) · " + LICENSED_NAME)
 
 
+def test_hotline_does_not_send_the_first_two_letters_of_a_name(page):
+    """A pause after "3D" (too short for the check, a 400) sends nothing; the third letter does."""
+    asked: list[str] = []
+    page.on("request", lambda request: asked.append(request.url) if "/api/v1/check" in request.url else None)
+    page.goto("/hotline?lang=en")
+    page.locator("#hl-q").press_sequentially("3D")
+    page.wait_for_timeout(800)  # past the 250 ms pause after typing
+    assert asked == []
+    with page.expect_response(lambda response: "/api/v1/check" in response.url) as answered:
+        page.locator("#hl-q").press_sequentially(" M")
+    assert answered.value.status == 200
+    assert len(asked) == 1 and asked[0].split("q=")[1].startswith("3D%20M")
+
+
 def test_hotline_escape_clears(page):
     page.goto("/hotline?lang=kk")
     page.locator("#hl-q").fill(CANCELLED_NAME)

@@ -202,7 +202,10 @@
   function scheduleSearch() {
     clearTimeout(state.timer);
     var query = input.value.trim();
-    if (query.length < 2 || query.length > 300) return;
+    // The check needs three letters or digits of a name (fewer is "too short", a 400): while a
+    // name is being typed its first two letters ("3D", "Ли") are not sent.
+    var letters = (query.match(/[\p{L}\p{N}]/gu) || []).length;
+    if (letters < 3 || query.length > 300) return;
     state.timer = setTimeout(function () { search(query); }, 250);
   }
 
