@@ -18,9 +18,19 @@ from verifier.offers.text import Budget, Doc
 
 CHAT_WORDS = 40  # a message this short naming pay and no way to reach anyone lives only in its chat
 MESSENGER_LINK_RE = re.compile(r"(?:wa\.me|t\.me|telegram\.me|viber|instagram\.com|vk\.com|ok\.ru)", re.I)
-FREE_MAIL_RE = re.compile(r"@(?:gmail|mail|inbox|list|bk|yandex|ya|yahoo|hotmail|outlook|icloud|rambler)\.", re.I)
-ADDRESS_RE = re.compile(r"(?<![\w.@])(?:адрес|ул\.|улица|проспект|пр-т|мкр|офис|мекенжай|көшесі|manzil|ko'chasi|кўчаси|"
-                        r"address|street|office|str\.|ul\.|ТРЦ|ТЦ|БЦ|бизнес-центр\w*+|\d+-қатар|\d+-орын|walk-in interviews?+|apply in person)(?!\w)"
+FREE_MAIL_RE = re.compile(r"@(?:gmail|googlemail|mail|inbox|list|bk|yandex|ya|yahoo|ymail|rocketmail|hotmail|outlook|live|msn|"
+                          r"icloud|me|aol|gmx|proton|protonmail|pm|tutanota|zoho|rambler|qq|163|126)\.", re.I)
+ADDRESS_RE = re.compile(r"(?<![\w.@])(?:адрес|ул\.|улица|проспект|пр-т|мкр|мекенжай|көшесі|manzil|ko'chasi|кўчаси|"
+                        # an office, but not office work ("office tasks", "office cleaning") nor "our office:" a
+                        # phone number (round 13)
+                        r"(?:office|офис)(?![ \t]*+(?:(?:tasks?|work|cleaning|cleaners?|managers?|assistants?|administrators?|"
+                        r"administration|jobs?|duties|support|staff|supplies|equipment|hours|space|skills|clerks?|based|"
+                        r"environment|roles?|positions?|workers?)\b|-)|[ \t]*+:[ \t]*+[+(\d])|"
+                        r"address|street|str\.|ul\.|ТРЦ|ТЦ|БЦ|бизнес-центр\w*+|\d+-қатар|\d+-орын|walk-in interviews?+|apply in person"
+                        # round 13: a microdistrict, avenue or house number in Kazakh, Uzbek and Russian
+                        r"|шағынаудан\w*+|даңғыл\w*+|\d+-үй|\d+-uy|mavze\w*+|мавзе\w*+|микрорайон\w*+|дом\s\d+"
+                        r"|пр\.|бул\.|пер\.|шоссе|тракт|бульвар\w*+|переул\w*+|\d+-?kvartal|\d+-?квартал|kvartal|квартал\w*+|"
+                        r"ko'cha\w*+|кўча\w*+|көше\w*+|саяжай\w*+)(?!\w)"
                         # a street address with its house number ("1200 Invented Parkway", "1104 E 6th St")
                         r"|(?-i:\b\d{1,5}[ \t]++(?:(?:[A-Z]|\d{1,3}(?:st|nd|rd|th))[\w'-]*+[ \t]++){1,3}(?:Parkway|Avenue|Ave|Road|Rd|Boulevard|Blvd|Street|St|Drive|Lane|Highway|Hwy)\b)",
                         re.I)

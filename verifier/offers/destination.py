@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from verifier.offers.lookalikes import CYR_RE as _CYRILLIC_IN
 from verifier.offers.quote import flag_dict
 from verifier.offers.rules import rules
 from verifier.offers.rules.match import any_match, matches
@@ -31,12 +32,17 @@ STATE_CODES = {
 _TOWN_STATE = {cc: re.compile(r"\b[A-Z][a-z]{2,}(?:[ -][A-Z][a-z]+){0,2},? (?:%s)(?= ?\d{5}|[ \t]*(?:$|[).;,|•·–—-]))"
                                % codes.replace(" ", "|"), re.M) for cc, codes in STATE_CODES.items()}
 
+# A job board's location line: the country's code, then a region or "nationwide", then a town
+# ("US, TX, Austin", "AU, QLD, Moranbah", "GB, LND, London", "US, nationwide").
+_LOCATION_LINE = re.compile(r"^[ \t]*+(?:location:[ \t]*+)?([A-Z]{2}),[ \t]*+(?:[A-Z0-9]{1,3}|[A-Za-z][A-Za-z .'-]{2,40})"
+                            r"(?:,[^\n,]{1,40}){0,2}[ \t]*+$", re.M | re.I)
+_CODE_ALIASES = {"UK": "GB"}
+
 
 # Russian case endings of place names pymorphy does not know ("Жанаозена", "Мангистауской области").
 ENDINGS = ("а", "я", "у", "ю", "е", "и", "ы", "о", "ой", "ей", "ом", "ем", "ая", "ую", "ий", "ый", "ие", "ые", "их", "ых",
            "ого", "его", "ому", "ему", "ым", "им", "ь", "й")
 _CYRILLIC = re.compile(r"^[а-яёәғқңөұүһіўҳ-]+$")
-_CYRILLIC_IN = re.compile(r"[\u0400-\u04ff]")
 
 
 @lru_cache(maxsize=1)
@@ -81,6 +87,10 @@ def _named_countries(doc: Doc, budget: Budget) -> dict[str, tuple[int, int]]:
     for cc, pattern in _TOWN_STATE.items():
         found.setdefault(cc, set()).update(_token_at(doc, m.start()) for m in pattern.finditer(doc.original)
                                            if not _CYRILLIC_IN.search(_line_of(doc.original, m.start())))
+    for m in _LOCATION_LINE.finditer(doc.original):
+        cc = _CODE_ALIASES.get(m.group(1).upper(), m.group(1).upper())
+        if m.group(1).isupper() and cc in rules().countries:
+            found.setdefault(cc, set()).add(_token_at(doc, m.start(1)))
     hits_at = {i for hits in found.values() for i in hits}
     found = {cc: {i for i in hits if not _after_origin(doc, i, hits_at)} for cc, hits in found.items()}
     return {cc: (len(hits), -min(hits)) for cc, hits in found.items() if hits}

@@ -95,13 +95,15 @@ def _phones(text: str, regions: tuple[str, ...], found: list[dict], taken: list)
         # An abnormally long run ("1 2 3 4 …") is read in pieces: no number is that long.
         runs += [(r.start() + c.start(), c.group(0)) for c in re.finditer(r".{1,64}(?=\s|$)|.{1,64}", r.group(0))]
     reads, seen = 0, {}  # seen: what a run (or a number) read in a region gave, for runs repeated in this text
-    for region in regions:
+    # Every region in turn; then, for what none read, the first region again with numbers in no
+    # allocated range that the words before them give as a phone ("Call Imran 07700 900377").
+    for region, called in [(region, False) for region in regions] + [(regions[0], True)] * bool(regions):
         for offset, run in runs[:MAX_RUNS]:
             if reads >= MAX_READS or not _free(taken, offset, offset + len(run)):
                 continue  # read already, or enough reading for one text
             reads += 1
             for start, end, raw in _matcher_hits(run, region, seen):
-                _phone_match(text, (offset + start, offset + end, raw), region, found, taken, seen)
+                _phone_match(text, (offset + start, offset + end, raw), region, found, taken, seen, called)
 
 
 def _matcher_hits(run: str, region: str, seen: dict) -> list[tuple[int, int, str]]:
@@ -113,20 +115,40 @@ def _matcher_hits(run: str, region: str, seen: dict) -> list[tuple[int, int, str
     return seen[key]
 
 
-def _phone_match(text: str, hit: tuple[int, int, str], region: str, found: list[dict], taken: list, seen: dict) -> None:
-    """Add the valid numbers of one matcher hit (several when one run holds them)."""
+def _phone_match(text: str, hit: tuple[int, int, str], region: str, found: list[dict], taken: list, seen: dict,
+                 called: bool = False) -> None:
+    """Add the valid numbers of one matcher hit (several when one run holds them); with `called`, also
+    a number of a length the region dials that the words before it give as a phone."""
     start, end, raw = hit
     if not _free(taken, start, end) or sum(c.isdigit() for c in raw) < 7 or is_amount(text, start, end):
         return
     if ("number", raw, region) not in seen:
         seen["number", raw, region] = parse_phones(raw, region)
     read = seen["number", raw, region]
-    valid = [p for p in read if p.valid] or [p for p in read if _given_as_phone(text, start, p)]
+    valid = ([p for p in read if p.valid] or [p for p in read if _given_as_phone(text, start, p)]
+             or [p for p in read if called and _called(text, start) and _possible(p)])
     for i, p in enumerate(valid):
         if i == 0:
             _add(found, taken, "phone", raw, start, end, p.e164)
         else:  # "6310865/3843052": several numbers in one run share its span
             found.append({"kind": "phone", "text": raw, "start": start, "end": end, "value": p.e164})
+
+
+# The words that give a number as a phone, up to three short words before it ("Call Imran 07700 900377",
+# "call the office on 0117 496 0755", "Тел.: 8 (7252) ...").
+_CALL_BEFORE_RE = re.compile(r"(?:\b(?:call|phone|tel|mob|mobile|cell|whats\s?app|text|sms|ring)|тел|телефон|звоните|звонить|"
+                             r"звони|ватсап|қоңырау|qo'ng'iroq)\.?(?:\W{1,3}+[^\W\d]{1,12}+){0,3}+\W{1,4}+$", re.I)
+
+
+def _called(text: str, start: int) -> bool:
+    """Tell whether the words right before a number give it as a phone."""
+    return bool(_CALL_BEFORE_RE.search(text[max(0, start - 50):start]))
+
+
+def _possible(phone) -> bool:
+    """Tell whether a number read has a length its country dials (though in no allocated range)."""
+    number = phonenumbers.parse(phone.e164)
+    return phonenumbers.is_possible_number_with_reason(number) == phonenumbers.ValidationResult.IS_POSSIBLE
 
 
 def _given_as_phone(text: str, start: int, phone) -> bool:

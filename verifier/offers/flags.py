@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from verifier.offers.destination import is_remote
+from verifier.offers.destination import is_remote, place_of_work
 from verifier.offers.notice import warned_sentences
 from verifier.offers.quote import flag_dict
 from verifier.offers.rules import FLAG_CODES, WEAK, Flag, rules
@@ -72,6 +72,8 @@ def _period(doc: Doc, i: int) -> float:
             break
         if j in compound_words:
             continue
+        if tokens[j].sentence != tokens[i].sentence:
+            break  # "на руки 243 000 ₸. Ночные часы оплачиваются": the next sentence's hours are not the pay's
         if j > i and tokens[j].kind == "number" and _compound(doc, j):
             end += 2  # "за 8-часовую смену": the pay's period is past the compound, whose own word
             compound_words.add(j + 1)  # ("12-hour shifts") is no period of the pay
@@ -103,11 +105,12 @@ def _hours_period(doc: Doc, i: int, j: int) -> bool:
             and ", " in doc.original[tokens[i].end:tokens[j].start])
 
 
-def pay_ratio(doc: Doc, first: int, last: int) -> float:
+def pay_ratio(doc: Doc, first: int, last: int, month_cap: float | None = None) -> float:
     """Give the largest amount a span of tokens names, as a share of the too-good line of its currency (0 when none).
 
     The line is the currency's own (pay in tenge, sum or som is too good at home well below a
-    foreign wage) or the common one in US dollars a month; pay by the day, hour or week has its own."""
+    foreign wage) or the common one in US dollars a month; pay by the day, hour or week has its own.
+    `month_cap` lowers the month line (the line of the country the work is in)."""
     r, best = rules(), 0.0
     tokens = doc.tokens
     for i in range(first, last + 1):
@@ -124,6 +127,7 @@ def pay_ratio(doc: Doc, first: int, last: int) -> float:
         mult = 1 if mult == 1000 and value >= 1000 else mult  # "80 000 тыс." is 80,000 written twice
         period = _period(doc, i)
         month, by_period, by_day = (r.local_lines or {}).get(currency, (r.min_usd, r.min_usd_by_period, r.min_usd_by_period))
+        month = min(month, month_cap) if month_cap else month
         by_period = by_day if period == r.per_period.get("day") else by_period
         usd = value * mult * r.money[currency]
         if period == 1.0 and usd >= YEARLY_FROM:
@@ -132,14 +136,23 @@ def pay_ratio(doc: Doc, first: int, last: int) -> float:
     return best
 
 
-def pay_spans(doc: Doc, budget: Budget):
+def place_line(doc: Doc, budget: Budget) -> float | None:
+    """Give the month line of unskilled pay in the country the work is in, where the rules set one
+    lower than the currency's ("$1,500 for a maid" is ordinary in Moscow, far too much in Antalya)."""
+    if "place_line" not in doc.memo:
+        lines = rules().place_lines or {}
+        doc.memo["place_line"] = lines.get(place_of_work(doc, budget)[0]) if lines else None
+    return doc.memo["place_line"]
+
+
+def pay_spans(doc: Doc, budget: Budget, month_cap: float | None = None):
     """Yield (first, last, share of the too-good line) for each number of the text named with a currency."""
     tokens = doc.tokens
     for i, t in enumerate(tokens):
         budget.tick()
         if t.kind == "number":
             first, last = max(0, i - 2), min(len(tokens) - 1, i + 3)
-            ratio = pay_ratio(doc, i, last) or pay_ratio(doc, first, i)
+            ratio = pay_ratio(doc, i, last, month_cap) or pay_ratio(doc, first, i, month_cap)
             if ratio:
                 yield i, last, ratio
 
@@ -161,7 +174,7 @@ def too_good_pay(doc: Doc, skip: set[int], budget: Budget) -> tuple[int, int] | 
         if not any(next(matches(doc, p, budget), None) for p in r.entry_office):
             return None
         by_period_only = True  # an office job's salary a month may be ordinary; "$40 per hour" for it is not
-    for i, last, ratio in pay_spans(doc, budget):
+    for i, last, ratio in pay_spans(doc, budget, place_line(doc, budget)):
         first, end = _pay_phrase(doc, i)
         if ratio >= 1.0 and doc.tokens[i].sentence not in skip and not (by_period_only and _period(doc, i) == 1.0):
             return first, end
@@ -184,13 +197,23 @@ def _first_by_sentence(doc: Doc, patterns, budget: Budget, skip: set[int]) -> di
     return found
 
 
-def income_for_nothing(doc: Doc, skip: set[int], budget: Budget) -> tuple[int, int] | None:
+def effortless(doc: Doc, budget: Budget, codes: set[str]) -> tuple:
+    """Give the patterns of no effort for income: "no experience" and "easy work" among them, unless
+    the text names work of the hands not done from home (an entry job, whose pay too_good judges)
+    and no crime (a "courier" who hides stashes is no entry job). `codes`: the flags found so far."""
+    r = rules()
+    if "labour" not in doc.memo:
+        doc.memo["labour"] = not is_remote(doc, budget) and any_match(doc, r.labour, budget)
+    return r.effortless if doc.memo["labour"] and "crime_recruitment" not in codes else r.effortless + r.entry
+
+
+def income_for_nothing(doc: Doc, skip: set[int], budget: Budget, codes: set[str]) -> tuple[int, int] | None:
     """Give the tokens from a promise of income to the no-effort words beside it, or None."""
     r = rules()
     income = _first_by_sentence(doc, r.income, budget, skip)
     if not income:
         return None
-    effort = _first_by_sentence(doc, r.effortless, budget, skip)
+    effort = _first_by_sentence(doc, effortless(doc, budget, codes), budget, skip)
     short = sum(t.kind == "word" for t in doc.tokens) <= SHORT
     pairs = [(income[s], effort[s]) for s in income if s in effort
              and (short or (s >= 0 and abs(income[s][0] - effort[s][0]) <= NEAR))]
@@ -205,7 +228,7 @@ def _first_hit(doc: Doc, flag: Flag, skip: set[int], budget: Budget, patterns=No
     best = None
     for pattern in flag.patterns if patterns is None else patterns:
         for first, last in matches(doc, pattern, budget, flag.barrier, skip):
-            if flag.code in AMOUNT_FLAGS and pay_ratio(doc, first, last) < 1.0:
+            if flag.code in AMOUNT_FLAGS and pay_ratio(doc, first, last, place_line(doc, budget)) < 1.0:
                 continue
             if flag.code == "fee" and _paid_by_another(doc, last):
                 continue
@@ -255,7 +278,7 @@ def text_flags(doc: Doc, budget: Budget, skip_codes: tuple[str, ...] = ("private
         if hit is None and code == "too_good":
             hit = too_good_pay(doc, skip, budget)
         if hit is None and code == "easy_money":
-            hit = income_for_nothing(doc, skip, budget)
+            hit = income_for_nothing(doc, skip, budget, {f["code"] for f in found})
         if hit is not None:
             found.append(flag_dict(doc, code, hit[0], _with_amount(doc, hit[1]) if code == "fee" else hit[1]))
         elif (flag.weak and not any_match(doc, flag.weak_cancel, budget)
@@ -277,7 +300,7 @@ def _money_for_nothing(doc: Doc, found: list[dict], skip: set[int] | None, budge
         return []
     if not codes & INCOME_FLAGS:
         return _paid_home_work(doc, skip, budget)
-    effort = _first_by_sentence(doc, rules().effortless, budget, skip).get(-1)
+    effort = _first_by_sentence(doc, effortless(doc, budget, codes), budget, skip).get(-1)
     return [] if effort is None else [flag_dict(doc, "easy_money", *effort)]
 
 

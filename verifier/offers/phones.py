@@ -12,11 +12,11 @@ import re
 import phonenumbers
 
 from verifier import DEFAULT_REGION
+from verifier.offers.lookalikes import CYR_RE as _CYR_RE
 
 READABLE = frozenset(phonenumbers.SUPPORTED_REGIONS)  # the place of work's local format, wherever it is
 CYRILLIC_HOMES = ("KZ", "RU", "UZ", "KG", "TJ")
 LATIN_FALLBACK = ("HK", "PH")
-_CYR_RE = re.compile(r"[\u0400-\u04ff]")
 _LATIN_WORD_RE = re.compile(r"[a-z]{3}")
 # A number followed by a currency or a thousands word is an amount ("2 000 000 вон", "500 $").
 AMOUNT_AFTER_RE = re.compile(r"\s{0,2}+(?:[$€₸₽₩£%]|(?i:usd|eur|aed|pln|krw|kzt|rub|won|lira|zl|тенге|теңге|тг|руб|р(?![а-яё])|"

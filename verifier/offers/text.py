@@ -20,20 +20,13 @@ import razdel
 import snowballstemmer
 
 from verifier.deadline import TimeUp, stop_if_over
+from verifier.offers.lookalikes import CYR_RE as _CYR_RE
+from verifier.offers.lookalikes import LAT_TO_CYR as _LAT_TO_CYR
+from verifier.offers.lookalikes import unify_lookalikes
 
 MAX_TEXT = 20_000
 MAX_TOKEN = 40
 _APOSTROPHES = str.maketrans({c: "'" for c in "ʻʼ‘’`´"})
-# Latin letters that look like Cyrillic ones, read as Cyrillic inside a word with Cyrillic letters.
-_LAT_TO_CYR = str.maketrans("aABcCdeEHkKmMnoOpPrtTxXyYuUw" "αΑΒεΕκΚΜΗοΟρΡτΤχΧυ" "036",
-                            "аАВсСдеЕНкКмМпоОрРгтТхХуУиИш" "аАВеЕкКМНоОрРтТхХу" "озб")
-_CYR_RE = re.compile(r"[\u0400-\u04ff]")
-_CYR_TO_LAT = str.maketrans("аАвВсСеЕНкКмМоОрРтТхХуУіІјЈѕЅԁԛԝ", "aABBcCeEHkKmMoOpPtTxXyYiIjJsSdqw")
-_CYR_STRICT = set("аАВсСеЕНкКмМоОрРТхХуУіІ")  # Cyrillic letters a Latin letter looks exactly like
-_LAT_STRICT = set("aABcCeEHkKmMoOpPTxXyYi")   # and the reverse
-_WORD_RE = re.compile(r"[^\W_]++")
-# A Cyrillic character beside a word character that is not Cyrillic: where a word may mix scripts.
-_MIXED_RE = re.compile(r"[\u0400-\u04ff](?=[^\W_\u0400-\u04ff])|[^\W_\u0400-\u04ff](?=[\u0400-\u04ff])")
 # A visa class ("E-9", "C-3", "E-7-3"), a code of letters and digits ("p2p", "TRC-20", "24/7" is not one), a number with thousands groups ("2 000 000"), a word with
 # inner apostrophes or hyphens ("o'zbek", "абу-даби"), a currency sign; each piece possessive.
 TOKEN_RE = re.compile(
@@ -90,44 +83,6 @@ class Doc:
     sentence_starts: list[int]          # character offset of each sentence
     index: dict[str, list[int]]         # key -> token positions, in order
     memo: dict = field(default_factory=dict, repr=False)  # what parts of the scan read from the doc once
-
-
-def unify_lookalikes(text: str) -> str:
-    """Give the text with Latin look-alike letters inside Cyrillic words made Cyrillic (same length).
-
-    Only a word with a Cyrillic letter beside a word character that is not Cyrillic can change, so
-    only the words around such pairs are looked at (`_WORD_RE` words: runs of str.isalnum characters)."""
-    if not _CYR_RE.search(text):
-        return text
-    pieces, done = [], 0
-    for hit in _MIXED_RE.finditer(text):
-        start = hit.start()
-        if start < done or not text[start].isalnum():
-            continue  # inside a word already read, or a Cyrillic sign that is no letter
-        while start > 0 and text[start - 1].isalnum():
-            start -= 1
-        word = _WORD_RE.match(text, start)
-        pieces += [text[done:start], _to_cyrillic(word.group(0))]
-        done = word.end()
-    return "".join(pieces) + text[done:] if pieces else text
-
-
-@lru_cache(maxsize=1 << 14)
-def _to_cyrillic(word: str) -> str:
-    """Give a mixed word in one script: the script of its letters that have no look-alike (й, ю; f,
-    r, d), or else of most of its letters. Digits become letters only inside a Cyrillic word."""
-    cyr = _CYR_RE.findall(word)
-    if word.isascii() or not cyr or len(cyr) == len(word) or word[:2].isdigit() or word[-2:].isdigit():
-        return word  # one script, or a number with a unit ("4000к"): nothing to unify
-    if any(ch.isdigit() for ch in word) and len(cyr) < 2:
-        return word  # "5к": a number and a letter
-    latin = [ch for ch in word if ch.isascii() and ch.isalpha()]
-    own_cyr = any(ch not in _CYR_STRICT for ch in cyr)
-    own_lat = any(ch not in _LAT_STRICT for ch in latin)
-    if (own_lat and not own_cyr) or (own_lat == own_cyr and len(latin) > len(cyr)):
-        back = word.translate(_CYR_TO_LAT)
-        return back if not _CYR_RE.search(back) else word  # "Pаy", "саrd" with Cyrillic а, с
-    return word.translate(_LAT_TO_CYR)
 
 
 # A line break, with the blank lines after it and the next line's first character.
@@ -278,12 +233,25 @@ def latin_russian(word: str) -> tuple[str, ...]:
     forms = [cyr, cyr + "ь"]  # "den" is "день": the soft sign is left out when typing in Latin
     if "j" in low:  # "nujny", "jdu": j is ж as often as й
         forms.append(_to_cyrillic_letters(low, _TRANSLIT_J))
+    out = _known_forms(forms)
+    if not out:  # "seichas", "poetomu": i after a vowel is й, e at the start or after a vowel is э
+        vowels = _VOWEL_I_RE.sub("й", _VOWEL_E_RE.sub("э", cyr))
+        out = _known_forms([vowels] if vowels != cyr else [])
+    return tuple(out)
+
+
+_VOWEL_I_RE = re.compile(r"(?<=[аеиоуыэюя])и(?![аеиоуыэюя])")
+_VOWEL_E_RE = re.compile(r"(?:^|(?<=[аеиоуыэюя]))е")
+
+
+def _known_forms(forms: list[str]) -> dict[str, None]:
+    """Give each form the Russian dictionary knows, with its lemmas (ё read as е), in order."""
     out: dict[str, None] = {}
     for form in forms:
         known = [_lemma(p).replace("ё", "е") for p in _morph().parse(form)[:4] if p.is_known]
         if known:
             out.update(dict.fromkeys((form, *known)))
-    return tuple(out)
+    return out
 
 
 def _russian_in_latin(tokens: list[Token], text: str) -> bool:
@@ -345,6 +313,24 @@ def _mostly_cyrillic(text: str) -> bool:
     return len(_CYR_RE.findall(text[:2000])) * 2 >= len(_LATIN_RE.findall(text[:2000]))
 
 
+SPELT_OUT, MAX_SPELT = 3, 20  # single letters in a row, one space apart, that spell a word ("Д Р О П Ы", "Р А Б О Т А")
+
+
+def _join_spelt_out(tokens: list[Token], text: str) -> None:
+    """Give the first letter of a word spelt out letter by letter the keys of the whole word (written
+    so to slip past a chat's filter), in place."""
+    i = 0
+    while i < len(tokens):
+        j = i
+        while (j + 1 < len(tokens) and len(tokens[j].text) == 1 and tokens[j].text.isalpha()
+               and len(tokens[j + 1].text) == 1 and tokens[j + 1].text.isalpha() and text[tokens[j].end:tokens[j + 1].start] == " "):
+            j += 1
+        if SPELT_OUT <= j - i + 1 <= MAX_SPELT:
+            word = "".join(t.text for t in tokens[i:j + 1])  # and without its last letter: "Д Р О П Ы с картами"
+            tokens[i].keys = tokens[i].keys | word_keys(word) | (word_keys(word[:-1]) if j - i >= SPELT_OUT else frozenset())
+        i = j + 1
+
+
 def read_doc(text: str, budget: Budget | None = None) -> Doc:
     """Give the text (cut to MAX_TEXT) read once into tokens, sentence starts and a key index."""
     budget = budget or Budget()
@@ -366,6 +352,7 @@ def read_doc(text: str, budget: Budget | None = None) -> Doc:
         if caps and raw[0] in _CAPS_FIRST and kind == "word" and _CAPS_LOOKALIKE_RE.fullmatch(raw):
             keys = keys | word_keys(raw.translate(_LAT_TO_CYR))  # "KOPEE" in a Cyrillic text is "КОРЕЕ" too
         tokens.append(Token(raw, start, m.end(), sentence, keys, kind))
+    _join_spelt_out(tokens, text)
     if _russian_in_latin(tokens, text):
         for t in tokens:
             budget.tick()

@@ -65,6 +65,9 @@ class Rules:
     remote_cancel: tuple[Pattern, ...] = ()  # ... unless the sentence is about the interview
     no_skill: tuple[Pattern, ...] = ()       # "no experience needed": with pay for work from home, easy_money
     entry_office: tuple[Pattern, ...] = ()   # entry office work: too good only for pay by the hour, day or week
+    place_lines: dict = None                 # a country code -> the month line (USD) of unskilled pay there, where lower
+    labour: tuple[Pattern, ...] = ()         # work of the hands named (also in `unskilled`)
+    entry: tuple[Pattern, ...] = ()          # a job open to beginners: no effort, unless `labour` is named
 
 
 def _read(name: str) -> dict:
@@ -109,11 +112,14 @@ def rules() -> Rules:
                  {k: int(v) for k, v in _keys_of(data["multipliers"]).items()}, data["too_good"]["min_usd"],
                  data["too_good"].get("min_usd_by_period", data["too_good"]["min_usd"]),
                  _keys_of(data["per_period"]), countries,
-                 {cc: comp(c["names"]) for cc, c in countries.items()}, routes, comp(data["too_good"]["unskilled"]),
+                 {cc: comp(c["names"]) for cc, c in countries.items()}, routes,
+                 comp(data["too_good"]["unskilled"] + data["too_good"]["labour"]),
                  comp(data["easy_money"]["income"]), comp(data["easy_money"]["effortless"]),
                  _local_lines(data["too_good"].get("local", {})), comp(dest["remote"]["names"]),
                  comp(dest["remote"]["cancel"]), comp(data["easy_money"].get("no_skill", [])),
-                 comp(data["too_good"].get("entry_office", [])))
+                 comp(data["too_good"].get("entry_office", [])),
+                 {cc: float(v) for cc, v in data["too_good"].get("place", {}).items()},
+                 comp(data["too_good"]["labour"]), comp(data["easy_money"]["entry"]))
 
 
 def _local_lines(table: dict) -> dict[str, tuple[float, float, float]]:

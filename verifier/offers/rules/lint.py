@@ -52,8 +52,9 @@ def _tables() -> Iterator[tuple[str, list[str], frozenset]]:
             if table.get(key):
                 yield f"flags.toml [{code}].{key}", table[key], barrier
     yield "flags.toml [context].cancel", data["context"]["cancel"], frozenset()
-    yield "flags.toml [too_good].unskilled", data["too_good"]["unskilled"], frozenset()
-    for key in ("income", "effortless"):
+    for key in ("unskilled", "labour", "entry_office"):
+        yield f"flags.toml [too_good].{key}", data["too_good"][key], frozenset()
+    for key in ("income", "effortless", "entry", "no_skill"):
         yield f"flags.toml [easy_money].{key}", data["easy_money"][key], frozenset()
     for key in ("names", "cancel"):
         yield f"destinations.toml [remote].{key}", dest["remote"][key], frozenset()
