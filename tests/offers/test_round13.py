@@ -201,3 +201,44 @@ def test_the_rounds_phrasings(text, code):
 ])
 def test_honest_near_misses_of_the_round(text, code):
     assert code not in _codes(text)
+
+
+@pytest.mark.parametrize("text, code", [
+    ("Крипто жобаға серіктес керек, 100$ салсаңыз айына 1000$ табыс", "easy_money"),
+    ("Ищу партнёров в арбитраж, вход от 50$, доход от 3% в день", "fee"),
+    ("Нужны люди на раскладку, старт после залога, 1 адрес = 2 500 тг. Пиши @fast_start_kz", "fee"),
+    ("Первые 3 месяца выдаём только на питание, остальное — по окончании объекта", "withheld_wages"),
+    ("Birinchi 2 oy faqat ovqat puli, oylik obyekt tugagach beriladi", "withheld_wages"),
+    ("Salary will be paid every 3 months together", "withheld_wages"),
+    ("All new agents complete a 2-week training period (unpaid)", "withheld_wages"),
+    ("Contract will be given in Qatar after you arrive", "no_contract"),
+    ("A $90 background check fee is payable via Cash App to our HR coordinator", "personal_payment"),
+    ("Free visa Kuwait, sponsor only on paper, work anywhere", "visa"),
+])
+def test_the_rounds_second_phrasings(text, code):
+    assert code in _codes(text)
+
+
+@pytest.mark.parametrize("text, code", [
+    ("Northfield Farms pays the LMIA fee and all recruitment costs; by law these may not be recovered from workers.", "fee"),
+    ("Relocation assistance up to NZ$6,000 for carpenters moving from overseas", "too_good"),
+    ("Live-in room for £90 per week, deducted from your pay", "easy_money"),
+    ("Haul truck drivers, AUD 41/hr plus super, Pilbara", "too_good"),
+])
+def test_honest_near_misses_of_the_second_part(text, code):
+    assert code not in _codes(text)
+
+
+def test_a_number_given_for_a_reply_by_text_is_personal():
+    assert "private_channel" in _scanned_codes("Mystery shopping, earn $300 per visit. Reply YES to (214) 555-0162 to start.")
+
+
+def test_a_count_of_drop_points_is_no_address():
+    assert not ADDRESS_RE.search("1 адрес = 3 000 тг, в день 20+ адресов")
+    assert ADDRESS_RE.search("Адрес: ул. Абая 10")
+
+
+def test_the_price_of_papers_is_no_wage():
+    text = "Жидек теру, тәжірибесіз. Демеушілік сертификаты мен виза рәсімдеу — 2 500 фунт, кеңседе қолма-қол төленеді."
+    assert "too_good" not in _codes(text) and "fee" in _codes(text)
+    assert "too_good" in _codes("Упаковщики на склад в Москве, без опыта, 9 500 ₽ в сутки, залог за форму 2 000 ₽")

@@ -20,7 +20,7 @@ CHAT_WORDS = 40  # a message this short naming pay and no way to reach anyone li
 MESSENGER_LINK_RE = re.compile(r"(?:wa\.me|t\.me|telegram\.me|viber|instagram\.com|vk\.com|ok\.ru)", re.I)
 FREE_MAIL_RE = re.compile(r"@(?:gmail|googlemail|mail|inbox|list|bk|yandex|ya|yahoo|ymail|rocketmail|hotmail|outlook|live|msn|"
                           r"icloud|me|aol|gmx|proton|protonmail|pm|tutanota|zoho|rambler|qq|163|126)\.", re.I)
-ADDRESS_RE = re.compile(r"(?<![\w.@])(?:адрес|ул\.|улица|проспект|пр-т|мкр|мекенжай|көшесі|manzil|ko'chasi|кўчаси|"
+ADDRESS_RE = re.compile(r"(?<![\w.@])(?:(?<!\d )адрес|ул\.|улица|проспект|пр-т|мкр|мекенжай|көшесі|manzil|ko'chasi|кўчаси|"
                         # an office, but not office work ("office tasks", "office cleaning") nor "our office:" a
                         # phone number (round 13)
                         r"(?:office|офис)(?![ \t]*+(?:(?:tasks?|work|cleaning|cleaners?|managers?|assistants?|administrators?|"
@@ -42,7 +42,7 @@ OWN_ADDRESS_RE = re.compile(r"(?:домашн\w*+|ваш\w*+|сво\w*+|твой
 # a number given for a messenger is a mobile whatever its digits look like
 # (or for a text message, "Text Daniel on 07700 900418"), up to three short words between ("WhatsApp Ms. Ann: +1 ...")
 MESSENGER_BEFORE_RE = re.compile(r"(?:whats\s?app|viber|telegram|signal|ватсап|вотсап|вацап|вайбер|телеграм\w*+|\bwa|\bтг"
-                                 r"|\btext|\bsms|\bсмс)(?:\W{1,3}+[^\W\d]{1,12}+\.?+){0,3}+\W{0,12}+$", re.I)
+                                 r"|\btext|\bsms|\bсмс|\breply)(?:\W{1,3}+[^\W\d]{1,12}+\.?+){0,3}+\W{0,12}+$", re.I)
 
 
 def _personal_phone(e: dict, known: dict[str, str], text: str = "") -> bool:

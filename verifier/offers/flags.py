@@ -166,6 +166,19 @@ def _pay_phrase(doc: Doc, i: int) -> tuple[int, int]:
     return min([i, *money]), max([i, *money, *period[:1]])
 
 
+# The words of a price or a fee beside an amount (round 13): that amount is what the worker pays.
+PRICE_WORDS = frozenset(("рәсімдеу", "оформление", "rasmiylashtirish", "расмийлаштириш", "комиссия", "взнос", "fee", "fees",
+                         "залог", "депозит", "deposit", "стоимость", "narxi", "бағасы", "құны", "төлемі"))
+
+
+def _is_price(doc: Doc, i: int) -> bool:
+    """Tell whether the amount at number token i is named as a price or a fee (a word of PRICE_WORDS
+    within three tokens of it, in its sentence)."""
+    tokens = doc.tokens
+    near = tokens[max(0, i - 3):i + 4]
+    return any(t.sentence == tokens[i].sentence and t.keys & PRICE_WORDS for t in near)
+
+
 def too_good_pay(doc: Doc, skip: set[int], budget: Budget) -> tuple[int, int] | None:
     """Give the tokens of pay at or above the too-good line for unskilled work, or None."""
     r = rules()
@@ -175,6 +188,8 @@ def too_good_pay(doc: Doc, skip: set[int], budget: Budget) -> tuple[int, int] | 
             return None
         by_period_only = True  # an office job's salary a month may be ordinary; "$40 per hour" for it is not
     for i, last, ratio in pay_spans(doc, budget, place_line(doc, budget)):
+        if _is_price(doc, i):
+            continue  # "виза рәсімдеу — 2 500 фунт": the price of papers, not a wage
         first, end = _pay_phrase(doc, i)
         if ratio >= 1.0 and doc.tokens[i].sentence not in skip and not (by_period_only and _period(doc, i) == 1.0):
             return first, end
