@@ -71,3 +71,9 @@ def test_results_are_masked_in_every_string_however_deep():
     assert masked["n"] == 3 and masked["none"] is None
     assert VISA not in str(masked) and AMEX not in str(masked) and "4111." not in str(masked)
     assert masked["parsed"]["phones"] == [MASK * 12 + "1111"]
+
+
+def test_a_result_with_no_card_is_given_back_and_two_strings_never_make_one_card():
+    halves = {"a": VISA[:8], "b": [VISA[8:]], "c": {"d": "4111 1111", "e": "1111 1111"}}
+    assert mask_result(halves) == halves
+    assert mask_result({"k": [f"pay to {VISA} now"]})["k"] == [f"pay to {MASK * 12}1111 now"]

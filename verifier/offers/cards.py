@@ -9,6 +9,7 @@ offset into it (a flag's start and end) still points at the same words.
 """
 from __future__ import annotations
 
+import json
 import re
 from typing import Any, Iterable
 
@@ -92,11 +93,22 @@ def mask_cards(text: str) -> str:
 
 
 def mask_result(value: Any) -> Any:
-    """Give a result (dicts, lists and strings, nested) with card numbers masked in every string."""
+    """Give a result (dicts, lists and strings, nested) with card numbers masked in every string.
+
+    A result none of whose strings holds a card is given back as it is, told by one search of its
+    JSON text: a card is digits and separators that JSON writes as they are (ensure_ascii off), and
+    the quotes around each string stop a card as the start or end of a string does."""
+    if isinstance(value, (dict, list, tuple)) and not find_cards(json.dumps(value, ensure_ascii=False, default=str)):
+        return value
+    return _masked_result(value)
+
+
+def _masked_result(value: Any) -> Any:
+    """Give a result with card numbers masked in every string, read to its end."""
     if isinstance(value, str):
         return value if len(value) < 13 else mask_cards(value)  # no card is shorter than 13 characters
     if isinstance(value, dict):
-        return {k: mask_result(v) for k, v in value.items()}
+        return {k: _masked_result(v) for k, v in value.items()}
     if isinstance(value, (list, tuple)):
-        return type(value)(mask_result(v) for v in value)
+        return type(value)(_masked_result(v) for v in value)
     return value
