@@ -242,3 +242,32 @@ def test_the_price_of_papers_is_no_wage():
     text = "Жидек теру, тәжірибесіз. Демеушілік сертификаты мен виза рәсімдеу — 2 500 фунт, кеңседе қолма-қол төленеді."
     assert "too_good" not in _codes(text) and "fee" in _codes(text)
     assert "too_good" in _codes("Упаковщики на склад в Москве, без опыта, 9 500 ₽ в сутки, залог за форму 2 000 ₽")
+
+
+@pytest.mark.parametrize("text, code", [
+    ("Взнос за оформление 300$ — до четверга, потом цена вырастет", "urgency"),
+    ("Из 15 мест остались всего 3, бронь держим не больше суток", "urgency"),
+    ("Бастық ертең тізімді жабады, ойланатын уақыт жоқ", "urgency"),
+    ("Don't overthink it, places like this go in hours", "urgency"),
+    ("Документы на время вахты хранятся в конторе у мастера", "passport"),
+    ("Паспорт привозите в офис, он у нас полежит месяц, пока делаем визу", "passport"),
+    ("Pasport ish beruvchida turadi, qochib ketmaslik uchun", "passport"),
+    ("Барған күні төлқұжаттарды бригадир жинап алады", "passport"),
+    ("Жол ақысын біз төлейміз, жұмыс істеп қайтарасың", "debt"),
+    ("Chipta bizdan, qarzni ikki oyda yopasiz", "debt"),
+    ("Өз атыңа Kaspi Gold ашып бересің, айына 60 мың", "crime_recruitment"),
+    ("Пакеттерді мекенжайға қалдырып, суретке түсіріп, координатын жібересің", "crime_recruitment"),
+    ("Faollashtirish uchun 40 000 so'm to'laysiz", "fee"),
+    ("Send the €120 admin charge before the interview", "fee"),
+    ("Come on a visitor visa, no right-to-work check at the site", "visa"),
+    ("Paperwork? No need, it's a handshake deal", "no_contract"),
+    ("You get your first payslip after the 90-day probation", "withheld_wages"),
+    ("Разнос листовок, 12 000 ₽ за смену, без опыта", "too_good"),
+])
+def test_the_rounds_last_phrasings(text, code):
+    assert code in _codes(text)
+
+
+def test_a_students_summer_practice_is_no_income_for_nothing():
+    text = "Балалар лагеріне тәлімгерлер, жалақы айына 180 000 тг. Студенттерге өндірістік практика ретінде есептеледі."
+    assert "easy_money" not in _codes(text)
