@@ -148,13 +148,12 @@ def place_line(doc: Doc, budget: Budget) -> float | None:
 def pay_spans(doc: Doc, budget: Budget, month_cap: float | None = None):
     """Yield (first, last, share of the too-good line) for each number of the text named with a currency."""
     tokens = doc.tokens
-    for i, t in enumerate(tokens):
+    for i in doc.index.get("#", ()):  # the number tokens, in order
         budget.tick()
-        if t.kind == "number":
-            first, last = max(0, i - 2), min(len(tokens) - 1, i + 3)
-            ratio = pay_ratio(doc, i, last, month_cap) or pay_ratio(doc, first, i, month_cap)
-            if ratio:
-                yield i, last, ratio
+        first, last = max(0, i - 2), min(len(tokens) - 1, i + 3)
+        ratio = pay_ratio(doc, i, last, month_cap) or pay_ratio(doc, first, i, month_cap)
+        if ratio:
+            yield i, last, ratio
 
 
 def _pay_phrase(doc: Doc, i: int) -> tuple[int, int]:

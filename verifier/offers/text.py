@@ -316,9 +316,14 @@ def _mostly_cyrillic(text: str) -> bool:
 SPELT_OUT, MAX_SPELT = 3, 20  # single letters in a row, one space apart, that spell a word ("Д Р О П Ы", "Р А Б О Т А")
 
 
+_SPELT_RE = re.compile(r"(?<![^\W\d_])[^\W\d_] [^\W\d_] [^\W\d_](?![^\W\d_])")  # three lone letters, one space apart
+
+
 def _join_spelt_out(tokens: list[Token], text: str) -> None:
     """Give the first letter of a word spelt out letter by letter the keys of the whole word (written
     so to slip past a chat's filter), in place."""
+    if not _SPELT_RE.search(text):
+        return
     i = 0
     while i < len(tokens):
         j = i
