@@ -178,57 +178,6 @@ def test_a_word_spelt_out_letter_by_letter_and_at_for_a():
     assert "crime_recruitment" in _codes("Нужны Д Р О П Ы с картами трёх банков, платим 20к за заход")
 
 
-@pytest.mark.parametrize("text, code", [
-    ("Нужны курьеры по городу, фото и координаты отправляешь куратору, 30к в день", "crime_recruitment"),
-    ("Нужны сим-карты на ваше имя, плачу 3 000 за каждую", "crime_recruitment"),
-    ("Картаңызға түскен ақшаны шешіп курьерге бересіз, 10% сіздікі", "crime_recruitment"),
-    ("Kartangizga tushgan pulni naqdlab kuryerga berasiz", "crime_recruitment"),
-    ("Customers pay invoices into your own personal bank account and you send them on to our partner", "crime_recruitment"),
-    ("Ставки на договорные матчи, проход 100%, делим выигрыш", "easy_money"),
-    ("Send $40 for your starter kit and training manual", "fee"),
-    ("Hotel jobs in Canada. Pay only CAD 400 for file opening. Visa free!", "fee"),
-    ("Payment must be made within 48 hours, otherwise this offer will be given to the next candidate", "urgency"),
-])
-def test_the_rounds_phrasings(text, code):
-    assert code in _codes(text)
-
-
-@pytest.mark.parametrize("text, code", [
-    ("Pay: $16.00 – $18.50/hour, flexible schedule, paid training", "fee"),
-    ("Гарантированный доход без задержек плюс премия", "easy_money"),
-    ("Склад, смена 3 900 ₽, выплаты раз в неделю, оформление официальное", "easy_money"),
-    ("Автомойка ищет мойщиков, в день выходит 9–13 тыс, опыт не нужен, научим", "easy_money"),
-])
-def test_honest_near_misses_of_the_round(text, code):
-    assert code not in _codes(text)
-
-
-@pytest.mark.parametrize("text, code", [
-    ("Крипто жобаға серіктес керек, 100$ салсаңыз айына 1000$ табыс", "easy_money"),
-    ("Ищу партнёров в арбитраж, вход от 50$, доход от 3% в день", "fee"),
-    ("Нужны люди на раскладку, старт после залога, 1 адрес = 2 500 тг. Пиши @fast_start_kz", "fee"),
-    ("Первые 3 месяца выдаём только на питание, остальное — по окончании объекта", "withheld_wages"),
-    ("Birinchi 2 oy faqat ovqat puli, oylik obyekt tugagach beriladi", "withheld_wages"),
-    ("Salary will be paid every 3 months together", "withheld_wages"),
-    ("All new agents complete a 2-week training period (unpaid)", "withheld_wages"),
-    ("Contract will be given in Qatar after you arrive", "no_contract"),
-    ("A $90 background check fee is payable via Cash App to our HR coordinator", "personal_payment"),
-    ("Free visa Kuwait, sponsor only on paper, work anywhere", "visa"),
-])
-def test_the_rounds_second_phrasings(text, code):
-    assert code in _codes(text)
-
-
-@pytest.mark.parametrize("text, code", [
-    ("Northfield Farms pays the LMIA fee and all recruitment costs; by law these may not be recovered from workers.", "fee"),
-    ("Relocation assistance up to NZ$6,000 for carpenters moving from overseas", "too_good"),
-    ("Live-in room for £90 per week, deducted from your pay", "easy_money"),
-    ("Haul truck drivers, AUD 41/hr plus super, Pilbara", "too_good"),
-])
-def test_honest_near_misses_of_the_second_part(text, code):
-    assert code not in _codes(text)
-
-
 def test_a_number_given_for_a_reply_by_text_is_personal():
     assert "private_channel" in _scanned_codes("Mystery shopping, earn $300 per visit. Reply YES to (214) 555-0162 to start.")
 
@@ -244,7 +193,32 @@ def test_the_price_of_papers_is_no_wage():
     assert "too_good" in _codes("Упаковщики на склад в Москве, без опыта, 9 500 ₽ в сутки, залог за форму 2 000 ₽")
 
 
+def test_a_students_summer_practice_is_no_income_for_nothing():
+    text = "Балалар лагеріне тәлімгерлер, жалақы айына 180 000 тг. Студенттерге өндірістік практика ретінде есептеледі."
+    assert "easy_money" not in _codes(text)
+
+
+# The phrasings the round's rules read, one table (every text written for this test).
 @pytest.mark.parametrize("text, code", [
+    ("Нужны курьеры по городу, фото и координаты отправляешь куратору, 30к в день", "crime_recruitment"),
+    ("Нужны сим-карты на ваше имя, плачу 3 000 за каждую", "crime_recruitment"),
+    ("Картаңызға түскен ақшаны шешіп курьерге бересіз, 10% сіздікі", "crime_recruitment"),
+    ("Kartangizga tushgan pulni naqdlab kuryerga berasiz", "crime_recruitment"),
+    ("Customers pay invoices into your own personal bank account and you send them on to our partner", "crime_recruitment"),
+    ("Ставки на договорные матчи, проход 100%, делим выигрыш", "easy_money"),
+    ("Send $40 for your starter kit and training manual", "fee"),
+    ("Hotel jobs in Canada. Pay only CAD 400 for file opening. Visa free!", "fee"),
+    ("Payment must be made within 48 hours, otherwise this offer will be given to the next candidate", "urgency"),
+    ("Крипто жобаға серіктес керек, 100$ салсаңыз айына 1000$ табыс", "easy_money"),
+    ("Ищу партнёров в арбитраж, вход от 50$, доход от 3% в день", "fee"),
+    ("Нужны люди на раскладку, старт после залога, 1 адрес = 2 500 тг. Пиши @fast_start_kz", "fee"),
+    ("Первые 3 месяца выдаём только на питание, остальное — по окончании объекта", "withheld_wages"),
+    ("Birinchi 2 oy faqat ovqat puli, oylik obyekt tugagach beriladi", "withheld_wages"),
+    ("Salary will be paid every 3 months together", "withheld_wages"),
+    ("All new agents complete a 2-week training period (unpaid)", "withheld_wages"),
+    ("Contract will be given in Qatar after you arrive", "no_contract"),
+    ("A $90 background check fee is payable via Cash App to our HR coordinator", "personal_payment"),
+    ("Free visa Kuwait, sponsor only on paper, work anywhere", "visa"),
     ("Взнос за оформление 300$ — до четверга, потом цена вырастет", "urgency"),
     ("Из 15 мест остались всего 3, бронь держим не больше суток", "urgency"),
     ("Бастық ертең тізімді жабады, ойланатын уақыт жоқ", "urgency"),
@@ -264,10 +238,19 @@ def test_the_price_of_papers_is_no_wage():
     ("You get your first payslip after the 90-day probation", "withheld_wages"),
     ("Разнос листовок, 12 000 ₽ за смену, без опыта", "too_good"),
 ])
-def test_the_rounds_last_phrasings(text, code):
+def test_the_rounds_phrasings(text, code):
     assert code in _codes(text)
 
 
-def test_a_students_summer_practice_is_no_income_for_nothing():
-    text = "Балалар лагеріне тәлімгерлер, жалақы айына 180 000 тг. Студенттерге өндірістік практика ретінде есептеледі."
-    assert "easy_money" not in _codes(text)
+@pytest.mark.parametrize("text, code", [
+    ("Pay: $16.00 – $18.50/hour, flexible schedule, paid training", "fee"),
+    ("Гарантированный доход без задержек плюс премия", "easy_money"),
+    ("Склад, смена 3 900 ₽, выплаты раз в неделю, оформление официальное", "easy_money"),
+    ("Автомойка ищет мойщиков, в день выходит 9–13 тыс, опыт не нужен, научим", "easy_money"),
+    ("Northfield Farms pays the LMIA fee and all recruitment costs; by law these may not be recovered from workers.", "fee"),
+    ("Relocation assistance up to NZ$6,000 for carpenters moving from overseas", "too_good"),
+    ("Live-in room for £90 per week, deducted from your pay", "easy_money"),
+    ("Haul truck drivers, AUD 41/hr plus super, Pilbara", "too_good"),
+])
+def test_honest_near_misses_of_the_round(text, code):
+    assert code not in _codes(text)

@@ -88,8 +88,8 @@ def _named_countries(doc: Doc, budget: Budget) -> dict[str, tuple[int, int]]:
         found.setdefault(cc, set()).update(_token_at(doc, m.start()) for m in pattern.finditer(doc.original)
                                            if not _CYRILLIC_IN.search(_line_of(doc.original, m.start())))
     for m in _LOCATION_LINE.finditer(doc.original):
-        cc = _CODE_ALIASES.get(m.group(1).upper(), m.group(1).upper())
-        if m.group(1).isupper() and cc in rules().countries:
+        cc = _CODE_ALIASES.get(m.group(1), m.group(1))
+        if cc.isupper() and cc in rules().countries:  # the code in capitals ("us, tx" is no location line)
             found.setdefault(cc, set()).add(_token_at(doc, m.start(1)))
     hits_at = {i for hits in found.values() for i in hits}
     found = {cc: {i for i in hits if not _after_origin(doc, i, hits_at)} for cc, hits in found.items()}

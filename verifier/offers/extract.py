@@ -154,10 +154,7 @@ def _possible(phone) -> bool:
 def _given_as_phone(text: str, start: int, phone) -> bool:
     """Tell whether a number of no allocated range is still the phone the offer gives: written with
     its country code ("+7 727 555 01 80", the same in every region) and of a length that country dials."""
-    if not text.startswith("+", start):
-        return False
-    number = phonenumbers.parse(phone.e164)
-    return phonenumbers.is_possible_number_with_reason(number) == phonenumbers.ValidationResult.IS_POSSIBLE
+    return text.startswith("+", start) and _possible(phone)
 
 
 def _messenger_phones(text: str, found: list[dict]) -> None:

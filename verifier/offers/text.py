@@ -314,8 +314,6 @@ def _mostly_cyrillic(text: str) -> bool:
 
 
 SPELT_OUT, MAX_SPELT = 3, 20  # single letters in a row, one space apart, that spell a word ("Д Р О П Ы", "Р А Б О Т А")
-
-
 _SPELT_RE = re.compile(r"(?<![^\W\d_])[^\W\d_] [^\W\d_] [^\W\d_](?![^\W\d_])")  # three lone letters, one space apart
 
 
