@@ -153,14 +153,15 @@ def place_of_work(doc: Doc, budget: Budget | None = None, home: str = "KZ") -> t
 
 
 def route_flags(doc: Doc, country: str | None, budget: Budget) -> list[dict]:
-    """Give `restricted_route` when the job's country and work run only through a government channel."""
+    """Give `restricted_route` when the job's country and work run only through a government channel
+    (quoting the channel's own words, "E-9 через нашу фирму", before the work named)."""
     out = []
     for route in rules().routes:
         if route["country"] != country or any_match(doc, route["cancel"], budget):
             continue
         if any_match(doc, route["official"], budget) and not any_match(doc, route["outside"], budget):
             continue  # the government channel named, and not just to say the offer goes around it
-        for pattern in route["work"]:
+        for pattern in route["channel"] + route["work"]:
             hit = next(matches(doc, pattern, budget), None)
             if hit is not None:
                 out.append(flag_dict(doc, "restricted_route", *hit))

@@ -45,7 +45,7 @@ QUOTED_RE = re.compile(r"(?:\b(?:" + _FORMS_BEFORE + r")\s*)?[«“„\"]([^«»
 FORM_BEFORE_RE = re.compile(r"\b(?:" + _FORMS_BEFORE + r")\s+" + _CAP + r"(?:[ \t]+" + _CAP + r"){0,3}")
 # Names before a legal form or an agency word are read backwards from it (offers/agencies.py).
 FORM_AFTER = LookBack(re.compile(r"(?<![\w])(?i:" + _FORMS_AFTER + r")(?![\w])"), re.compile(_CAP))
-_AGENCY_WORDS = r"(?:Agency|Recruitment|Manpower|Staffing|Placement|Consulting|International)\b"
+_AGENCY_WORDS = r"(?:Agency|Recruitment|Manpower|Staffing|Placements?|Consulting|International|Group|Services?|Solutions|Partners|Holding)\b"
 AGENCY_WORD_AFTER = LookBack(re.compile(r"\b" + _AGENCY_WORDS + r"(?:[ \t]++" + _AGENCY_WORDS + r")*+"),
                              re.compile(r"[A-Z][\w&'-]++"), 4)
 AGENCY_WORD_RE = re.compile(r"(?:агентств\w*+|agency|agentligi|агенттігі)[ \t]++(?:[A-ZА-ЯЁ][\w-]++)(?:[ \t]++[A-ZА-ЯЁ][\w-]++){0,2}")

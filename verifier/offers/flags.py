@@ -24,12 +24,15 @@ BEFORE_OK = frozenset(("күніне", "kuniga", "кунига", "аптасын
 NOT_PERIODS = frozenset(("HR", "H"))  # human resources ("€2,500, contact HR"), not "/hr"
 DAILY_WORDS = frozenset(("күнделікті", "kunlik", "кунлик", "daily", "weekly"))  # may stand before the pay word
 YEARLY_FROM = 20000  # US dollars: an amount named with no period from this much is pay by the year
+HOUR_WORDS = frozenset(("час", "hour", "hours", "сағат", "soat", "соат", "hr", "hrs"))
+AFTER_HOURS = frozenset(("день", "сутки", "day"))  # "4 часа в день", "4 hours a day": a day after the hours is theirs
 RANGE_WORDS = frozenset(("до", "to", "gacha", "дейін"))
 RANGE_DASHES = ("-", "–", "—")
 
 
 def _range_top(tokens, i: int) -> bool:
-    """Tell whether number token i is the top of a range ("от 170 000 до 900 000"): pay is read by its floor."""
+    """Tell whether number token i is the top of a range ("от 170 000 до 900 000"): pay is read by its floor
+    (round 14: not "2000-2500$", whose top writers read as the promise)."""
     return i >= 2 and tokens[i - 2].kind == "number" and bool(tokens[i - 1].keys & RANGE_WORDS)
 
 
@@ -38,6 +41,14 @@ def _cents(doc: Doc, i: int) -> bool:
     tokens = doc.tokens
     return (i >= 1 and tokens[i - 1].kind == "number" and len(tokens[i].text) <= 2
             and doc.original[tokens[i - 1].end:tokens[i].start] in (".", ","))
+
+
+def _digit_group(doc: Doc, i: int) -> bool:
+    """Tell whether number token i is one group of a number written in groups that are no thousands
+    ("8 705 555 33 18", a phone; "2000-2500$" is a range, "16.50" has cents): no amount."""
+    tokens = doc.tokens
+    return any(0 <= j < len(tokens) and tokens[j].kind == "number"
+               and doc.original[tokens[min(i, j)].end:tokens[max(i, j)].start].isspace() for j in (i - 1, i + 1))
 
 
 def _digits(text: str) -> str:
@@ -62,6 +73,9 @@ def _period(doc: Doc, i: int) -> float:
     if j >= 1 and tokens[j].kind == "number" and doc.original[tokens[j].end:tokens[i].start].strip() in RANGE_DASHES:
         j -= 1
     before = next((r.per_period[k] for k in tokens[j].keys if k in BEFORE_OK), None) if i else None
+    if (before is not None and tokens[j].keys & AFTER_HOURS
+            and any(t.keys & HOUR_WORDS and t.sentence == tokens[i].sentence for t in tokens[max(0, j - 2):j])):
+        before = None  # "4 часа в день, 150 000 тг в месяц": the day is the hours', not the pay's
     if before is None and i and j >= 1 and tokens[j].kind == "word" and tokens[j - 1].sentence == tokens[i].sentence:
         before = next((r.per_period[k] for k in tokens[j - 1].keys if k in DAILY_WORDS), None)  # "Күнделікті төлем — 38 000"
     if before is not None:
@@ -114,7 +128,7 @@ def pay_ratio(doc: Doc, first: int, last: int, month_cap: float | None = None) -
     r, best = rules(), 0.0
     tokens = doc.tokens
     for i in range(first, last + 1):
-        if tokens[i].kind != "number" or _range_top(tokens, i) or _cents(doc, i):
+        if tokens[i].kind != "number" or _range_top(tokens, i) or _cents(doc, i) or _digit_group(doc, i):
             continue
         value, end = _amount(doc, i)
         sentence = tokens[i].sentence
@@ -132,8 +146,33 @@ def pay_ratio(doc: Doc, first: int, last: int, month_cap: float | None = None) -
         usd = value * mult * r.money[currency]
         if period == 1.0 and usd >= YEARLY_FROM:
             period = 1 / 12  # "base salary $42,000": no monthly wage is that high
-        best = max(best, usd * period / (by_period if period != 1.0 else month))
+        line = by_period if period != 1.0 else month
+        # a month's pay for a few hours a day is read as a full-time month's, against the higher line
+        # (pay by the day for them is an income promise: easy_money's, not too_good's)
+        factor = full_time_factor(doc, sentence) if period == 1.0 else 1.0
+        if factor > 1.0:
+            usd, line = usd * factor, max(month, by_period)
+        best = max(best, usd * period / line)
     return best
+
+
+FULL_DAY, MAX_FACTOR = 8, 4  # hours of a full working day; pay for 2 hours a day counts at most 4 times
+
+
+def full_time_factor(doc: Doc, sentence: int) -> float:
+    """Give how many times a day's or month's pay stands for a full day's, when its sentence (or a
+    short message) says the work takes only a few hours a day ("2 часа в день, 600 000 тг в месяц")."""
+    if "part_time" not in doc.memo:
+        hours: dict[int, float] = {}
+        for p in rules().part_time:
+            for first, last in matches(doc, p, Budget()):
+                n = max((float(int(_digits(t.text))) for t in doc.tokens[first:last + 1] if t.kind == "number"), default=2.0)
+                for key in (doc.tokens[first].sentence, -1):
+                    hours[key] = max(hours.get(key, 0.0), n)
+        doc.memo["part_time"] = hours
+    hours = doc.memo["part_time"]
+    n = hours.get(sentence) or (hours.get(-1) if sum(t.kind == "word" for t in doc.tokens) <= SHORT else None)
+    return min(MAX_FACTOR, FULL_DAY / n) if n and 0 < n < FULL_DAY else 1.0
 
 
 def place_line(doc: Doc, budget: Budget) -> float | None:
@@ -167,7 +206,8 @@ def _pay_phrase(doc: Doc, i: int) -> tuple[int, int]:
 
 # The words of a price or a fee beside an amount (round 13): that amount is what the worker pays.
 PRICE_WORDS = frozenset(("рәсімдеу", "оформление", "rasmiylashtirish", "расмийлаштириш", "комиссия", "взнос", "fee", "fees",
-                         "залог", "депозит", "deposit", "стоимость", "narxi", "бағасы", "құны", "төлемі"))
+                         "залог", "депозит", "deposit", "стоимость", "narxi", "бағасы", "құны", "төлемі",
+                         "тіркелу", "регистрация", "registration", "ro'yxatdan", "рўйхатдан"))  # round 14: a registration
 
 
 def _is_price(doc: Doc, i: int) -> bool:

@@ -68,6 +68,7 @@ class Rules:
     place_lines: dict = None                 # a country code -> the month line (USD) of unskilled pay there, where lower
     labour: tuple[Pattern, ...] = ()         # work of the hands named (also in `unskilled`)
     entry: tuple[Pattern, ...] = ()          # a job open to beginners: no effort, unless `labour` is named
+    part_time: tuple[Pattern, ...] = ()      # "2 часа в день": a few hours of work a day, with their number
 
 
 def _read(name: str) -> dict:
@@ -105,7 +106,8 @@ def rules() -> Rules:
     flags = {code: _flag(code, data[code], money_keys) for code in FLAG_CODES if code in data}
     comp = lambda ps: tuple(compile_pattern(p, money_keys) for p in ps)  # noqa: E731
     countries = {k: v for k, v in dest.items() if k not in ("routes", "remote")}
-    routes = [{**r, "work": comp(r["work"]), "official": comp(r["official"]), "cancel": comp(r.get("cancel", [])),
+    routes = [{**r, "work": comp(r.get("work", [])), "channel": comp(r.get("channel", [])), "official": comp(r["official"]),
+               "cancel": comp(r.get("cancel", [])),
                "outside": comp(r.get("outside", []))}
               for r in dest.get("routes", [])]
     return Rules(flags, comp(data["context"]["cancel"]), money, money_keys,
@@ -119,7 +121,8 @@ def rules() -> Rules:
                  comp(dest["remote"]["cancel"]), comp(data["easy_money"].get("no_skill", [])),
                  comp(data["too_good"].get("entry_office", [])),
                  {cc: float(v) for cc, v in data["too_good"].get("place", {}).items()},
-                 comp(data["too_good"]["labour"]), comp(data["easy_money"]["entry"]))
+                 comp(data["too_good"]["labour"]), comp(data["easy_money"]["entry"]),
+                 comp(data["too_good"].get("part_time", [])))
 
 
 def _local_lines(table: dict) -> dict[str, tuple[float, float, float]]:

@@ -1,0 +1,109 @@
+"""Round 14 of the offer scan: a month's pay for a few hours a day, the hours' "в день" that is no pay
+period, a phone's digit groups that are no amount, the route to Korea (the channel's own words quoted
+first; F-4 and H-2; a region's E-8 programme; "the exam is not needed"), firm names ending in an agency
+word, and the phrasings the round's rules read. Every text here is INVENTED for the test (none is
+copied from an evaluation set)."""
+from __future__ import annotations
+
+import pytest
+
+from eval.offers import NotFound
+from verifier.offers.scan import find_flags, scan
+
+
+def _flags(text: str) -> dict[str, str]:
+    """Give each flag code the text's words raise, with its quote."""
+    return {f["code"]: f["quote"] for f in find_flags(text)}
+
+
+def _scanned(text: str) -> dict[str, str]:
+    """Give each flag code a whole scan with no registry raises, with its quote."""
+    return {f["code"]: f["quote"] for f in scan(text, "en", NotFound())["flags"]}
+
+
+@pytest.mark.parametrize("text, too_good", [
+    ("Оператор чата, без опыта, всего 2 часа в день, 500 000 тг в месяц. Пиши @chat_op_invented", True),
+    ("Kuryer kerak, tajriba shart emas, kuniga 2 soat, oyiga 9 000 000 so'm. Tel +998 90 555 01 17", True),
+    # the same pay for a full day is ordinary; pay by the hour is never scaled
+    ("Оператор чата, без опыта, 8 часов в день, 500 000 тг в месяц. Пиши @chat_op_invented", False),
+    ("Part-time receptionist, 4 hours a day, $1,600 per month, no experience needed. Call (212) 555-0143", False),
+    ("Уборщица в офис, 4 часа в день, 150 000 тг в месяц, без опыта. Тел +7 701 555 12 34", False),
+])
+def test_a_months_pay_for_a_few_hours_a_day_is_read_as_a_full_days(text, too_good):
+    assert ("too_good" in _flags(text)) is too_good
+
+
+def test_the_day_after_the_hours_is_no_period_of_the_pay():
+    # "в день" belongs to "4 часа"; the pay is by the month, not 150 000 a day
+    assert "too_good" not in _flags("Уборщица, без опыта, 4 часа в день, 150 000 тг. Тел +7 701 555 12 34")
+
+
+def test_the_digit_groups_of_a_phone_are_no_amount():
+    text = ("Үйде отырып табыс, тәжірибе қажет емес. Тіркелу 4000 тг — Kaspi 8 705 555 41 16 Ботагөз. "
+            "Чекті жіберіңіз.")
+    assert "too_good" not in _flags(text)
+    assert "fee" in _flags(text)
+
+
+@pytest.mark.parametrize("text, route", [
+    ("Кореяға жұмыс! E-9 визасын өзіміз ашамыз, корей тілі емтиханы керек емес. Тел +7 747 555 20 31", "E-9"),
+    ("Е-9 виза кепілдігімен! TOPIK тапсырудың қажеті жоқ. WhatsApp +7 708 555 60 41", "Е-9"),
+    ("Jizzax: Koreyaga fermaga, bizning firmada kvota bor, ro'yxat 300$. Tel +998 93 555 70 12", "kvota"),
+])
+def test_a_private_offer_of_the_korean_channel_is_flagged_by_its_own_words(text, route):
+    assert route in _scanned(text).get("restricted_route", "")
+
+
+@pytest.mark.parametrize("text", [
+    # visas of ethnic Koreans are a route of their own
+    "Корея, завод в Ансане, только для визы F-4 и H-2, договор на русском. Тел. 010-5557-3301",
+    # seasonal E-8 work run by a region's government with a Korean district
+    ("Қорақалпоғистон ҳокимлиги ва Корея туман маъмурияти келишуви асосида E-8 мавсумий иш учун танлов. "
+     "Ариза туман бандлик марказларида қабул қилинади. Тел.: +998 61 222 40 10"),
+    # the Korean language asked for a job at home
+    "Шымкенттегі корей мейрамханасына корей тілін білетін даяшы керек. Тел +7 701 555 18 27",
+])
+def test_lawful_routes_to_korea_are_no_restricted_route(text):
+    assert "restricted_route" not in _scanned(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Работа в Польше на складе — Vistula Jobs Group. Оплата 4 200 zł. Звоните +48 512 555 310",
+    "UK farm work with Greenhill Placements, £12.21/hour, sponsorship arranged. Call 07700 900318",
+])
+def test_a_firm_named_with_an_agency_word_is_checkable(text):
+    assert "private_channel" not in _scanned(text)
+
+
+def test_a_job_title_ending_in_staff_is_no_firm():
+    text = "Waiting Staff and Kitchen Staff needed in Antalya, $700 a month. WhatsApp +90 532 555 41 08 only"
+    assert "private_channel" in _scanned(text)
+
+
+@pytest.mark.parametrize("text, code, raised", [
+    # the employer pays "at its own expense"; a cost "not deducted"
+    ("Жұмыс визасын жұмыс беруші өз есебінен рәсімдейді. Тел. +7 7172 55 03 90", "fee", False),
+    ("Ishchi vizasini ish beruvchi o'z hisobidan oladi. Tel. +998 71 255 03 90", "fee", False),
+    ("Билет до объекта оплачивает компания и с зарплаты не удерживается.", "debt", False),
+    # a fare paid by the employer and deducted later is a debt, not a fee
+    ("Проезд до Казани оплачиваем, стоимость билета вычитается из первой зарплаты.", "fee", False),
+    ("Yo'l pulini o'zimiz to'laymiz, keyin ish haqidan ushlanadi. Tel +998 91 555 20 40", "debt", True),
+    ("Вылет через 3 недели, группа почти собрана! Пишите +7 705 555 40 12", "urgency", True),
+    ("Joylar deyarli qolmadi, ertagacha javob bering! Tel +998 90 555 61 22", "urgency", True),
+    ("Please send the deposit to our manager's personal account before the interview.", "personal_payment", True),
+    ("Hujjatlarga 300 evro — shaxsiy karta 9860 5555 0102 0304 (Bekzod)", "personal_payment", True),
+    ("Документы оформим, но это уже не личные карты, а счёт фирмы.", "personal_payment", False),
+    ("Our volunteers never take money on personal cards; donations go to the fund's account.", "personal_payment", False),
+    ("Wages start only after completing 3 months probation. Call +971 52 555 0144", "withheld_wages", True),
+    ("Зарплата копится у работодателя и выдаётся одной суммой в конце сезона.", "withheld_wages", True),
+    ("Паспорт сдаётся в отдел кадров и выдаётся на руки по окончании вахты.", "withheld_wages", False),
+    ("Шартнома керакмас, пул кунлик. Тел +998 90 555 72 10", "no_contract", True),
+    ("Patentsiz ishlaymiz, hammasini o'zimiz hal qilamiz. Tel +998 93 555 80 20", "visa", True),
+    ("Турист визасы бар адамдар қабылданбайды, тек жұмыс визасымен. Тел +7 701 555 10 20", "visa", False),
+    ("Өз атыңдағы Kaspi картаға ақша түседі, сен шешіп біздің адамға бересің.", "crime_recruitment", True),
+    ("Открываешь карту на себя и передаёшь нам данные для входа, платим 15 000.", "crime_recruitment", True),
+    ("500$ bilet va viza uchun oldindan tashlaysiz. Tel +998 97 555 30 40", "fee", True),
+    ("Turkiya, tikuv fabrikasi, kuniga 90 $, turist vizada kelasiz, ishlash uchun ruxsatnoma kerak emas.", "fee", False),
+])
+def test_the_phrasings_of_round_14(text, code, raised):
+    assert (code in _flags(text)) is raised, _flags(text)
