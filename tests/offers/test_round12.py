@@ -8,7 +8,7 @@ import pytest
 
 from eval.offers import NotFound
 from verifier.offers.contact import ADDRESS_RE
-from verifier.offers.flags import pay_spans
+from verifier.offers.pay import pay_spans
 from verifier.offers.scan import find_flags, scan
 from verifier.offers.text import Budget, read_doc, turkic_stems
 
@@ -25,7 +25,7 @@ def _scanned_codes(text: str) -> set[str]:
 
 def _periods(text: str) -> list[float]:
     doc = read_doc(text)
-    from verifier.offers.flags import _period
+    from verifier.offers.pay import pay_period as _period
     return [_period(doc, i) for i, _, _ in pay_spans(doc, Budget())]
 
 

@@ -107,3 +107,63 @@ def test_a_job_title_ending_in_staff_is_no_firm():
 ])
 def test_the_phrasings_of_round_14(text, code, raised):
     assert (code in _flags(text)) is raised, _flags(text)
+
+
+@pytest.mark.parametrize("text, fee", [
+    # what the worker buys from the employer's "vendor", promised back with the first paycheck, is paid first
+    ("Activate your typing account with a one-time registration fee of $49, refundable after your first payout.", True),
+    ("New hires must buy the approved headset package ($120) from our equipment vendor. The cost is reimbursed with your first paycheck.", True),
+    ("You will pay the permit fee of GBP 380 through our travel agent; it will be refunded on arrival.", True),
+    # a visa fee paid at the embassy and refunded by the employer is no fee for the job
+    ("You pay the national visa fee (€75) at the embassy; we reimburse it with your first salary. jobs@invented-klinik.de", False),
+    ("Visa fee and flights are refunded by the employer in your first pay slip. Apply at jobs@invented-farms.co.uk", False),
+    ("Nursing registration fees are reimbursed by the employer. Apply at careers@invented-trust.nhs.uk", False),
+])
+def test_a_fee_promised_back_with_the_first_paycheck_is_still_a_fee(text, fee):
+    assert ("fee" in _flags(text)) is fee, _flags(text)
+
+
+@pytest.mark.parametrize("text, easy", [
+    # money for lending a card or passing money on is income for nothing
+    ("Lend us your bank card: money comes in, you cash it out and hand it to our man, 10% is yours. @invented_cards", True),
+    ("Open an account in your name and hand over the online banking login. We pay $400 per account. Text (312) 555-0190", True),
+    # a stash courier's wage is a courier's: no income for nothing
+    ("Курьер нужен, раскладывать закладки по районам, фото и координаты куратору, 2 000 за клад. @invented_kur", False),
+])
+def test_pay_for_a_crime_that_is_no_job_of_the_hands_is_income_for_nothing(text, easy):
+    flags = _flags(text)
+    assert "crime_recruitment" in flags
+    assert ("easy_money" in flags) is easy, flags
+
+
+@pytest.mark.parametrize("text, crime", [
+    ("Receive merchandise from online stores at your home address and forward the parcels to our international clients.", True),
+    ("Receive inbound freight at our Dallas warehouse, relabel and repackage items for outbound orders. 2900 Invented Blvd.", False),
+])
+def test_reshipping_is_parcels_received_at_home_and_sent_abroad_not_relabelling(text, crime):
+    assert ("crime_recruitment" in _flags(text)) is crime, _flags(text)
+
+
+@pytest.mark.parametrize("text, easy", [
+    ("Payroll clerk. Requirements: 1+ year payroll or bookkeeping experience. Benefits: paid weekly, flexible hours.", False),
+    ("Bank teller. Benefits: medical, dental, annual profit sharing, 3 weeks PTO. Paid weekly, flexible hours.", False),
+    ("Home typists, paid weekly, flexible hours, no experience. WhatsApp +1 (305) 555-0172", True),
+])
+def test_a_job_that_asks_years_of_experience_or_gives_paid_leave_is_no_income_for_nothing(text, easy):
+    assert ("easy_money" in _flags(text)) is easy, _flags(text)
+
+
+def test_posts_on_instagram_are_work_not_the_only_contact():
+    text = ("Social media assistant, $20 per hour: plan posts on Instagram and TikTok, answer comments. "
+            "Invented Outfitters, 3 stores in Bend. Apply in store.")
+    assert "private_channel" not in _scanned(text)
+    assert "private_channel" in _scanned("Hostess jobs, $4,000 a month. Message us on Instagram @invented_vip")
+
+
+@pytest.mark.parametrize("text, withheld", [
+    ("Compensation: $2,600 per month. Your first salary is paid after successful completion of the 30-day probation period.", True),
+    ("The first 3 months' salary is paid together at the end of probation; after that monthly.", True),
+    ("Pay starts at $18 an hour and rises after completion of the 90-day probation.", False),
+])
+def test_pay_held_until_the_probation_ends(text, withheld):
+    assert ("withheld_wages" in _flags(text)) is withheld, _flags(text)

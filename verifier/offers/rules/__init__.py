@@ -41,6 +41,7 @@ class Flag:
     always: tuple[Pattern, ...] = ()  # private_channel: raise it even beside a firm's name (an interview by chat)
     cancel_anywhere: tuple[Pattern, ...] = ()  # anywhere in the text, these take the flag back ("2 years of experience")
     weak_cancel: tuple[Pattern, ...] = ()  # anywhere in the text, these take back a weak hit only (a hostess in a restaurant)
+    keep: tuple[Pattern, ...] = ()  # a sentence these match is never taken back by `cancel` (a starter kit "refunded from your first paycheck")
 
 
 @dataclass(frozen=True)
@@ -94,7 +95,7 @@ def _flag(code: str, table: dict, money: frozenset) -> Flag:
     barrier = frozenset().union(*(pattern_keys(w) for w in table.get("barrier", [])))
     return Flag(code, int(table["strength"]), comp(table.get("patterns", [])), comp(table.get("cancel", [])), barrier,
                 comp(table.get("weak", [])), comp(table.get("always", [])), comp(table.get("cancel_anywhere", [])),
-                comp(table.get("weak_cancel", [])))
+                comp(table.get("weak_cancel", [])), comp(table.get("keep", [])))
 
 
 @lru_cache(maxsize=1)

@@ -18,7 +18,7 @@ from verifier.offers.rules import FLAG_CODES, RULES_DIR, _read, rules
 from verifier.offers.rules.match import GAPS, compile_pattern, matches
 from verifier.offers.text import Budget, read_doc
 
-_LISTS = ("patterns", "weak", "always", "cancel", "cancel_anywhere", "weak_cancel")
+_LISTS = ("patterns", "weak", "always", "cancel", "cancel_anywhere", "weak_cancel", "keep")
 _RAISING = ("patterns", "weak", "always")
 
 
