@@ -167,3 +167,23 @@ def test_posts_on_instagram_are_work_not_the_only_contact():
 ])
 def test_pay_held_until_the_probation_ends(text, withheld):
     assert ("withheld_wages" in _flags(text)) is withheld, _flags(text)
+
+
+@pytest.mark.parametrize("text, fee", [
+    # a month's wage before the visa or ticket words is no price
+    ("Қыздар Дубайға хостес, айына 5000$, виза туристік, барған соң ауыстырамыз. WhatsApp +7 702 555 60 70", False),
+    ("Rabota v Dubae, hostess, 4000-6000$ v mesyac + chaevye, bilet i vizu delaem. Pishi @invented_vip", False),
+    # an amount paid for the visa stays a fee beside the wage
+    ("Виза мен билетке 500$ төлейсіз, айына 2000$ табасыз. Тел +7 747 555 80 90", True),
+    ("Крипто жобаға 100$ салсаңыз айына 1000$ табыс. @invented_crypto", True),
+])
+def test_a_wage_named_beside_the_visa_is_no_fee(text, fee):
+    assert ("fee" in _flags(text)) is fee, _flags(text)
+
+
+def test_the_price_of_a_package_of_services_is_no_wage():
+    text = ("Корея, заводы, от 2 300 000 вон в месяц, без опыта. Пакет услуг (виза + билет + трудоустройство) — "
+            "3 000 $. ТОО «Invented Карьер», Алматы. Тел +7 727 355 10 20")
+    flags = _flags(text)
+    assert "fee" in flags
+    assert "too_good" not in flags, flags

@@ -9,7 +9,7 @@ import re
 
 from verifier.offers.destination import is_remote
 from verifier.offers.notice import warned_sentences
-from verifier.offers.pay import SHORT, is_price, pay_phrase, pay_period, pay_ratio, pay_spans, place_line
+from verifier.offers.pay import SHORT, is_price, only_wages, pay_phrase, pay_period, pay_ratio, pay_spans, place_line
 from verifier.offers.quote import flag_dict
 from verifier.offers.rules import FLAG_CODES, WEAK, Flag, rules
 from verifier.offers.rules.match import any_match, can_match, matches, sentences_matching
@@ -83,7 +83,7 @@ def _first_hit(doc: Doc, flag: Flag, skip: set[int], budget: Budget, patterns=No
         for first, last in matches(doc, pattern, budget, flag.barrier, skip):
             if flag.code in AMOUNT_FLAGS and pay_ratio(doc, first, last, place_line(doc, budget)) < 1.0:
                 continue
-            if flag.code == "fee" and _paid_by_another(doc, last):
+            if flag.code == "fee" and (_paid_by_another(doc, last) or only_wages(doc, first, last)):
                 continue
             if best is None or first < best[0]:
                 best = (first, last)
@@ -137,6 +137,8 @@ def text_flags(doc: Doc, budget: Budget, skip_codes: tuple[str, ...] = ("private
             hit = income_for_nothing(doc, skip, budget, {f["code"] for f in found})
         if hit is not None:
             found.append(flag_dict(doc, code, hit[0], _with_amount(doc, hit[1]) if code == "fee" else hit[1]))
+            if code == "fee":
+                doc.memo["fee_span"] = (found[-1]["start"], found[-1]["end"])  # its amount is a price, no wage
         elif (flag.weak and not any_match(doc, flag.weak_cancel, budget)
               and (hit := _first_hit(doc, flag, skip, budget, flag.weak)) is not None):
             found.append(flag_dict(doc, code, *hit, strength=WEAK))

@@ -45,6 +45,44 @@ def _digit_group(doc: Doc, i: int) -> bool:
                and doc.original[tokens[min(i, j)].end:tokens[max(i, j)].start].isspace() for j in (i - 1, i + 1))
 
 
+def _in_fee(doc: Doc, i: int) -> bool:
+    """Tell whether number token i lies in the quote of the text's `fee` ("Пакет услуг (виза + билет) —
+    3 000 $"): the price the worker pays, no wage."""
+    span = doc.memo.get("fee_span")
+    return span is not None and span[0] <= doc.tokens[i].start < span[1]
+
+
+# Words beside an amount that make it a wage ("айына 5000$, виза туристік", "4000$ v mesyac, bilet"):
+# the month or the pay word before it, the month after it.
+WAGE_BEFORE = frozenset(("айына", "oyiga", "ойига", "зарплата", "зп", "оклад", "salary", "жалақы", "айлық", "айлығы",
+                         "maosh", "oylik", "oyligi", "ойлик"))
+MONTH_AFTER = frozenset(("месяц", "month", "monthly", "mo", "айына", "oyiga", "ойига", "ай"))
+
+
+PER = frozenset(("в", "v", "a", "per", "in", "за", "/"))  # between an amount and its month ("5000$ в месяц")
+
+
+def _month_after(doc: Doc, i: int) -> bool:
+    """Tell whether the first word after the amount at number token i (past its currency and "в", "per")
+    is a month."""
+    money = rules().money_keys
+    for t in doc.tokens[i + 1:i + 4]:
+        if t.sentence != doc.tokens[i].sentence:
+            return False
+        if not (t.keys & money or t.keys & PER):
+            return bool(t.keys & MONTH_AFTER)
+    return False
+
+
+def only_wages(doc: Doc, first: int, last: int) -> bool:
+    """Tell whether the tokens first..last name amounts, and every one of them is a wage (a month's
+    pay word beside it), so the span is no price the worker pays."""
+    tokens, numbers = doc.tokens, [i for i in range(first, last + 1) if doc.tokens[i].kind == "number"]
+    return bool(numbers) and all(
+        any(t.sentence == tokens[i].sentence and t.keys & WAGE_BEFORE for t in tokens[max(0, i - 2):i]) or _month_after(doc, i)
+        for i in numbers)
+
+
 def _digits(text: str) -> str:
     """Give the digits of a number token (at most 12)."""
     return "".join(ch for ch in text if ch.isdigit())[:12] or "0"
@@ -122,7 +160,7 @@ def pay_ratio(doc: Doc, first: int, last: int, month_cap: float | None = None) -
     r, best = rules(), 0.0
     tokens = doc.tokens
     for i in range(first, last + 1):
-        if tokens[i].kind != "number" or _range_top(tokens, i) or _cents(doc, i) or _digit_group(doc, i):
+        if tokens[i].kind != "number" or _range_top(tokens, i) or _cents(doc, i) or _digit_group(doc, i) or _in_fee(doc, i):
             continue
         value, end = _amount(doc, i)
         sentence = tokens[i].sentence
