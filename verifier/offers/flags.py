@@ -9,7 +9,7 @@ import re
 
 from verifier.offers.destination import is_remote
 from verifier.offers.notice import warned_sentences
-from verifier.offers.pay import SHORT, is_price, only_wages, pay_phrase, pay_period, pay_ratio, pay_spans, place_line
+from verifier.offers.pay import is_price, is_short, only_wages, pay_phrase, pay_period, pay_ratio, pay_spans, place_line
 from verifier.offers.quote import flag_dict
 from verifier.offers.rules import FLAG_CODES, WEAK, Flag, rules
 from verifier.offers.rules.match import any_match, can_match, matches, sentences_matching
@@ -67,7 +67,7 @@ def income_for_nothing(doc: Doc, skip: set[int], budget: Budget, codes: set[str]
     if not income:
         return None
     effort = _first_by_sentence(doc, effortless(doc, budget, codes), budget, skip)
-    short = sum(t.kind == "word" for t in doc.tokens) <= SHORT
+    short = is_short(doc)
     pairs = [(income[s], effort[s]) for s in income if s in effort
              and (short or (s >= 0 and abs(income[s][0] - effort[s][0]) <= NEAR))]
     if not pairs:

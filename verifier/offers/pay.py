@@ -11,6 +11,13 @@ from verifier.offers.text import Budget, Doc
 SHORT = 60  # words: a message this short is read as one sentence (for easy_money and the hours of a day)
 
 
+def is_short(doc: Doc) -> bool:
+    """Tell, counted once per doc, whether the text has at most SHORT words."""
+    if "short" not in doc.memo:
+        doc.memo["short"] = sum(t.kind == "word" for t in doc.tokens) <= SHORT
+    return doc.memo["short"]
+
+
 # The period words that name pay before its amount ("күніне 20 000 тг", "в сутки 8–12 тыс."); the others
 # before a number belong to what comes earlier ("Ауысым 12 сағат, 10 500 тг", "за 35 смен; 80 000 руб.")
 BEFORE_OK = frozenset(("күніне", "kuniga", "кунига", "аптасына", "haftasiga", "ҳафтасига", "daily", "weekly", "күнделікті", "kunlik", "кунлик",
@@ -203,7 +210,7 @@ def full_time_factor(doc: Doc, sentence: int) -> float:
                     hours[key] = max(hours.get(key, 0.0), n)
         doc.memo["part_time"] = hours
     hours = doc.memo["part_time"]
-    n = hours.get(sentence) or (hours.get(-1) if sum(t.kind == "word" for t in doc.tokens) <= SHORT else None)
+    n = hours.get(sentence) or (hours.get(-1) if is_short(doc) else None)
     return min(MAX_FACTOR, FULL_DAY / n) if n and 0 < n < FULL_DAY else 1.0
 
 
@@ -218,9 +225,11 @@ def place_line(doc: Doc, budget: Budget) -> float | None:
 
 def pay_spans(doc: Doc, budget: Budget, month_cap: float | None = None):
     """Yield (first, last, share of the too-good line) for each number of the text named with a currency."""
-    tokens = doc.tokens
+    tokens, money = doc.tokens, rules().money_keys
     for i in doc.index.get("#", ()):  # the number tokens, in order
         budget.tick()
+        if all(money.isdisjoint(t.keys) for t in tokens[max(0, i - 4):i + 4]):
+            continue  # no currency within reach of either window below: no amount
         first, last = max(0, i - 2), min(len(tokens) - 1, i + 3)
         ratio = pay_ratio(doc, i, last, month_cap) or pay_ratio(doc, first, i, month_cap)
         if ratio:
