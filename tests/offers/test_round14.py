@@ -187,3 +187,18 @@ def test_the_price_of_a_package_of_services_is_no_wage():
     flags = _flags(text)
     assert "fee" in flags
     assert "too_good" not in flags, flags
+
+
+@pytest.mark.parametrize("text, urgent", [
+    ("UK care visas: only 4 CoS left for this intake! WhatsApp +44 7700 900462", True),
+    ("Германияға топ жиналды, тағы 2 адам керек, айдың соңында ұшамыз. Тел +7 705 555 70 80", True),
+    ("Орын аз, тез жазу керек, апта соңына дейін ғана. Тел +7 707 555 40 50", True),
+    ("Ikki soatlik ish, bugun kerak, faqat lichkaga yozing", True),
+    ("Набор заканчивается в пятницу, звоните +7 701 555 60 70", True),
+    ("Құжат тапсыру сенбіге дейін, кешіккендерге орын болмайды. Тел +7 701 555 60 71", True),
+    ("Bu hafta ichida yozilganlar birinchi guruhga! Tel +998 93 555 40 72", True),
+    # no pressure: a firm that needs two more workers on its staff, a deadline of an honest programme
+    ("Наша бригада укомплектована, ещё вакансий нет. ТОО «Invented Строй», Шымкент, ул. Байтурсынова 12", False),
+])
+def test_urgency_said_in_round_14s_words(text, urgent):
+    assert ("urgency" in _flags(text)) is urgent, _flags(text)
