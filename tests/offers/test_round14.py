@@ -21,7 +21,7 @@ def _scanned(text: str) -> dict[str, str]:
     return {f["code"]: f["quote"] for f in scan(text, "en", NotFound())["flags"]}
 
 
-@pytest.mark.parametrize("text, too_good", [
+@pytest.mark.parametrize("text, easy", [
     ("Оператор чата, без опыта, всего 2 часа в день, 500 000 тг в месяц. Пиши @chat_op_invented", True),
     ("Kuryer kerak, tajriba shart emas, kuniga 2 soat, oyiga 9 000 000 so'm. Tel +998 90 555 01 17", True),
     # the same pay for a full day is ordinary; pay by the hour is never scaled
@@ -29,8 +29,8 @@ def _scanned(text: str) -> dict[str, str]:
     ("Part-time receptionist, 4 hours a day, $1,600 per month, no experience needed. Call (212) 555-0143", False),
     ("Уборщица в офис, 4 часа в день, 150 000 тг в месяц, без опыта. Тел +7 701 555 12 34", False),
 ])
-def test_a_months_pay_for_a_few_hours_a_day_is_read_as_a_full_days(text, too_good):
-    assert ("too_good" in _flags(text)) is too_good
+def test_a_months_pay_for_a_few_hours_a_day_is_income_for_little_time(text, easy):
+    assert ("easy_money" in _flags(text)) is easy, _flags(text)
 
 
 def test_the_day_after_the_hours_is_no_period_of_the_pay():

@@ -9,7 +9,7 @@ import re
 
 from verifier.offers.destination import is_remote
 from verifier.offers.notice import warned_sentences
-from verifier.offers.pay import is_price, is_short, only_wages, pay_phrase, pay_period, pay_ratio, pay_spans, place_line
+from verifier.offers.pay import full_time_factor, is_price, is_short, only_wages, pay_phrase, pay_period, pay_ratio, pay_spans, place_line
 from verifier.offers.quote import flag_dict
 from verifier.offers.rules import FLAG_CODES, WEAK, Flag, rules
 from verifier.offers.rules.match import any_match, can_match, matches, sentences_matching
@@ -157,11 +157,21 @@ def _money_for_nothing(doc: Doc, found: list[dict], skip: set[int] | None, budge
     if skip is None or "easy_money" in codes:
         return []
     if not codes & INCOME_FLAGS:
-        return _paid_home_work(doc, skip, budget)
+        return _paid_home_work(doc, skip, budget) or _pay_for_few_hours(doc, skip, budget)
     effort = _first_by_sentence(doc, effortless(doc, budget, codes), budget, skip).get(-1)
     if effort is None and "crime_recruitment" in codes and not doc.memo.get("labour"):
         effort = _crime_pay(doc, skip, budget)  # money for a card or an account, not a courier's wage
     return [] if effort is None else [flag_dict(doc, "easy_money", *effort)]
+
+
+def _pay_for_few_hours(doc: Doc, skip: set[int], budget: Budget) -> list[dict]:
+    """Give `easy_money` for a month's pay that, for the few hours a day the text names, would be far
+    above the line full-time ("2 часа в день с телефона, 600 000 тг в месяц"): income for little time."""
+    for i, _, ratio in pay_spans(doc, budget, place_line(doc, budget), part_time=True):
+        sentence = doc.tokens[i].sentence
+        if ratio >= 1.0 and sentence not in skip and not is_price(doc, i) and full_time_factor(doc, sentence) > 1.0:
+            return [flag_dict(doc, "easy_money", *pay_phrase(doc, i))]
+    return []
 
 
 def _crime_pay(doc: Doc, skip: set[int], budget: Budget) -> tuple[int, int] | None:

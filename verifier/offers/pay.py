@@ -158,7 +158,7 @@ def _hours_period(doc: Doc, i: int, j: int) -> bool:
             and ", " in doc.original[tokens[i].end:tokens[j].start])
 
 
-def pay_ratio(doc: Doc, first: int, last: int, month_cap: float | None = None) -> float:
+def pay_ratio(doc: Doc, first: int, last: int, month_cap: float | None = None, part_time: bool = False) -> float:
     """Give the largest amount a span of tokens names, as a share of the too-good line of its currency (0 when none).
 
     The line is the currency's own (pay in tenge, sum or som is too good at home well below a
@@ -186,9 +186,9 @@ def pay_ratio(doc: Doc, first: int, last: int, month_cap: float | None = None) -
         if period == 1.0 and usd >= YEARLY_FROM:
             period = 1 / 12  # "base salary $42,000": no monthly wage is that high
         line = by_period if period != 1.0 else month
-        # a month's pay for a few hours a day is read as a full-time month's, against the higher line
-        # (pay by the day for them is an income promise: easy_money's, not too_good's)
-        factor = full_time_factor(doc, sentence) if period == 1.0 else 1.0
+        # `part_time`: a month's pay for a few hours a day is read as a full-time month's, against the
+        # higher line (easy_money asks: writers call it income for little time, not pay too good for work)
+        factor = full_time_factor(doc, sentence) if part_time and period == 1.0 else 1.0
         if factor > 1.0:
             usd, line = usd * factor, max(month, by_period)
         best = max(best, usd * period / line)
@@ -223,15 +223,16 @@ def place_line(doc: Doc, budget: Budget) -> float | None:
     return doc.memo["place_line"]
 
 
-def pay_spans(doc: Doc, budget: Budget, month_cap: float | None = None):
-    """Yield (first, last, share of the too-good line) for each number of the text named with a currency."""
+def pay_spans(doc: Doc, budget: Budget, month_cap: float | None = None, part_time: bool = False):
+    """Yield (first, last, share of the too-good line) for each number of the text named with a currency
+    (`part_time`: see pay_ratio)."""
     tokens, money = doc.tokens, rules().money_keys
     for i in doc.index.get("#", ()):  # the number tokens, in order
         budget.tick()
         if all(money.isdisjoint(t.keys) for t in tokens[max(0, i - 4):i + 4]):
             continue  # no currency within reach of either window below: no amount
         first, last = max(0, i - 2), min(len(tokens) - 1, i + 3)
-        ratio = pay_ratio(doc, i, last, month_cap) or pay_ratio(doc, first, i, month_cap)
+        ratio = pay_ratio(doc, i, last, month_cap, part_time) or pay_ratio(doc, first, i, month_cap, part_time)
         if ratio:
             yield i, last, ratio
 
