@@ -33,9 +33,14 @@ def test_a_months_pay_for_a_few_hours_a_day_is_income_for_little_time(text, easy
     assert ("easy_money" in _flags(text)) is easy, _flags(text)
 
 
-def test_the_day_after_the_hours_is_no_period_of_the_pay():
-    # "в день" belongs to "4 часа"; the pay is by the month, not 150 000 a day
-    assert "too_good" not in _flags("Уборщица, без опыта, 4 часа в день, 150 000 тг. Тел +7 701 555 12 34")
+@pytest.mark.parametrize("text", [
+    # "в день" belongs to "4 часа", "в неделю" to "5 дней": the pay is by the month
+    "Уборщица, без опыта, 4 часа в день, 150 000 тг. Тел +7 701 555 12 34",
+    "Агентство «Invented Няня», Астана, пр. Абая 1: няня без опыта, 5 дней в неделю, 250 000 ₸.",
+])
+def test_the_day_after_the_hours_and_the_week_after_the_days_are_no_period_of_the_pay(text):
+    assert "too_good" not in _flags(text)
+    assert "too_good" in _flags("Курьер без опыта, в день 40 000 тг. Тел +7 701 555 12 34")
 
 
 def test_the_digit_groups_of_a_phone_are_no_amount():

@@ -25,8 +25,10 @@ BEFORE_OK = frozenset(("күніне", "kuniga", "кунига", "аптасын
 NOT_PERIODS = frozenset(("HR", "H"))  # human resources ("€2,500, contact HR"), not "/hr"
 DAILY_WORDS = frozenset(("күнделікті", "kunlik", "кунлик", "daily", "weekly"))  # may stand before the pay word
 YEARLY_FROM = 20000  # US dollars: an amount named with no period from this much is pay by the year
-HOUR_WORDS = frozenset(("час", "hour", "hours", "сағат", "soat", "соат", "hr", "hrs"))
-AFTER_HOURS = frozenset(("день", "сутки", "day"))  # "4 часа в день", "4 hours a day": a day after the hours is theirs
+# A period word right after a count of smaller units is the schedule's, not the pay's: "4 часа в день",
+# "4 hours a day" (a day after the hours), "5 дней в неделю", "5 days a week" (a week after the days).
+SCHEDULE_UNITS = {frozenset(("день", "сутки", "day")): frozenset(("час", "hour", "hours", "сағат", "soat", "соат", "hr", "hrs")),
+                  frozenset(("неделя", "week")): frozenset(("день", "day", "days", "күн", "kun"))}
 RANGE_WORDS = frozenset(("до", "to", "gacha", "дейін"))
 RANGE_DASHES = ("-", "–", "—")
 
@@ -112,9 +114,8 @@ def pay_period(doc: Doc, i: int) -> float:
     if j >= 1 and tokens[j].kind == "number" and doc.original[tokens[j].end:tokens[i].start].strip() in RANGE_DASHES:
         j -= 1
     before = next((r.per_period[k] for k in tokens[j].keys if k in BEFORE_OK), None) if i else None
-    if (before is not None and tokens[j].keys & AFTER_HOURS
-            and any(t.keys & HOUR_WORDS and t.sentence == tokens[i].sentence for t in tokens[max(0, j - 2):j])):
-        before = None  # "4 часа в день, 150 000 тг в месяц": the day is the hours', not the pay's
+    if before is not None and _of_schedule(tokens, i, j):
+        before = None  # "4 часа в день, 150 000 тг в месяц": the day is the hours', not the pay's; so a week after days
     if before is None and i and j >= 1 and tokens[j].kind == "word" and tokens[j - 1].sentence == tokens[i].sentence:
         before = next((r.per_period[k] for k in tokens[j - 1].keys if k in DAILY_WORDS), None)  # "Күнделікті төлем — 38 000"
     if before is not None:
@@ -141,6 +142,13 @@ def pay_period(doc: Doc, i: int) -> float:
         if factor is not None:
             return factor
     return 1.0
+
+
+def _of_schedule(tokens, i: int, j: int) -> bool:
+    """Tell whether period token j, before the pay at token i, follows a count of smaller units and so
+    names the schedule ("4 часа в день, 150 000 тг в месяц", "5 дней в неделю, 250 000 ₸")."""
+    units = next((u for period, u in SCHEDULE_UNITS.items() if tokens[j].keys & period), None)
+    return units is not None and any(t.keys & units and t.sentence == tokens[i].sentence for t in tokens[max(0, j - 2):j])
 
 
 def _compound(doc: Doc, j: int) -> bool:
