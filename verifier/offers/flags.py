@@ -9,7 +9,8 @@ import re
 
 from verifier.offers.destination import is_remote
 from verifier.offers.notice import warned_sentences
-from verifier.offers.pay import full_time_factor, is_price, is_short, only_wages, pay_phrase, pay_period, pay_ratio, pay_spans, place_line
+from verifier.offers.pay import (full_time_factor, is_price, is_short, only_wages, pay_period, pay_phrase, pay_ratio,
+                                 pay_spans, place_line)
 from verifier.offers.quote import flag_dict
 from verifier.offers.rules import FLAG_CODES, WEAK, Flag, rules
 from verifier.offers.rules.match import any_match, can_match, matches, sentences_matching
@@ -151,7 +152,9 @@ INCOME_FLAGS = frozenset(("too_good", "crime_recruitment"))
 def _money_for_nothing(doc: Doc, found: list[dict], skip: set[int] | None, budget: Budget) -> list[dict]:
     """Give `easy_money` when the offer promises pay far above the norm, or income for passing money
     or goods on, and says anywhere that it needs no skill, experience or time ("No experience
-    necessary"): the income for nothing is spread over the offer, not said in one sentence.
+    necessary"): the income for nothing is spread over the offer, not said in one sentence. Also the
+    pay promised for a crime that is no job of the hands (a card lent, money passed on), and, with no
+    income flag, pay for home work or for a few hours a day.
     `skip`: easy_money's cancelled sentences, None when its `cancel_anywhere` took it back."""
     codes = {f["code"] for f in found}
     if skip is None or "easy_money" in codes:

@@ -207,8 +207,9 @@ FULL_DAY, MAX_FACTOR = 8, 4  # hours of a full working day; pay for 2 hours a da
 
 
 def full_time_factor(doc: Doc, sentence: int) -> float:
-    """Give how many times a day's or month's pay stands for a full day's, when its sentence (or a
-    short message) says the work takes only a few hours a day ("2 часа в день, 600 000 тг в месяц")."""
+    """Give how many times a month's pay stands for full-time pay, when its sentence (or a short
+    message) says the work takes only a few hours a day ("2 часа в день, 600 000 тг в месяц"); 1 else.
+    The hours are read once per doc (a range "2-3 часа" by its top, "пару часов" as 2)."""
     if "part_time" not in doc.memo:
         hours: dict[int, float] = {}
         for p in rules().part_time:
