@@ -207,3 +207,15 @@ def test_the_price_of_a_package_of_services_is_no_wage():
 ])
 def test_urgency_said_in_round_14s_words(text, urgent):
     assert ("urgency" in _flags(text)) is urgent, _flags(text)
+
+
+@pytest.mark.parametrize("text, too_good", [
+    # a bare "$" means the dollar of the place of work
+    ("Warehouse pick packers, Western Sydney: $32/hr casual, no experience needed. Start next week. Call 0491 570 161", False),
+    ("Data entry from home, no experience, $45/hr. Apply now at invented-typing.net", True),
+    # Canadian dollars by the hour: CAD 25 for farm work is ordinary, CAD 29 for a cleaner is not
+    ("Farm workers for Ontario, no experience needed, CAD 25 per hour. Invented Farms Ltd, Leamington", False),
+    ("Hotel cleaners in Niagara Falls, no experience needed, CAD 29/hr. WhatsApp +1 (905) 555-0184", True),
+])
+def test_the_dollar_of_the_place_of_work(text, too_good):
+    assert ("too_good" in _flags(text)) is too_good, _flags(text)

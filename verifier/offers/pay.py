@@ -183,6 +183,8 @@ def pay_ratio(doc: Doc, first: int, last: int, month_cap: float | None = None, p
                          for k in t.keys if k in r.money), None)
         if currency is None:
             continue
+        if currency == "$":
+            currency = local_dollar(doc)  # "$32/hr" in Sydney is Australian dollars
         after = tokens[end + 1].keys if end + 1 < len(tokens) else frozenset()
         mult = next((r.multipliers[k] for k in after if k in r.multipliers), 1)
         mult = 1 if mult == 1000 and value >= 1000 else mult  # "80 000 тыс." is 80,000 written twice
@@ -221,6 +223,16 @@ def full_time_factor(doc: Doc, sentence: int) -> float:
     hours = doc.memo["part_time"]
     n = hours.get(sentence) or (hours.get(-1) if is_short(doc) else None)
     return min(MAX_FACTOR, FULL_DAY / n) if n and 0 < n < FULL_DAY else 1.0
+
+
+DOLLAR_OF = {"AU": "aud", "NZ": "nzd", "CA": "cad", "SG": "sgd"}  # the dollar a "$" means where the work is
+
+
+def local_dollar(doc: Doc) -> str:
+    """Give the currency key a bare "$" stands for: the dollar of the place of work, else the US dollar."""
+    if "dollar" not in doc.memo:
+        doc.memo["dollar"] = DOLLAR_OF.get(place_of_work(doc, Budget())[0], "$")
+    return doc.memo["dollar"]
 
 
 def place_line(doc: Doc, budget: Budget) -> float | None:
