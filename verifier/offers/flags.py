@@ -9,8 +9,8 @@ import re
 
 from verifier.offers.destination import is_remote
 from verifier.offers.notice import warned_sentences
-from verifier.offers.pay import (full_time_factor, is_price, is_short, only_wages, pay_period, pay_phrase, pay_ratio,
-                                 pay_spans, place_line)
+from verifier.offers.pay import (full_time_factor, is_price, is_short, names_few_hours, only_wages, pay_period,
+                                 pay_phrase, pay_ratio, pay_spans, place_line)
 from verifier.offers.quote import flag_dict
 from verifier.offers.rules import FLAG_CODES, WEAK, Flag, rules
 from verifier.offers.rules.match import any_match, can_match, matches, sentences_matching
@@ -170,6 +170,8 @@ def _money_for_nothing(doc: Doc, found: list[dict], skip: set[int] | None, budge
 def _pay_for_few_hours(doc: Doc, skip: set[int], budget: Budget) -> list[dict]:
     """Give `easy_money` for a month's pay that, for the few hours a day the text names, would be far
     above the line full-time ("2 часа в день с телефона, 600 000 тг в месяц"): income for little time."""
+    if not names_few_hours(doc):
+        return []  # no pay is scaled: no pass over the amounts
     for i, _, ratio in pay_spans(doc, budget, place_line(doc, budget), part_time=True):
         sentence = doc.tokens[i].sentence
         if ratio >= 1.0 and sentence not in skip and not is_price(doc, i) and full_time_factor(doc, sentence) > 1.0:
@@ -180,7 +182,7 @@ def _pay_for_few_hours(doc: Doc, skip: set[int], budget: Budget) -> list[dict]:
 def _crime_pay(doc: Doc, skip: set[int], budget: Budget) -> tuple[int, int] | None:
     """Give the tokens of the pay a crime is recruited for (an amount with its currency, or a share:
     "10% sizniki", "15–30к за заход"): money promised for lending a card or passing money on."""
-    for i, last, _ in pay_spans(doc, budget):
+    for i, _, _ in pay_spans(doc, budget):
         if doc.tokens[i].sentence not in skip and not is_price(doc, i):
             return pay_phrase(doc, i)
     for i in doc.index.get("%", ()):

@@ -208,10 +208,9 @@ def pay_ratio(doc: Doc, first: int, last: int, month_cap: float | None = None, p
 FULL_DAY, MAX_FACTOR = 8, 4  # hours of a full working day; pay for 2 hours a day counts at most 4 times
 
 
-def full_time_factor(doc: Doc, sentence: int) -> float:
-    """Give how many times a month's pay stands for full-time pay, when its sentence (or a short
-    message) says the work takes only a few hours a day ("2 часа в день, 600 000 тг в месяц"); 1 else.
-    The hours are read once per doc (a range "2-3 часа" by its top, "пару часов" as 2)."""
+def _hours_a_day(doc: Doc) -> dict[int, float]:
+    """Give, read once per doc, the hours of work a day the text names per sentence (-1: the most in
+    the text); a range "2-3 часа" by its top, "пару часов" as 2."""
     if "part_time" not in doc.memo:
         hours: dict[int, float] = {}
         for p in rules().part_time:
@@ -220,7 +219,18 @@ def full_time_factor(doc: Doc, sentence: int) -> float:
                 for key in (doc.tokens[first].sentence, -1):
                     hours[key] = max(hours.get(key, 0.0), n)
         doc.memo["part_time"] = hours
-    hours = doc.memo["part_time"]
+    return doc.memo["part_time"]
+
+
+def names_few_hours(doc: Doc) -> bool:
+    """Tell whether some sentence names fewer hours a day than a full day (else no pay is scaled)."""
+    return any(0 < n < FULL_DAY for n in _hours_a_day(doc).values())
+
+
+def full_time_factor(doc: Doc, sentence: int) -> float:
+    """Give how many times a month's pay stands for full-time pay, when its sentence (or a short
+    message) says the work takes only a few hours a day ("2 часа в день, 600 000 тг в месяц"); 1 else."""
+    hours = _hours_a_day(doc)
     n = hours.get(sentence) or (hours.get(-1) if is_short(doc) else None)
     return min(MAX_FACTOR, FULL_DAY / n) if n and 0 < n < FULL_DAY else 1.0
 
